@@ -1,0 +1,117 @@
+"""The speech tree: head fields, opening, a body of nested sections, closing.
+
+A section's level is its depth in the body (1 = 一、, 2 = （一）, 3 = 1., 4 = （1）), so "a child is
+exactly one level below its parent" holds by construction and is never stored.  Numbers are never
+stored either: ``numbering.py`` computes them from position.
+
+Sections carry a stable ``id`` for the lifetime of the program (not saved to files).  Every edit
+refers to sections by id and moves the section objects themselves, never copies, so text cannot be
+lost or duplicated by a move.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+from typing import Iterator
+
+MAX_LEVEL = 4
+
+# Paragraph containers outside the section tree.  Section ids are "s<number>", so they never clash.
+OPENING = "opening"
+CLOSING = "closing"
+
+HEAD_FIELDS = ("title", "subtitle", "speaker", "date", "salutation")
+
+_ids = itertools.count(1)
+
+
+def new_id() -> str:
+    return f"s{next(_ids)}"
+
+
+@dataclass(eq=False)
+class Section:
+    heading: str = ""
+    paragraphs: list[str] = field(default_factory=list)
+    children: list["Section"] = field(default_factory=list)
+    # Export the heading as a run-in sentence at the start of the first paragraph
+    # (「（一）压实责任。正文……」) instead of on a line of its own.
+    run_in: bool = False
+    id: str = field(default_factory=new_id)
+
+    def walk(self) -> Iterator["Section"]:
+        """This section and all its descendants, in reading order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def height(self) -> int:
+        """Number of levels this subtree spans (1 for a section without children)."""
+        return 1 + max((child.height() for child in self.children), default=0)
+
+    def content(self) -> tuple:
+        """The section's text and structure without ids, for comparing trees."""
+        return (self.heading, tuple(self.paragraphs), self.run_in,
+                tuple(child.content() for child in self.children))
+
+    def copy(self) -> "Section":
+        """A deep copy with fresh ids (used when inserting a library snippet twice)."""
+        return Section(self.heading, list(self.paragraphs),
+                       [child.copy() for child in self.children], self.run_in)
+
+
+@dataclass(eq=False)
+class Speech:
+    title: str = ""
+    subtitle: str = ""
+    speaker: str = ""
+    date: str = ""
+    salutation: str = ""
+    opening: list[str] = field(default_factory=list)
+    body: list[Section] = field(default_factory=list)
+    closing: list[str] = field(default_factory=list)
+
+    def walk(self) -> Iterator[tuple[Section, int]]:
+        """Every section with its level, in reading order."""
+        stack = [(section, 1) for section in reversed(self.body)]
+        while stack:
+            section, level = stack.pop()
+            yield section, level
+            stack.extend((child, level + 1) for child in reversed(section.children))
+
+    def locate(self, section_id: str) -> tuple[Section | None, int, int]:
+        """(parent, index in parent, level) of a section; parent None means the body.
+
+        Raises KeyError when there is no such section.
+        """
+        stack: list[tuple[Section | None, list[Section], int]] = [(None, self.body, 1)]
+        while stack:
+            parent, siblings, level = stack.pop()
+            for index, section in enumerate(siblings):
+                if section.id == section_id:
+                    return parent, index, level
+                if section.children:
+                    stack.append((section, section.children, level + 1))
+        raise KeyError(section_id)
+
+    def find(self, section_id: str) -> Section:
+        parent, index, _ = self.locate(section_id)
+        return self.children_of(parent.id if parent else None)[index]
+
+    def children_of(self, parent_id: str | None) -> list[Section]:
+        """The list a section with this parent lives in (the body for None)."""
+        return self.body if parent_id is None else self.find(parent_id).children
+
+    def paragraphs_of(self, container: str) -> list[str]:
+        """The paragraph list named by a container key: OPENING, CLOSING or a section id."""
+        if container == OPENING:
+            return self.opening
+        if container == CLOSING:
+            return self.closing
+        return self.find(container).paragraphs
+
+    def content(self) -> tuple:
+        """The speech's text and structure without ids, for comparing speeches."""
+        return (self.title, self.subtitle, self.speaker, self.date, self.salutation,
+                tuple(self.opening), tuple(s.content() for s in self.body), tuple(self.closing))

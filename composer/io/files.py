@@ -1,0 +1,99 @@
+"""Reading files and writing them atomically, with errors the user can act on.
+
+An atomic write means a reader sees the old file or the new one, never half of either.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from ..core.errors import ComposerError
+
+
+def write_bytes(path: str | os.PathLike, data: bytes) -> None:
+    """Write data to a temp file beside the target, flush, fsync, then replace the target.
+
+    On any failure the target is left as it was and the temp file is removed; the error is
+    reported as a ComposerError naming the file and the reason.
+    """
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    tmp_name = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if target.exists():
+            # Keep the permissions the user gave the file.
+            os.chmod(tmp_name, target.stat().st_mode & 0o7777)
+        os.replace(tmp_name, target)
+        tmp_name = None
+        _fsync_folder(folder)
+    except OSError as error:
+        raise ComposerError(f"无法写入 {target}：{_reason_zh(error)}",
+                            f"Cannot write {target}: {error.strerror or error}") from error
+    finally:
+        if tmp_name is not None:
+            try:
+                os.unlink(tmp_name)
+            except OSError:
+                pass
+
+
+def read_bytes(path: str | os.PathLike, limit: int | None = None) -> bytes:
+    """The bytes of a file, or a ComposerError naming the file and why it cannot be read.
+
+    ``limit`` refuses files larger than that many bytes before reading them.
+    """
+    target = Path(path)
+    try:
+        if limit is not None and target.stat().st_size > limit:
+            raise ComposerError(
+                f"{target} 太大（超过 {limit // (1024 * 1024)} MB），没有打开。",
+                f"{target} is too large (over {limit // (1024 * 1024)} MB); not opened.")
+        return target.read_bytes()
+    except OSError as error:
+        raise ComposerError(f"无法读取 {target}：{_reason_zh(error)}",
+                            f"Cannot read {target}: {error.strerror or error}") from error
+
+
+def write_text(path: str | os.PathLike, text: str) -> None:
+    write_bytes(path, text.encode("utf-8"))
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX only; Windows has no directory handles for this)."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+_REASONS_ZH = {
+    "ENOENT": "找不到这个文件或文件夹",
+    "EACCES": "没有写入权限",
+    "EPERM": "没有写入权限",
+    "ENOSPC": "磁盘空间不足",
+    "EROFS": "磁盘是只读的",
+    "EISDIR": "这是一个文件夹，不是文件",
+    "EBUSY": "文件被占用",
+    "EDQUOT": "超出磁盘配额",
+}
+
+
+def _reason_zh(error: OSError) -> str:
+    import errno
+    name = errno.errorcode.get(error.errno or 0, "")
+    return _REASONS_ZH.get(name, error.strerror or str(error))

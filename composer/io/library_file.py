@@ -1,0 +1,179 @@
+"""``NAME.library.yaml``: a library pack as UTF-8 YAML, and its fast index.
+
+    format: 1
+    name: 创建文明单位（范文）
+    snippets:
+    - id: wm-0001
+      level: 1                      # 1–4 for a section, or: paragraph
+      kind: 意义
+      tags: [文明创建]
+      heading: 统一思想，提高认识     # without its number
+      paragraphs:
+      - |-
+        ……
+      sections: []                  # sub-sections, as in a speech file
+      source: {file: 讲话稿8篇.txt, speech: 创建文明单位动员大会讲话稿篇一}
+
+Parsing YAML is slow for big packs (10,000 snippets: about 0.9 s even with libyaml), so after the
+first load the validated content is kept as JSON in the user's cache folder, named by the SHA-256
+of the YAML bytes.  Any change to the YAML file changes the hash and the index is rebuilt; a
+damaged index is ignored and rebuilt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+from ..core.library import PARAGRAPH, Pack, Snippet
+from ..core.speech import Section
+from . import files, paths, shape, yamlfile
+from .speech_file import section_to_data, sections_from_data
+
+FORMAT = 1
+SUFFIX = ".library.yaml"
+INDEX_VERSION = 1
+
+_TOP_KEYS = {"format", "name", "snippets"}
+_SNIPPET_KEYS = {"id", "level", "kind", "tags", "heading", "paragraphs", "sections", "source"}
+
+
+def load_pack(path: str | os.PathLike, read_only: bool = False, use_index: bool = True) -> Pack:
+    """Read a library pack; FileFormatError (file, line, column) when it is not valid."""
+    name = os.fspath(path)
+    raw = files.read_bytes(name, limit=yamlfile.MAX_BYTES)
+    digest = hashlib.sha256(raw).hexdigest()
+    if use_index:
+        pack = _load_index(digest, name, read_only)
+        if pack is not None:
+            return pack
+    pack = pack_from_document(yamlfile.parse(raw, name), read_only)
+    if use_index:
+        _save_index(digest, pack)
+    return pack
+
+
+def pack_from_document(doc: yamlfile.Document, read_only: bool = False) -> Pack:
+    yamlfile.check_format(doc, "素材库", "library", FORMAT)
+    data = doc.data
+    shape.refuse_unknown(doc, (), data, _TOP_KEYS)
+    name = shape.text(doc, ("name",), data.get("name")) or Path(doc.path).name
+    items = data.get("snippets") or []
+    if not isinstance(items, list):
+        raise doc.error(("snippets",), "应当是素材列表。", "must be a list of snippets.")
+    snippets = []
+    seen: set[str] = set()
+    for i, item in enumerate(items):
+        snippet = _snippet(doc, ("snippets", i), item)
+        if snippet.id in seen:
+            raise doc.error(("snippets", i, "id"), f"“{snippet.id}”重复了。",
+                            f"{snippet.id!r} is used twice.")
+        seen.add(snippet.id)
+        snippets.append(snippet)
+    return Pack(name, snippets, doc.path, read_only)
+
+
+def _snippet(doc, keys: tuple, item) -> Snippet:
+    if not isinstance(item, dict):
+        raise doc.error(keys, "应当是一条素材（含 id、level、paragraphs）。",
+                        "must be a snippet (with id, level, paragraphs).")
+    shape.refuse_unknown(doc, keys, item, _SNIPPET_KEYS)
+    snippet_id = item.get("id")
+    if isinstance(snippet_id, int) and not isinstance(snippet_id, bool):
+        snippet_id = str(snippet_id)
+    if not isinstance(snippet_id, str) or not snippet_id:
+        raise doc.error(keys + ("id",), "缺少或不是文字。", "is missing or not text.")
+    level = item.get("level")
+    if level == "paragraph":
+        level = PARAGRAPH
+    elif not (isinstance(level, int) and not isinstance(level, bool) and 1 <= level <= 4):
+        raise doc.error(keys + ("level",), "应当是 1～4 或 paragraph。", "must be 1–4 or paragraph.")
+    tags = item.get("tags") or []
+    if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+        raise doc.error(keys + ("tags",), "应当是文字列表。", "must be a list of text.")
+    source = item.get("source") or {}
+    if not isinstance(source, dict) or set(source) - {"file", "speech"}:
+        raise doc.error(keys + ("source",), "应当含 file 和 speech 两项。",
+                        "must hold file and speech.")
+    children = sections_from_data(doc, keys + ("sections",), item.get("sections"), level + 1)
+    if level == PARAGRAPH and (children or item.get("heading")):
+        raise doc.error(keys, "段落素材不能有标题或下级标题。",
+                        "a paragraph snippet cannot have a heading or sub-sections.")
+    if level and level + max((c.height() for c in children), default=0) > 4:
+        raise doc.error(keys + ("sections",), "超过了四级标题。", "goes deeper than four levels.")
+    return Snippet(
+        id=snippet_id, level=level,
+        heading=shape.text(doc, keys + ("heading",), item.get("heading")),
+        paragraphs=shape.paragraphs(doc, keys + ("paragraphs",), item.get("paragraphs")),
+        children=children,
+        kind=shape.text(doc, keys + ("kind",), item.get("kind")),
+        tags=list(tags),
+        source_file=shape.text(doc, keys + ("source", "file"), source.get("file")),
+        source_title=shape.text(doc, keys + ("source", "speech"), source.get("speech")))
+
+
+def pack_to_data(pack: Pack) -> dict:
+    return {"format": FORMAT, "name": pack.name,
+            "snippets": [_snippet_data(s) for s in pack.snippets]}
+
+
+def _snippet_data(snippet: Snippet) -> dict:
+    data: dict = {"id": snippet.id,
+                  "level": "paragraph" if snippet.level == PARAGRAPH else snippet.level}
+    if snippet.kind:
+        data["kind"] = snippet.kind
+    if snippet.tags:
+        data["tags"] = list(snippet.tags)
+    if snippet.level != PARAGRAPH:
+        data["heading"] = snippet.heading
+    data["paragraphs"] = [yamlfile.Block(p) for p in snippet.paragraphs]
+    if snippet.children:
+        data["sections"] = [section_to_data(c) for c in snippet.children]
+    if snippet.source_file or snippet.source_title:
+        data["source"] = {"file": snippet.source_file, "speech": snippet.source_title}
+    return data
+
+
+def save_pack(pack: Pack, path: str | os.PathLike | None = None) -> None:
+    """Write a pack atomically (to its own path unless another is given)."""
+    yamlfile.save(path or pack.path, pack_to_data(pack))
+
+
+# --- the JSON index ----------------------------------------------------------------------------
+
+def _index_path(digest: str) -> Path:
+    return paths.cache_dir() / "library-index" / f"{digest}.json"
+
+
+def _load_index(digest: str, name: str, read_only: bool) -> Pack | None:
+    try:
+        data = json.loads(_index_path(digest).read_bytes())
+        if data.get("index") != INDEX_VERSION:
+            return None
+        snippets = [Snippet(s[0], s[1], s[2], s[3], [_section(c) for c in s[4]], s[5], s[6],
+                            s[7], s[8]) for s in data["snippets"]]
+        return Pack(data["name"], snippets, name, read_only)
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        return None  # no index yet, or a damaged one: parse the YAML instead
+
+
+def _save_index(digest: str, pack: Pack) -> None:
+    data = {"index": INDEX_VERSION, "name": pack.name,
+            "snippets": [[s.id, s.level, s.heading, s.paragraphs, [_plain(c) for c in s.children],
+                          s.kind, s.tags, s.source_file, s.source_title] for s in pack.snippets]}
+    target = _index_path(digest)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        files.write_text(target, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+    except Exception:  # noqa: BLE001 - the index is only a speed-up; never fail a load over it
+        pass
+
+
+def _plain(section: Section) -> list:
+    return [section.heading, section.paragraphs, section.run_in, [_plain(c) for c in section.children]]
+
+
+def _section(data: list) -> Section:
+    return Section(data[0], list(data[1]), [_section(c) for c in data[3]], bool(data[2]))

@@ -1,0 +1,114 @@
+"""``NAME.speech.yaml``: a speech as UTF-8 YAML.
+
+    format: 1
+    title: 在创建省级文明单位动员大会上的讲话
+    subtitle: ''
+    speaker: ''
+    date: 2024年3月15日
+    salutation: 同志们：
+    opening:
+    - |-
+      今天，我们召开……
+    body:
+    - heading: 统一思想，提高认识        # stored without its number 一、
+      paragraphs:
+      - |-
+        ……
+      sections:                         # children, one level down
+      - heading: …
+        run_in: true                    # only written when true
+    closing:
+    - 谢谢大家！
+
+Head fields are optional (empty when missing); unknown keys are refused so that a typo does not
+silently drop text.
+"""
+
+from __future__ import annotations
+
+import os
+
+from ..core.speech import HEAD_FIELDS, MAX_LEVEL, Section, Speech
+from . import shape, yamlfile
+
+FORMAT = 1
+SUFFIX = ".speech.yaml"
+
+_TOP_KEYS = {"format", *HEAD_FIELDS, "opening", "body", "closing"}
+_SECTION_KEYS = {"heading", "paragraphs", "sections", "run_in"}
+
+
+def load_speech(path: str | os.PathLike) -> Speech:
+    """Read a speech file; FileFormatError (file, line, column) when it is not a valid speech."""
+    return speech_from_document(yamlfile.load(path))
+
+
+def parse_speech(raw: bytes, name: str) -> Speech:
+    return speech_from_document(yamlfile.parse(raw, name))
+
+
+def speech_from_document(doc: yamlfile.Document) -> Speech:
+    yamlfile.check_format(doc, "讲稿", "speech", FORMAT)
+    data = doc.data
+    shape.refuse_unknown(doc, (), data, _TOP_KEYS)
+    speech = Speech()
+    for name in HEAD_FIELDS:
+        setattr(speech, name, shape.text(doc, (name,), data.get(name)))
+    speech.opening = shape.paragraphs(doc, ("opening",), data.get("opening"))
+    speech.closing = shape.paragraphs(doc, ("closing",), data.get("closing"))
+    speech.body = sections_from_data(doc, ("body",), data.get("body"), 1)
+    return speech
+
+
+def sections_from_data(doc, keys: tuple, value, level: int) -> list[Section]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise doc.error(keys, "应当是标题列表。", "must be a list of sections.")
+    if value and level > MAX_LEVEL:
+        raise doc.error(keys, "超过了四级标题。", "goes deeper than four heading levels.")
+    result = []
+    for i, item in enumerate(value):
+        here = keys + (i,)
+        if not isinstance(item, dict):
+            raise doc.error(here, "应当是一个标题（含 heading、paragraphs）。",
+                            "must be a section (with heading, paragraphs).")
+        shape.refuse_unknown(doc, here, item, _SECTION_KEYS)
+        run_in = item.get("run_in", False)
+        if not isinstance(run_in, bool):
+            raise doc.error(here + ("run_in",), "应当是 true 或 false。", "must be true or false.")
+        result.append(Section(
+            heading=shape.text(doc, here + ("heading",), item.get("heading")),
+            paragraphs=shape.paragraphs(doc, here + ("paragraphs",), item.get("paragraphs")),
+            children=sections_from_data(doc, here + ("sections",), item.get("sections"), level + 1),
+            run_in=run_in))
+    return result
+
+
+def speech_to_data(speech: Speech) -> dict:
+    data: dict = {"format": FORMAT}
+    for name in HEAD_FIELDS:
+        data[name] = getattr(speech, name)
+    data["opening"] = [yamlfile.Block(p) for p in speech.opening]
+    data["body"] = [section_to_data(s) for s in speech.body]
+    data["closing"] = [yamlfile.Block(p) for p in speech.closing]
+    return data
+
+
+def section_to_data(section: Section) -> dict:
+    data: dict = {"heading": section.heading}
+    if section.run_in:
+        data["run_in"] = True
+    data["paragraphs"] = [yamlfile.Block(p) for p in section.paragraphs]
+    if section.children:
+        data["sections"] = [section_to_data(c) for c in section.children]
+    return data
+
+
+def dump_speech(speech: Speech) -> str:
+    return yamlfile.dump(speech_to_data(speech))
+
+
+def save_speech(speech: Speech, path: str | os.PathLike) -> None:
+    """Write a speech file atomically."""
+    yamlfile.save(path, speech_to_data(speech))

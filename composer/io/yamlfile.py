@@ -1,0 +1,160 @@
+"""Loading and dumping the project's YAML files (speeches, library packs, profiles).
+
+Only safe loading: a tag that would construct a Python object (``!!python/object``, or any tag
+the safe loader does not know) is refused with an error, never executed.  Errors name the file,
+the line and the column.  Dumping writes paragraphs as block scalars so files read and diff well.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import yaml
+
+from ..core.errors import FileFormatError
+from . import files
+
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+# Larger YAML files are refused before parsing (a 10,000-snippet library is about 5 MB).
+MAX_BYTES = 64 * 1024 * 1024
+
+
+class Document:
+    """A parsed YAML file: its data, plus the node tree to point at the line of a bad value."""
+
+    def __init__(self, path: str, data: Any, node: yaml.Node | None):
+        self.path = path
+        self.data = data
+        self.node = node
+
+    def where(self, keys: tuple, at_key: bool = False) -> str:
+        """'line:column' of the value at a key path like ("body", 2, "heading"), or of the
+        key itself with at_key."""
+        node = self.node
+        for depth, key in enumerate(keys):
+            last = depth == len(keys) - 1
+            node = _child(node, key, want_key=at_key and last)
+            if node is None:
+                return ""
+        mark = node.start_mark
+        return f"{mark.line + 1}:{mark.column + 1}"
+
+    def error(self, keys: tuple, zh: str, en: str, at_key: bool = False) -> FileFormatError:
+        """A FileFormatError located at a key path."""
+        position = self.where(keys, at_key)
+        at = f"{self.path}:{position}" if position else self.path
+        dotted = _dotted(keys)
+        if dotted:
+            return FileFormatError(f"{at}：{dotted} {zh}", f"{at}: {dotted} {en}")
+        return FileFormatError(f"{at}：{zh}", f"{at}: {en}")
+
+
+def _child(node: yaml.Node | None, key: Any, want_key: bool = False) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if key_node.value == str(key):
+                return key_node if want_key else value_node
+    if isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+        return node.value[key]
+    return None
+
+
+def _dotted(keys: tuple) -> str:
+    out = ""
+    for key in keys:
+        out += f"[{key + 1}]" if isinstance(key, int) else (("." if out else "") + str(key))
+    return out
+
+
+def load(path: str | os.PathLike) -> Document:
+    """Read and safely parse a YAML file; errors name file, line and column."""
+    name = os.fspath(path)
+    raw = files.read_bytes(name, limit=MAX_BYTES)
+    return parse(raw, name)
+
+
+def parse(raw: bytes, name: str) -> Document:
+    if not raw.strip():
+        raise FileFormatError(f"{name}：文件是空的。", f"{name}: the file is empty.")
+    if b"\x00" in raw[:8192] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise FileFormatError(f"{name}：这不是文本文件。", f"{name}: this is not a text file.")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise FileFormatError(
+            f"{name}：不是 UTF-8 编码的文本（第 {error.start} 字节）。",
+            f"{name}: not UTF-8 text (byte {error.start}).") from None
+    loader = Loader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = f"{name}:{mark.line + 1}:{mark.column + 1}" if mark else name
+        problem = error.problem or ""
+        if "constructor" in problem or (error.problem and "tag" in problem):
+            raise FileFormatError(
+                f"{where}：含有不允许的 YAML 标签（{_tag(error)}），文件没有被打开。",
+                f"{where}: a YAML tag that is not allowed ({_tag(error)}); the file was not opened."
+            ) from None
+        raise FileFormatError(f"{where}：YAML 格式错误（{problem}）",
+                              f"{where}: malformed YAML: {problem}") from None
+    except yaml.YAMLError as error:
+        raise FileFormatError(f"{name}：YAML 格式错误：{error}", f"{name}: malformed YAML: {error}") from None
+    finally:
+        loader.dispose()
+    return Document(name, data, node)
+
+
+def _tag(error: yaml.MarkedYAMLError) -> str:
+    problem = error.problem or ""
+    start = problem.find("tag:")
+    return problem[start:].split("'")[0].strip() if start >= 0 else problem
+
+
+def check_format(doc: Document, kind_zh: str, kind_en: str, current: int) -> None:
+    """Refuse files that are not a mapping with a known ``format:`` version."""
+    if not isinstance(doc.data, dict):
+        raise doc.error((), f"不是{kind_zh}文件（顶层应当是键值对）。",
+                        f"not a {kind_en} file (the top level must be a mapping).")
+    version = doc.data.get("format")
+    if version is None:
+        raise doc.error((), f"不是{kind_zh}文件（缺少 format: 版本号）。",
+                        f"not a {kind_en} file (no format: version).")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise doc.error(("format",), "应当是正整数版本号。", "must be a positive integer version.")
+    if version > current:
+        raise doc.error(("format",),
+                        f"是第 {version} 版格式，比本程序支持的第 {current} 版新，请升级讲稿编排。",
+                        f"is format version {version}, newer than this program's {current}; "
+                        "please upgrade Speech Composer.")
+
+
+# --- dumping ---------------------------------------------------------------------------------
+
+class _Dumper(Dumper):
+    pass
+
+
+class Block(str):
+    """A string that should be written as a literal block scalar (a paragraph)."""
+
+
+def _represent_block(dumper: yaml.Dumper, value: Block) -> yaml.Node:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", str(value), style="|")
+
+
+_Dumper.add_representer(Block, _represent_block)
+
+
+def dump(data: Any) -> str:
+    """YAML text for data; wrap paragraph strings in Block to get block scalars."""
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
+                     width=1_000_000, default_flow_style=False, indent=2)
+
+
+def save(path: str | os.PathLike, data: Any) -> None:
+    files.write_text(path, dump(data))
