@@ -1,0 +1,3 @@
+def test_import():
+    import composer
+    assert composer.__version__
