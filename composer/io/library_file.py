@@ -60,7 +60,8 @@ def pack_from_document(doc: yamlfile.Document, read_only: bool = False) -> Pack:
     data = doc.data
     shape.refuse_unknown(doc, (), data, _TOP_KEYS)
     name = shape.text(doc, ("name",), data.get("name")) or Path(doc.path).name
-    items = data.get("snippets") or []
+    items = data.get("snippets")
+    items = [] if items is None else items
     if not isinstance(items, list):
         raise doc.error(("snippets",), "应当是素材列表。", "must be a list of snippets.")
     snippets = []

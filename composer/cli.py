@@ -1,0 +1,178 @@
+"""The command line: ``speech-composer``.
+
+Exit status: 0 success; 1 ``check`` found problems; 2 bad input or a failure, with a one-line
+reason on stderr in the UI language, and no output file written or overwritten.
+``--json`` prints one JSON object on stdout.
+
+The command line calls core, io and export; it never imports the Qt UI except to start it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from . import __version__
+from .core import stats as stats_module
+from .core.checks import check_speech
+from .core.errors import ComposerError
+from .core.i18n import language, pick
+from .io.speech_file import load_speech
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_FAILURE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse's own usage errors: exit 2, one line
+        self.exit(EXIT_FAILURE, f"{self.prog}: {pick('参数错误', 'bad arguments')}: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="speech-composer",
+                     description=pick("讲稿编排：用素材库编排讲话稿，导出公文格式的 Word 文档。",
+                                      "Speech Composer: compose speeches from a section library "
+                                      "and export official-format Word documents."))
+    parser.add_argument("--version", action="version", version=f"speech-composer {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    stats = commands.add_parser("stats", help=pick("字数和预计讲话时长（逐部分）",
+                                                   "characters and speaking time, per section"))
+    stats.add_argument("speech", metavar="SPEECH", help="*.speech.yaml")
+    stats.add_argument("--json", action="store_true", help=pick("输出 JSON", "print JSON"))
+    stats.add_argument("--rate", type=int, default=stats_module.DEFAULT_RATE,
+                       help=pick("语速，每分钟字数（默认 180）",
+                                 "speaking rate in characters a minute (default 180)"))
+    stats.set_defaults(handler=_stats)
+
+    check = commands.add_parser("check", help=pick("交稿前检查：结构问题和未填写的占位符（有问题时退出码为 1）",
+                                                   "preflight: structure and placeholders "
+                                                   "(exit 1 when problems are found)"))
+    check.add_argument("speech", metavar="SPEECH", help="*.speech.yaml")
+    check.add_argument("--json", action="store_true", help=pick("输出 JSON", "print JSON"))
+    check.set_defaults(handler=_check)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_OK
+    try:
+        return args.handler(args)
+    except ComposerError as error:
+        print(f"speech-composer: {error}", file=sys.stderr)
+        return EXIT_FAILURE
+
+
+def _print_json(data: dict) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+# --- stats -------------------------------------------------------------------------------------
+
+def _stats(args) -> int:
+    if not stats_module.MIN_RATE <= args.rate <= stats_module.MAX_RATE:
+        raise ComposerError(
+            f"语速应在 {stats_module.MIN_RATE}～{stats_module.MAX_RATE} 字/分钟之间。",
+            f"The rate must be {stats_module.MIN_RATE}–{stats_module.MAX_RATE} characters a minute.")
+    speech = load_speech(args.speech)
+    result = stats_module.speech_stats(speech, args.rate)
+    if args.json:
+        _print_json(_stats_json(speech, result))
+    else:
+        print(_stats_text(speech, result))
+    return EXIT_OK
+
+
+def _count_json(count: stats_module.Count) -> dict:
+    return {"characters": count.total, "han": count.han, "punctuation": count.punctuation,
+            "words": count.words}
+
+
+def _stats_json(speech, result: stats_module.SpeechStats) -> dict:
+    return {
+        "title": speech.title,
+        "rate": result.rate,
+        **_count_json(result.total),
+        "spoken_characters": result.spoken.total,
+        "seconds": result.seconds,
+        "opening": {**_count_json(result.opening),
+                    "seconds": stats_module.seconds_for(result.opening.total, result.rate)},
+        "sections": [{"level": row.level, "marker": row.marker, "heading": row.heading,
+                      "characters": row.own.total,
+                      "characters_with_subsections": row.total.total, "seconds": row.seconds}
+                     for row in result.sections],
+        "closing": {**_count_json(result.closing),
+                    "seconds": stats_module.seconds_for(result.closing.total, result.rate)},
+    }
+
+
+def _stats_text(speech, result: stats_module.SpeechStats) -> str:
+    english = language() == "en"
+    duration = lambda seconds: stats_module.format_duration(seconds, english)  # noqa: E731
+    total = result.total
+    lines = [speech.title or pick("（无标题）", "(untitled)")]
+    lines.append(pick(
+        f"字数 {total.total}（汉字 {total.han}，标点 {total.punctuation}，外文和数字 {total.words}）"
+        f"　预计讲话时长 {duration(result.seconds)}（每分钟 {result.rate} 字）",
+        f"{total.total} characters ({total.han} Han, {total.punctuation} punctuation, "
+        f"{total.words} Latin words/numbers); speaking time {duration(result.seconds)} "
+        f"at {result.rate} a minute"))
+    lines.append("")
+    rows = [(pick("称呼和开头", "salutation and opening"), result.opening.total,
+             stats_module.seconds_for(result.opening.total, result.rate))]
+    for row in result.sections:
+        label = "　" * (row.level - 1) + row.marker + row.heading
+        rows.append((label, row.total.total, row.seconds))
+    rows.append((pick("结尾", "closing"), result.closing.total,
+                 stats_module.seconds_for(result.closing.total, result.rate)))
+    width = 44
+    header = (pick("部分", "part"), pick("字数", "chars"), pick("时长", "time"))
+    lines.append(_pad(header[0], width) + " " * (8 - stats_module.display_width(header[1]))
+                 + f"{header[1]}  {header[2]}")
+    for label, characters, seconds in rows:
+        lines.append(_pad(_clip(label, width - 2), width) + f"{characters:>8}  {duration(seconds)}")
+    return "\n".join(lines)
+
+
+def _clip(text: str, width: int) -> str:
+    out = ""
+    for ch in text:
+        if stats_module.display_width(out + ch + "…") > width:
+            return out + "…"
+        out += ch
+    return out
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - stats_module.display_width(text))
+
+
+# --- check -------------------------------------------------------------------------------------
+
+def _check(args) -> int:
+    speech = load_speech(args.speech)
+    problems = check_speech(speech)
+    if args.json:
+        _print_json({"problems": [{"code": p.code, "message": p.message, "where": p.where,
+                                   "section_id": p.section_id, "paragraph": p.paragraph,
+                                   "excerpt": p.excerpt} for p in problems],
+                     "count": len(problems)})
+    elif problems:
+        print(pick(f"发现 {len(problems)} 个问题：", f"{len(problems)} problem(s) found:"))
+        for problem in problems:
+            line = f"  {problem.where}：{problem.message}" if language() != "en" else \
+                f"  {problem.where}: {problem.message}"
+            if problem.excerpt:
+                line += f"　{problem.excerpt}"
+            print(line)
+    else:
+        print(pick("没有发现问题。", "No problems found."))
+    return EXIT_PROBLEMS if problems else EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,108 @@
+"""Random sequences of edits: text is never lost or duplicated by structural moves, levels stay
+within 1–4, and undoing every step restores each earlier state exactly."""
+
+from collections import Counter
+
+from hypothesis import settings, strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
+
+from composer.core import operations as ops
+from composer.core.errors import OperationError
+from composer.core.speech import MAX_LEVEL, OPENING, Section, Speech
+
+
+def texts(speech: Speech) -> Counter:
+    bag = Counter(speech.opening + speech.closing)
+    for section, _ in speech.walk():
+        bag[("h", section.heading)] += 1
+        bag.update(section.paragraphs)
+    return bag
+
+
+class OutlineMachine(RuleBasedStateMachine):
+    def __init__(self):
+        super().__init__()
+        self.speech = Speech(opening=["开头"], closing=["谢谢大家！"], body=[
+            Section(f"标题{i}", [f"正文{i}"], [Section(f"小标题{i}.{j}", [f"正文{i}.{j}"])
+                                            for j in range(2)]) for i in range(3)])
+        self.history = []   # (inverse edit, content before)
+        self.counter = 0
+
+    def ids(self):
+        return [s.id for s, _ in self.speech.walk()]
+
+    def record(self, operation, structural: bool):
+        before = self.speech.content()
+        bag = texts(self.speech)
+        try:
+            inverse = operation()
+        except OperationError:
+            assert self.speech.content() == before  # a refused edit changes nothing
+            return
+        if isinstance(inverse, tuple):
+            inverse = inverse[0]
+        if structural:
+            assert texts(self.speech) == bag
+        self.history.append((inverse, before))
+
+    @rule(data=st.data(), where=st.sampled_from(ops.WHERE))
+    def move(self, data, where):
+        ids = self.ids()
+        if not ids:
+            return
+        a = data.draw(st.sampled_from(ids))
+        b = data.draw(st.sampled_from(ids))
+        self.record(lambda: ops.move_section(self.speech, a, b, where), True)
+
+    @rule(data=st.data(), kind=st.sampled_from(["promote", "demote", "up", "down"]))
+    def shift(self, data, kind):
+        ids = self.ids()
+        if not ids:
+            return
+        target = data.draw(st.sampled_from(ids))
+        function = {"promote": ops.promote, "demote": ops.demote,
+                    "up": ops.move_up, "down": ops.move_down}[kind]
+        self.record(lambda: function(self.speech, target), True)
+
+    @rule(data=st.data(), where=st.sampled_from(ops.WHERE))
+    def insert(self, data, where):
+        self.counter += 1
+        ids = self.ids()
+        target = data.draw(st.sampled_from(ids)) if ids else None
+        if target is None:
+            where = "into"
+        new = Section(f"新{self.counter}", [f"新正文{self.counter}"])
+        self.record(lambda: ops.insert_at(self.speech, new, target, where), False)
+
+    @precondition(lambda self: self.ids())
+    @rule(data=st.data())
+    def delete(self, data):
+        target = data.draw(st.sampled_from(self.ids()))
+        self.record(lambda: ops.delete_section(self.speech, target), False)
+
+    @rule(offset=st.integers(0, 3))
+    def split_and_merge(self, offset):
+        self.record(lambda: ops.split_paragraph(self.speech, OPENING, 0, offset), False)
+        if len(self.speech.opening) > 1:
+            self.record(lambda: ops.merge_paragraphs(self.speech, OPENING, 0), False)
+
+    @rule(text=st.text(alphabet="文明创建", max_size=3))
+    def edit_text(self, text):
+        ids = self.ids()
+        if ids:
+            self.record(lambda: ops.set_heading(self.speech, ids[0], text), False)
+
+    @invariant()
+    def levels_within_bounds(self):
+        assert all(1 <= level <= MAX_LEVEL for _, level in self.speech.walk())
+        ids = self.ids()
+        assert len(ids) == len(set(ids))
+
+    def teardown(self):
+        for inverse, before in reversed(self.history):
+            inverse.apply(self.speech)
+            assert self.speech.content() == before
+
+
+TestOutline = OutlineMachine.TestCase
+TestOutline.settings = settings(max_examples=150, stateful_step_count=30, deadline=None)

@@ -1,0 +1,89 @@
+"""The command line, run as a user runs it: a real subprocess of the installed entry point."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from composer.io.speech_file import load_speech, save_speech
+
+
+def run(*args, env=None):
+    environment = dict(os.environ, **(env or {}))
+    return subprocess.run([sys.executable, "-m", "composer.cli", *map(str, args)],
+                          capture_output=True, text=True, env=environment, timeout=60)
+
+
+def test_version():
+    import composer
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"speech-composer {composer.__version__}"
+    assert composer.__version__.count(".") == 2
+
+
+def test_stats_text_and_json(example_path):
+    text = run("stats", example_path)
+    assert text.returncode == 0, text.stderr
+    assert "预计讲话时长" in text.stdout and "一、统一思想" in text.stdout
+    data = json.loads(run("stats", example_path, "--json").stdout)
+    speech = load_speech(example_path)
+    assert data["title"] == speech.title
+    assert [s["heading"] for s in data["sections"] if s["level"] == 1] == [s.heading for s in speech.body]
+    level1 = sum(s["characters_with_subsections"] for s in data["sections"] if s["level"] == 1)
+    assert data["spoken_characters"] == data["opening"]["characters"] + level1 + data["closing"]["characters"]
+    assert data["seconds"] == round(data["spoken_characters"] * 60 / 180)
+    slower = json.loads(run("stats", example_path, "--json", "--rate", "120").stdout)
+    assert slower["seconds"] == round(data["spoken_characters"] * 60 / 120)
+
+
+def test_check_clean_example_exits_0(example_path):
+    result = run("check", example_path)
+    assert result.returncode == 0, result.stdout
+    assert json.loads(run("check", example_path, "--json").stdout) == {"problems": [], "count": 0}
+
+
+def test_check_finds_problems_exits_1(example_path, tmp_path):
+    speech = load_speech(example_path)
+    speech.opening[0] = speech.opening[0].replace("今天", "20xx年x月，今天")
+    speech.body[0].children = speech.body[0].children[:1]
+    path = tmp_path / "draft.speech.yaml"
+    save_speech(speech, path)
+    result = run("check", path)
+    assert result.returncode == 1
+    assert "20xx" in result.stdout and "（二）" in result.stdout
+    data = json.loads(run("check", path, "--json").stdout)
+    assert data["count"] == len(data["problems"]) == 2
+    assert {p["code"] for p in data["problems"]} == {"placeholder", "lone_subsection"}
+
+
+@pytest.mark.parametrize("command", ["stats", "check"])
+def test_bad_input_exits_2_with_one_line(command, tmp_path):
+    bad = tmp_path / "bad.speech.yaml"
+    bad.write_text("format: 1\nbody: [\n")
+    for target in (bad, tmp_path / "missing.speech.yaml"):
+        result = run(command, target)
+        assert result.returncode == 2
+        assert result.stdout == ""
+        assert result.stderr.count("\n") == 1 and str(target) in result.stderr
+    hostile = tmp_path / "hostile.speech.yaml"
+    marker = tmp_path / "executed"
+    hostile.write_text(f"!!python/object/apply:os.system ['touch {marker}']\n")
+    result = run(command, hostile)
+    assert result.returncode == 2 and not marker.exists()
+
+
+def test_english_follows_the_locale(example_path, tmp_path):
+    result = run("stats", example_path, env={"SPEECH_COMPOSER_LANG": "", "LC_ALL": "en_US.UTF-8"})
+    assert "speaking time" in result.stdout
+    missing = run("check", tmp_path / "none.speech.yaml", env={"SPEECH_COMPOSER_LANG": "en"})
+    assert "Cannot read" in missing.stderr
+
+
+def test_bad_arguments_exit_2():
+    assert run("stats").returncode == 2
+    assert run("stats", "x", "--rate", "9").returncode == 2
+    assert run("no-such-command").returncode == 2

@@ -1,3 +1,0 @@
-def test_import():
-    import composer
-    assert composer.__version__
