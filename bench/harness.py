@@ -29,6 +29,13 @@ class Case:
 
 
 @dataclass
+class Info:
+    """A figure that is not a timing (memory, sizes): printed as it is."""
+    name: str
+    text: Callable[[], str]
+
+
+@dataclass
 class Result:
     case: Case
     samples: list[float] = field(default_factory=list)

@@ -1,4 +1,4 @@
-"""Run the benchmarks: ``python bench/run.py [NAME-FILTER ...] [--json FILE]``.
+"""Run the benchmarks: ``python bench/run.py [MODULE-FILTER ...] [--json FILE]``.
 
 Prints one line per case: median, [min–max], number of runs, the bar and whether it is met.
 """
@@ -18,7 +18,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
-from harness import format_row, measure  # noqa: E402
+from harness import Info, format_row, measure  # noqa: E402
 
 
 def load_modules():
@@ -31,7 +31,8 @@ def load_modules():
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("filters", nargs="*", help="run only cases whose name contains one of these")
+    parser.add_argument("filters", nargs="*",
+                        help="run only the bench_*.py modules whose name contains one of these")
     parser.add_argument("--json", help="also write the results to this file")
     args = parser.parse_args()
     # Benchmarks must not touch the user's real data or caches.
@@ -43,8 +44,11 @@ def main() -> int:
           f"{platform.machine()}, {os.cpu_count()} cores")
     results = {}
     for module in load_modules():
+        if args.filters and not any(f in module.__name__ for f in args.filters):
+            continue
         for case in module.cases():
-            if args.filters and not any(f in case.name for f in args.filters):
+            if isinstance(case, Info):
+                print(f"{case.name:<52} {case.text()}", flush=True)
                 continue
             result = measure(case)
             results[case.name] = result

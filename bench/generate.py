@@ -1,0 +1,62 @@
+"""Generated inputs for the benchmarks: big libraries and outlines made of real corpus text."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from composer.core.library import PARAGRAPH, Pack, Snippet
+from composer.core.speech import Section, Speech
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "resources" / "corpus" / "创建文明单位动员大会讲话稿-8篇.txt"
+
+
+def corpus_paragraphs() -> list[str]:
+    lines = [line.strip() for line in CORPUS.read_text(encoding="utf-8").splitlines()]
+    return [line for line in lines if len(line) >= 40]
+
+
+def big_pack(count: int = 10_000, seed: int = 1) -> Pack:
+    """About 10,000 snippets ≈ 5 MB of YAML, like a big office library."""
+    rng = random.Random(seed)
+    paragraphs = corpus_paragraphs()
+    kinds = ["意义", "措施", "要求", "开头", "结尾", "目标"]
+    snippets = []
+    for i in range(count):
+        level = rng.choice([1, 2, 2, 3, PARAGRAPH, PARAGRAPH])
+        body = [rng.choice(paragraphs)[:rng.randint(60, 220)] for _ in range(rng.choice((1, 1, 2)))]
+        heading = "" if level == PARAGRAPH else rng.choice(paragraphs)[:rng.randint(8, 30)]
+        snippets.append(Snippet(f"g{i:05d}", level, heading, body, kind=rng.choice(kinds),
+                                tags=["生成"], source_file="generated", source_title=f"第{i}篇"))
+    return Pack("生成的素材库", snippets)
+
+
+def big_outline(nodes: int = 500, big_section_descendants: int = 50) -> Speech:
+    """A speech of `nodes` sections; the first level-1 section has the given number of descendants."""
+    paragraphs = corpus_paragraphs()
+    counter = iter(range(10**9))
+
+    def section(level: int) -> Section:
+        n = next(counter)
+        return Section(f"标题{n}", [paragraphs[n % len(paragraphs)]])
+
+    first = section(1)
+    remaining = big_section_descendants
+    while remaining:
+        child = section(2)
+        first.children.append(child)
+        remaining -= 1
+        for _ in range(min(4, remaining)):
+            child.children.append(section(3))
+            remaining -= 1
+    body = [first]
+    used = 1 + big_section_descendants
+    while used < nodes:
+        top = section(1)
+        body.append(top)
+        used += 1
+        for _ in range(min(9, nodes - used)):
+            top.children.append(section(2))
+            used += 1
+    return Speech(title="基准讲话", body=body)
