@@ -1,0 +1,136 @@
+"""``word/styles.xml``: one named paragraph style per role of a speech, built from a profile.
+
+All fonts, sizes and indents live in the styles, none in the paragraphs, so that a user can
+restyle the whole document in Word or WPS by changing a style.  Where Word has a built-in style
+for a role (Title, heading 1, Salutation, Closing, Date, footer …) we define that one, so Chinese
+Word shows its localised name (标题, 标题 1, 称呼, 结束语, 日期, 页脚) and the headings appear in
+the navigation pane.  Run-in headings use a character style linked to the level's heading style.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .ooxml import NAMESPACES, XML_DECLARATION, bold_xml, fonts_xml, pt_to_twips, size_xml
+from .profiles import Profile, RoleFormat
+
+LANG = '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/>'
+NO_CONDENSING = '<w:spacing w:val="0"/>'
+
+
+@dataclass(frozen=True)
+class StyleInfo:
+    style_id: str
+    name: str
+    align: str          # w:jc value
+    indented: bool      # first line indented like the body
+    outline_level: int | None = None
+
+
+# Role → its paragraph style.  Style ids are ASCII (Word's rule for ids); names are what users see.
+STYLES = {
+    "title": StyleInfo("Title", "Title", "center", False),
+    "subtitle": StyleInfo("Subtitle", "Subtitle", "center", False),
+    "speaker": StyleInfo("Speaker", "讲话人", "center", False),
+    "date": StyleInfo("Date", "Date", "center", False),
+    "salutation": StyleInfo("Salutation", "Salutation", "left", False),
+    "body": StyleInfo("BodyText", "Body Text", "both", True),
+    "heading1": StyleInfo("Heading1", "heading 1", "both", True, 0),
+    "heading2": StyleInfo("Heading2", "heading 2", "both", True, 1),
+    "heading3": StyleInfo("Heading3", "heading 3", "both", True, 2),
+    "heading4": StyleInfo("Heading4", "heading 4", "both", True, 3),
+    "closing": StyleInfo("Closing", "Closing", "both", True),
+    "page_number": StyleInfo("Footer", "footer", "center", False),
+}
+NORMAL = "Normal"
+
+
+def heading_role(level: int) -> str:
+    return f"heading{level}"
+
+
+def run_in_style_id(level: int) -> str:
+    """The character style of a run-in heading of this level."""
+    return f"Heading{level}Char"
+
+
+def first_line_xml(profile: Profile, role: RoleFormat | None) -> str:
+    """The first-line indent in twips *and* characters: LibreOffice reads only the twips,
+    Word prefers the characters.  None (or 0 characters) cancels an inherited indent."""
+    chars = profile.text.first_line_chars if role is not None else 0
+    twips = pt_to_twips(chars * role.size_pt) if role is not None else 0
+    return f'<w:ind w:firstLine="{twips}" w:firstLineChars="{round(chars * 100)}"/>'
+
+
+def _run_properties(role: RoleFormat, spacing: str = "") -> str:
+    return f"<w:rPr>{fonts_xml(role.font, role.latin_font)}{bold_xml(role.bold)}{spacing}{size_xml(role.size_pt)}</w:rPr>"
+
+
+def _normal_style(profile: Profile) -> str:
+    body = profile.role("body")
+    pitch = pt_to_twips(profile.text.line_pitch_pt)
+    condense = pt_to_twips(profile.text.character_spacing_pt)
+    # widowControl off: with it on, LibreOffice moves lines and some pages get 21 lines.
+    return (
+        f'<w:style w:type="paragraph" w:default="1" w:styleId="{NORMAL}"><w:name w:val="Normal"/>'
+        "<w:qFormat/>"
+        '<w:pPr><w:widowControl w:val="0"/>'
+        f'<w:spacing w:before="0" w:after="0" w:line="{pitch}" w:lineRule="exact"/>'
+        f'{first_line_xml(profile, body)}<w:jc w:val="both"/></w:pPr>'
+        f'<w:rPr>{fonts_xml(body.font, body.latin_font)}<w:color w:val="000000"/>'
+        f'<w:spacing w:val="{condense}"/>{size_xml(body.size_pt)}{LANG}</w:rPr></w:style>')
+
+
+def _role_style(profile: Profile, role_name: str) -> str:
+    info = STYLES[role_name]
+    role = profile.role(role_name)
+    link = ""
+    if info.outline_level is not None:
+        link = f'<w:link w:val="{run_in_style_id(info.outline_level + 1)}"/>'
+    ppr = [first_line_xml(profile, role if info.indented else None), f'<w:jc w:val="{info.align}"/>']
+    if info.outline_level is not None:
+        ppr.append(f'<w:outlineLvl w:val="{info.outline_level}"/>')
+    return (
+        f'<w:style w:type="paragraph" w:styleId="{info.style_id}"><w:name w:val="{info.name}"/>'
+        f'<w:basedOn w:val="{NORMAL}"/><w:next w:val="{STYLES["body"].style_id}"/>{link}<w:qFormat/>'
+        f'<w:pPr>{"".join(ppr)}</w:pPr>{_run_properties(role)}</w:style>')
+
+
+def _page_number_style(profile: Profile) -> str:
+    info = STYLES["page_number"]
+    role = profile.role("page_number")
+    line = pt_to_twips(role.size_pt)
+    # An exact line of the number's own size: the measured footer distance assumes it.  The
+    # body's condensed character spacing is cancelled; the number is not on the text grid.
+    return (
+        f'<w:style w:type="paragraph" w:styleId="{info.style_id}"><w:name w:val="{info.name}"/>'
+        f'<w:basedOn w:val="{NORMAL}"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/>'
+        f'<w:pPr><w:spacing w:before="0" w:after="0" w:line="{line}" w:lineRule="exact"/>'
+        f'{first_line_xml(profile, None)}<w:jc w:val="{info.align}"/></w:pPr>'
+        f'{_run_properties(role, spacing=NO_CONDENSING)}'
+        "</w:style>")
+
+
+def _run_in_style(profile: Profile, level: int) -> str:
+    role = profile.role(heading_role(level))
+    return (
+        f'<w:style w:type="character" w:customStyle="1" w:styleId="{run_in_style_id(level)}">'
+        f'<w:name w:val="Heading {level} Char"/><w:link w:val="{STYLES[heading_role(level)].style_id}"/>'
+        f"{_run_properties(role)}</w:style>")
+
+
+def styles_xml(profile: Profile) -> str:
+    body = profile.role("body")
+    defaults = (
+        "<w:docDefaults><w:rPrDefault><w:rPr>"
+        f"{fonts_xml(body.font, body.latin_font)}{size_xml(body.size_pt)}{LANG}"
+        "</w:rPr></w:rPrDefault><w:pPrDefault/></w:docDefaults>")
+    styles = [_normal_style(profile)]
+    styles.extend(_role_style(profile, role) for role in STYLES if role != "page_number")
+    styles.append(_page_number_style(profile))
+    styles.extend(_run_in_style(profile, level) for level in range(1, 5))
+    styles.append(
+        '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
+        '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/>'
+        "<w:unhideWhenUsed/></w:style>")
+    return f'{XML_DECLARATION}<w:styles {NAMESPACES}>{defaults}{"".join(styles)}</w:styles>'
