@@ -18,6 +18,7 @@ from .core import stats as stats_module
 from .core.checks import check_speech
 from .core.errors import ComposerError
 from .core.i18n import language, pick
+from .export import available_profiles, export_docx, load_profile
 from .io.speech_file import load_speech
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_FAILURE = 0, 1, 2
@@ -51,6 +52,17 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("speech", metavar="SPEECH", help="*.speech.yaml")
     check.add_argument("--json", action="store_true", help=pick("输出 JSON", "print JSON"))
     check.set_defaults(handler=_check)
+
+    export = commands.add_parser("export", help=pick("导出公文格式的 Word 文档（.docx）",
+                                                     "export an official-format Word document (.docx)"))
+    export.add_argument("speech", metavar="SPEECH", help="*.speech.yaml")
+    export.add_argument("-o", "--output", required=True, metavar="OUT.docx",
+                        help=pick("输出文件", "the file to write"))
+    export.add_argument("--profile", metavar="NAME|FILE",
+                        help=pick("格式方案的名称或文件（默认 GB/T 9704）；可用：",
+                                  "format profile name or file (default GB/T 9704); available: ")
+                        + ", ".join(available_profiles()))
+    export.set_defaults(handler=_export)
     return parser
 
 
@@ -172,6 +184,18 @@ def _check(args) -> int:
     else:
         print(pick("没有发现问题。", "No problems found."))
     return EXIT_PROBLEMS if problems else EXIT_OK
+
+
+# --- export ------------------------------------------------------------------------------------
+
+def _export(args) -> int:
+    # Everything is read and checked before anything is written: a bad speech or profile
+    # leaves no output file, and the writer replaces the target atomically.
+    profile = load_profile(args.profile)
+    speech = load_speech(args.speech)
+    export_docx(speech, args.output, profile)
+    print(pick(f"已导出：{args.output}", f"Exported: {args.output}"))
+    return EXIT_OK
 
 
 if __name__ == "__main__":
