@@ -1,0 +1,95 @@
+"""What 范文 sites and page breaks add around a speech, recognised so the cleanup can drop it.
+
+Two kinds of debris:
+
+* **Lines** that carry no text of the speech: page numbers (「3」「- 3 -」「— 3 —」「3/10」
+  「Page 3 of 10」), 「第1页共10页」 and 「共10页 第1页」, rows of dashes or equals signs, and the
+  title a site puts over a collection (「……讲话稿(通用8篇)」「……范文精选5篇」「……讲话稿大全」).
+* **Sentences** in the site's own voice.  The rule is general, not a list of known strings: a
+  sentence is boilerplate when it talks about the collection rather than the subject — the site
+  (小编, 本站), the reader being served (为大家/给您 + 收集/整理/分享 …), copying and downloading
+  (复制, 下载 doc/Word, 以便编辑使用), or where it came from (URLs, 版权, 转载, 原文链接).
+  Phrases a speaker really says — 「我讲几点意见，供大家参考」 — are *not* boilerplate on their own:
+  供大家参考 and 希望对大家有所帮助 count only next to 范文/文章/本文/资料.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .speech_lines import sentences
+
+_DIGIT = "0-9０-９"
+_COUNT = f"{_DIGIT}一二三四五六七八九十"
+
+_DEBRIS_LINES = [
+    # 第1页共10页, 第 1 页 / 共 10 页, 共10页第1页
+    re.compile(rf"^第\s*[{_DIGIT}]+\s*页[\s,，/、]*(共\s*[{_DIGIT}]+\s*页)?$"),
+    re.compile(rf"^共\s*[{_DIGIT}]+\s*页[\s,，/、]*第\s*[{_DIGIT}]+\s*页$"),
+    # a page number on its own: 3, - 3 -, — 3 —, －3－, [3]
+    re.compile(rf"^[-—–－_~·\s\[\]【】]*[{_DIGIT}]{{1,4}}[-—–－_~·\s\[\]【】]*$"),
+    re.compile(rf"^[{_DIGIT}]+\s*/\s*[{_DIGIT}]+$"),
+    re.compile(r"^(page|p\.)\s*\d+(\s*(of|/)\s*\d+)?$", re.IGNORECASE),
+    # separator rows
+    re.compile(r"^[-=_~—－─━·•]{3,}$"),
+]
+
+# The title a site puts over a collection of speeches: 「……(通用8篇)」「精选5篇」「……大全」.
+_COLLECTION_TITLE = re.compile(
+    rf"([（(\[【]\s*(通用|精选|优选|优秀|热门|最新|经典|推荐|实用|必备|合集|汇编|集锦)?"
+    rf"\s*[{_COUNT}]+\s*篇\s*[)）\]】]"
+    rf"|(通用|精选|优选|优秀|热门|最新|经典|推荐|实用)\s*[{_COUNT}]+\s*篇"
+    rf"|(范文|讲话稿|发言稿|致辞|讲话)(大全|合集|汇编|集锦|精选))\s*$")
+
+_READER = r"(为|给|帮)(大家|您|你|各位)"
+_GATHER = r"(收集|搜集|整理|分享|带来|准备|推荐|精选|编辑|提供|汇总|挑选|精心)"
+_BOILERPLATE_SENTENCE = re.compile("|".join([
+    r"小编",
+    r"本站(为|整理|收集|提供|编辑|推荐|精选|免费)",
+    rf"(以下|下面|以上)(就|便)?(是|为)[^。！？]{{0,30}}{_READER}[^。！？]{{0,20}}{_GATHER}",
+    rf"{_READER}{_GATHER}的[^。！？]{{0,30}}(范文|文章|资料|讲话稿|文档|素材|模板)",
+    r"(您|你)(可以|可)(复制|下载|收藏|打印)",
+    r"下载\s*(doc|docx|word|pdf)|(doc|docx|word)\s*(格式|文档|版)|以便编辑使用",
+    r"(范文|文章|本文|资料|文档|素材|模板)[^。！？]{0,20}供(大家|您|你|各位)?(参考|借鉴|学习|阅读|使用)",
+    r"希望[^。！？]{0,12}(本文|文章|范文|资料|内容)[^。！？]{0,12}(帮助|启发|有用)",
+    r"(本文|文章|范文|资料|内容)[^。！？]{0,12}希望[^。！？]{0,12}(帮助|启发|有用)",
+    r"https?://|www\.|\.(com|cn|net|org)(/|\b)",
+    r"(版权|著作权)(归|所有|声明)|转载(请|须|需|时)|未经[^。！？]{0,6}(许可|授权)|原文(链接|地址|出处)",
+    r"(点击|扫码|扫描二维码|关注公众号)[^。！？]{0,10}(下载|查看|阅读|获取|关注)",
+    r"(更多|相关)(精彩|优秀|热门)?(内容|范文|文章|阅读|推荐)[^。！？]{0,6}(请|：|:|见|访问|关注|点击)",
+    r"温馨提示|免费下载|猜你喜欢|相关推荐|阅读全文",
+]), re.IGNORECASE)
+
+# A paragraph this short with boilerplate in it is dropped whole (the fluff sentences around
+# 「以下是小编为大家收集的……」 belong to it); in a longer one only the boilerplate sentences go.
+_SHORT_PARAGRAPH = 200
+
+
+def is_debris_line(text: str) -> bool:
+    """A line that carries no text of the speech (page numbers, separators, a collection title)."""
+    text = text.strip()
+    if not text:
+        return False
+    if any(p.match(text) for p in _DEBRIS_LINES):
+        return True
+    return len(text) <= 80 and "。" not in text and bool(_COLLECTION_TITLE.search(text))
+
+
+def is_boilerplate(sentence: str) -> bool:
+    return bool(_BOILERPLATE_SENTENCE.search(sentence))
+
+
+def strip_boilerplate(paragraph: str) -> tuple[str, list[str]]:
+    """The paragraph without its boilerplate sentences, and what was removed.
+
+    Returns ("", [paragraph]) when the whole paragraph is the site's.
+    """
+    if not _BOILERPLATE_SENTENCE.search(paragraph):
+        return paragraph, []
+    parts = sentences(paragraph)
+    bad = [is_boilerplate(p) for p in parts]
+    bad_chars = sum(len(p) for p, b in zip(parts, bad) if b)
+    if len(paragraph) < _SHORT_PARAGRAPH or bad_chars * 3 >= len(paragraph):
+        return "", [paragraph]
+    kept = "".join(p for p, b in zip(parts, bad) if not b)
+    return kept.strip(), [p for p, b in zip(parts, bad) if b]
