@@ -1,0 +1,316 @@
+"""Reading the paragraphs of a .docx: their text, heading levels and list numbers.
+
+The archive is checked before anything is unpacked: it must be a complete zip holding
+``word/document.xml``, and the sizes its directory declares must be sane (a "zip bomb" — a small
+file that unpacks to gigabytes — is refused from the directory alone; zipfile then never reads
+more than the declared size of a member).  XML with a DOCTYPE is refused, so no entity tricks.
+
+What is read, in document order (tables cell by cell; text boxes once, not their fallback copy):
+
+* the text of each paragraph (tracked deletions are left out, insertions kept; a manual line
+  break starts a new line);
+* its outline level: the paragraph's own ``w:outlineLvl``, else its style's (following
+  ``basedOn``), else a built-in style name 「heading 1」…「heading 4」 / 「标题 1」…; the Title
+  style marks a title;
+* its automatic list number, written out in front of the text as Word shows it (「一、」
+  「（一）」「1.」 from ``numbering.xml``), so that the marker rules see what the reader sees.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+import zlib
+from xml.etree import ElementTree
+
+from ..core.cleanup import Line
+from ..core.errors import FileFormatError
+from ..core.numbering import chinese_numeral
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+MAX_UNPACKED = 256 * 1024 * 1024      # all members together
+MAX_MEMBER = 128 * 1024 * 1024        # any one member
+MAX_RATIO = 200                       # unpacked / packed, for members over 1 MB
+
+_HEADING_NAME = re.compile(r"^(heading|标题)\s*([1-9])$", re.IGNORECASE)
+_TITLE_NAMES = {"title", "标题"}
+_FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def read_docx(raw: bytes, name: str) -> list[Line]:
+    archive = _open(raw, name)
+    document = _xml(archive, "word/document.xml", name)
+    styles = _Styles(_xml(archive, "word/styles.xml", name, optional=True))
+    numbering = _Numbering(_xml(archive, "word/numbering.xml", name, optional=True))
+    body = document.find(f"{W}body")
+    if body is None:
+        raise _damaged(name, "no document body")
+    lines: list[Line] = []
+    try:
+        for paragraph in _paragraphs(body):
+            lines.extend(_lines(paragraph, styles, numbering))
+    except RecursionError:
+        raise _damaged(name, "nested too deeply") from None
+    return lines
+
+
+def _damaged(name: str, why: str) -> FileFormatError:
+    return FileFormatError(f"{name}：Word 文档已损坏，无法读取（{why}）。",
+                           f"{name}: the Word document is damaged and cannot be read ({why}).")
+
+
+def _open(raw: bytes, name: str) -> zipfile.ZipFile:
+    if not raw:
+        raise FileFormatError(f"{name}：文件是空的。", f"{name}: the file is empty.")
+    if raw.startswith(b"\xd0\xcf\x11\xe0"):
+        raise FileFormatError(
+            f"{name}：这是旧版 Word（.doc）文件，请在 Word 或 WPS 中另存为 .docx 后再导入。",
+            f"{name}: this is an old Word (.doc) file; save it as .docx in Word or WPS first.")
+    if not raw.startswith(b"PK"):
+        raise FileFormatError(f"{name}：不是 Word 文档（.docx 应当是 zip 压缩包）。",
+                              f"{name}: not a Word document (a .docx is a zip archive).")
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(raw))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+        raise _damaged(name, "incomplete zip archive") from None
+    infos = archive.infolist()
+    total = sum(info.file_size for info in infos)
+    for info in infos:
+        too_packed = info.file_size > 1024 * 1024 and \
+            info.file_size > MAX_RATIO * max(info.compress_size, 1)
+        if info.file_size > MAX_MEMBER or too_packed:
+            raise FileFormatError(
+                f"{name}：文件解压后异常巨大（{info.filename}），可能是恶意文件，没有打开。",
+                f"{name}: unpacks to an abnormal size ({info.filename}); possibly hostile, "
+                "not opened.")
+    if total > MAX_UNPACKED:
+        raise FileFormatError(f"{name}：文件解压后超过 {MAX_UNPACKED // 2**20} MB，没有打开。",
+                              f"{name}: unpacks to over {MAX_UNPACKED // 2**20} MB; not opened.")
+    if "word/document.xml" not in archive.namelist():
+        raise FileFormatError(f"{name}：不是 Word 文档（缺少 word/document.xml）。",
+                              f"{name}: not a Word document (no word/document.xml).")
+    return archive
+
+
+def _xml(archive: zipfile.ZipFile, member: str, name: str, optional: bool = False):
+    try:
+        data = archive.read(member)
+    except KeyError:
+        if optional:
+            return None
+        raise _damaged(name, f"no {member}") from None
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError,
+            RuntimeError, ValueError):
+        raise _damaged(name, f"{member} cannot be unpacked") from None
+    if b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data:
+        raise _damaged(name, f"{member} holds a DOCTYPE")
+    try:
+        return ElementTree.fromstring(data)
+    except ElementTree.ParseError:
+        raise _damaged(name, f"{member} is not valid XML") from None
+
+
+def _paragraphs(element):
+    """The w:p elements under element in reading order; text boxes once (not mc:Fallback)."""
+    for child in element:
+        if child.tag == MC_FALLBACK:
+            continue
+        if child.tag == f"{W}p":
+            yield child
+            yield from _paragraphs_in_boxes(child)
+        else:
+            yield from _paragraphs(child)
+
+
+def _paragraphs_in_boxes(element):
+    for child in element:
+        if child.tag == MC_FALLBACK:
+            continue
+        if child.tag.endswith("}txbxContent"):
+            yield from _paragraphs(child)
+        else:
+            yield from _paragraphs_in_boxes(child)
+
+
+def _text(element) -> str:
+    parts: list[str] = []
+    for child in element:
+        tag = child.tag
+        if tag in (f"{W}p", f"{W}pPr", f"{W}rPr", f"{W}del", MC_FALLBACK) or \
+                tag.endswith("}txbxContent"):
+            continue
+        if tag == f"{W}t":
+            parts.append(child.text or "")
+        elif tag == f"{W}tab":
+            parts.append("\t")
+        elif tag in (f"{W}br", f"{W}cr"):
+            parts.append("\n")
+        else:
+            parts.append(_text(child))
+    return "".join(parts)
+
+
+def _lines(paragraph, styles: "_Styles", numbering: "_Numbering") -> list[Line]:
+    ppr = paragraph.find(f"{W}pPr")
+    style_id = _val(ppr.find(f"{W}pStyle")) if ppr is not None else None
+    level, is_title = styles.level(style_id)
+    own_level = _val(ppr.find(f"{W}outlineLvl")) if ppr is not None else None
+    if own_level is not None and own_level.isdigit():
+        level = int(own_level) + 1
+    if level is not None and not 1 <= level <= 4:
+        level = None
+    num_id, ilvl = _num_pr(ppr) if ppr is not None else (None, None)
+    if num_id is None:
+        num_id, ilvl = styles.numbering(style_id)
+    text = _text(paragraph)
+    prefix = numbering.next_label(num_id, ilvl) if num_id else ""
+    pieces = (prefix + text).split("\n")
+    lines = [Line(pieces[0], level or 0, is_title)]
+    lines.extend(Line(piece) for piece in pieces[1:])
+    return lines
+
+
+def _val(element) -> str | None:
+    return None if element is None else element.get(f"{W}val")
+
+
+def _num_pr(ppr) -> tuple[str | None, int | None]:
+    num_pr = ppr.find(f"{W}numPr")
+    if num_pr is None:
+        return None, None
+    num_id = _val(num_pr.find(f"{W}numId"))
+    ilvl = _val(num_pr.find(f"{W}ilvl"))
+    if not num_id or num_id == "0":
+        return None, None
+    return num_id, int(ilvl) if ilvl and ilvl.isdigit() else 0
+
+
+class _Styles:
+    def __init__(self, root):
+        self._styles: dict[str, dict] = {}
+        self._default: str | None = None
+        if root is None:
+            return
+        for style in root.iter(f"{W}style"):
+            if style.get(f"{W}type") != "paragraph":
+                continue
+            style_id = style.get(f"{W}styleId")
+            ppr = style.find(f"{W}pPr")
+            outline = _val(ppr.find(f"{W}outlineLvl")) if ppr is not None else None
+            num_id, ilvl = _num_pr(ppr) if ppr is not None else (None, None)
+            self._styles[style_id] = {
+                "name": (_val(style.find(f"{W}name")) or "").strip(),
+                "based_on": _val(style.find(f"{W}basedOn")),
+                "outline": int(outline) + 1 if outline and outline.isdigit() else None,
+                "num": (num_id, ilvl),
+            }
+            if style.get(f"{W}default") in ("1", "true"):
+                self._default = style_id
+
+    def _chain(self, style_id: str | None):
+        seen = set()
+        style_id = style_id or self._default
+        while style_id and style_id in self._styles and style_id not in seen:
+            seen.add(style_id)
+            yield self._styles[style_id]
+            style_id = self._styles[style_id]["based_on"]
+
+    def level(self, style_id: str | None) -> tuple[int | None, bool]:
+        for style in self._chain(style_id):
+            if style["name"].lower() in _TITLE_NAMES:
+                return None, True
+            heading = _HEADING_NAME.match(style["name"])
+            if heading:
+                return int(heading.group(2)), False
+            if style["outline"] is not None:
+                return style["outline"], False
+        return None, False
+
+    def numbering(self, style_id: str | None) -> tuple[str | None, int | None]:
+        for style in self._chain(style_id):
+            if style["num"][0]:
+                return style["num"]
+        return None, None
+
+
+class _Numbering:
+    """Counts list items as Word does and writes their labels (「一、」「（一）」「1.」)."""
+
+    def __init__(self, root):
+        self._abstract: dict[str, dict[int, tuple[int, str, str]]] = {}
+        self._nums: dict[str, tuple[str, dict[int, int]]] = {}
+        self._counters: dict[str, dict[int, int]] = {}
+        if root is None:
+            return
+        for abstract in root.iter(f"{W}abstractNum"):
+            levels = {}
+            for lvl in abstract.iter(f"{W}lvl"):
+                start = _val(lvl.find(f"{W}start"))
+                levels[int(lvl.get(f"{W}ilvl", "0"))] = (
+                    int(start) if start and start.lstrip("-").isdigit() else 1,
+                    _val(lvl.find(f"{W}numFmt")) or "decimal",
+                    _val(lvl.find(f"{W}lvlText")) or "")
+            self._abstract[abstract.get(f"{W}abstractNumId")] = levels
+        for num in root.iter(f"{W}num"):
+            overrides = {}
+            for override in num.iter(f"{W}lvlOverride"):
+                start = _val(override.find(f"{W}startOverride"))
+                if start and start.isdigit():
+                    overrides[int(override.get(f"{W}ilvl", "0"))] = int(start)
+            self._nums[num.get(f"{W}numId")] = (_val(num.find(f"{W}abstractNumId")), overrides)
+
+    def next_label(self, num_id: str, ilvl: int | None) -> str:
+        ilvl = ilvl or 0
+        abstract_id, overrides = self._nums.get(num_id, (None, {}))
+        levels = self._abstract.get(abstract_id or "", {})
+        if ilvl not in levels:
+            return ""
+        counters = self._counters.setdefault(abstract_id, {})
+        start = overrides.get(ilvl, levels[ilvl][0])
+        counters[ilvl] = counters.get(ilvl, start - 1) + 1
+        for deeper in [k for k in counters if k > ilvl]:
+            del counters[deeper]
+        fmt, template = levels[ilvl][1], levels[ilvl][2]
+        if fmt in ("bullet", "none"):
+            return ""
+
+        def label(match: re.Match) -> str:
+            k = int(match.group(1)) - 1
+            value = counters.get(k, levels.get(k, (1,))[0])
+            return _format(value, levels.get(k, (1, fmt, ""))[1])
+
+        return re.sub(r"%([1-9])", label, template)
+
+
+def _format(value: int, fmt: str) -> str:
+    if value < 1:
+        return str(value)
+    if fmt.startswith(("chineseCounting", "chineseLegal", "ideograph", "taiwaneseCounting",
+                       "japaneseCounting")):
+        return chinese_numeral(min(value, 99999))
+    if fmt == "decimalFullWidth" or fmt == "decimalFullWidth2":
+        return str(value).translate(_FULL_WIDTH)
+    if fmt.startswith("decimalEnclosedCircle") and value <= len(_CIRCLED):
+        return _CIRCLED[value - 1]
+    if fmt in ("upperLetter", "lowerLetter"):
+        letter = chr(ord("A") + (value - 1) % 26) * (1 + (value - 1) // 26)
+        return letter if fmt == "upperLetter" else letter.lower()
+    if fmt in ("upperRoman", "lowerRoman"):
+        roman = _roman(value)
+        return roman if fmt == "upperRoman" else roman.lower()
+    return str(value)
+
+
+def _roman(value: int) -> str:
+    out = ""
+    for number, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"),
+                            (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"),
+                            (4, "IV"), (1, "I")):
+        while value >= number:
+            out += letters
+            value -= number
+    return out
