@@ -268,7 +268,8 @@ def user_dir() -> Path:
 def available_profiles() -> list[str]:
     """Names that ``load_profile`` accepts: the default first, then the others sorted.
 
-    A profile in the user's data folder with the same name as a bundled one replaces it.
+    Bundled names always mean the bundled profiles (a user file of the same name is not used),
+    so that a ``base: gbt9704`` means the same thing on every machine.
     """
     names = set()
     for folder in (bundled_dir(), user_dir()):
@@ -280,7 +281,7 @@ def available_profiles() -> list[str]:
 
 
 def _path_for_name(name: str) -> Path | None:
-    for folder in (user_dir(), bundled_dir()):
+    for folder in (bundled_dir(), user_dir()):
         candidate = folder / (name + SUFFIX)
         try:
             if candidate.is_file():

@@ -69,7 +69,7 @@ def _render_cases() -> dict[str, tuple[Speech, Profile]]:
     }
 
 
-RENDER_CASES = tuple(_render_cases())
+RENDER_CASES = ("example", "long", "levels", "pitch28", "centred")
 
 
 def convert_to_pdf(documents: list[Path], out_dir: Path, work: Path) -> None:
@@ -87,7 +87,11 @@ def convert_to_pdf(documents: list[Path], out_dir: Path, work: Path) -> None:
 @pytest.fixture(scope="session")
 def rendered(tmp_path_factory) -> dict[str, Rendered]:
     work = tmp_path_factory.mktemp("render")
-    cases = _render_cases()
+    with pytest.MonkeyPatch.context() as patch:
+        # Session fixtures run before the per-test folder fixture: keep the user's folders out.
+        patch.setenv("SPEECH_COMPOSER_DATA", str(work / "data"))
+        cases = _render_cases()
+    assert tuple(cases) == RENDER_CASES
     documents = []
     for name, (speech, profile) in cases.items():
         path = work / f"{name}.docx"

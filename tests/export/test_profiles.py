@@ -78,6 +78,15 @@ def test_profile_in_the_user_data_folder_is_found_by_name():
     assert profile.text.line_pitch_pt == 28 and profile.role("body").font == "仿宋_GB2312"
 
 
+def test_user_file_cannot_shadow_a_bundled_name():
+    folder = user_dir()
+    folder.mkdir(parents=True)
+    (folder / "gbt9704.yaml").write_text("text: {line_pitch_pt: 20}\n", encoding="utf-8")
+    assert load_profile("gbt9704").text.line_pitch_pt == 28.95
+    assert load_profile("gbt9704-28pt").page == load_profile("gbt9704").page
+    assert available_profiles().count("gbt9704") == 1
+
+
 @pytest.mark.parametrize("text,key", [
     ("roles:\n  body: {size_pt: 200}\n", "roles.body.size_pt"),
     ("roles:\n  body: {fnot: 仿宋}\n", "roles.body.fnot"),
