@@ -156,7 +156,7 @@ def _load_index(digest: str, name: str, read_only: bool) -> Pack | None:
         snippets = [Snippet(s[0], s[1], s[2], s[3], [_section(c) for c in s[4]], s[5], s[6],
                             s[7], s[8]) for s in data["snippets"]]
         return Pack(data["name"], snippets, name, read_only)
-    except (OSError, ValueError, KeyError, TypeError, IndexError):
+    except (OSError, ValueError, KeyError, TypeError, IndexError, RecursionError):
         return None  # no index yet, or a damaged one: parse the YAML instead
 
 

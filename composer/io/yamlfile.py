@@ -39,6 +39,8 @@ class Document:
             node = _child(node, key, want_key=at_key and last)
             if node is None:
                 return ""
+        if node is None:  # a file holding only comments has no node at all
+            return ""
         mark = node.start_mark
         return f"{mark.line + 1}:{mark.column + 1}"
 
@@ -90,6 +92,8 @@ def parse(raw: bytes, name: str) -> Document:
     loader = Loader(text)
     try:
         node = loader.get_single_node()
+        if node is not None:
+            _check_nodes(node, name)
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -107,6 +111,79 @@ def parse(raw: bytes, name: str) -> Document:
     finally:
         loader.dispose()
     return Document(name, data, node)
+
+
+# Aliases (``*name``) repeat an earlier part of the file by reference.  Nested a few times, a file
+# of a few hundred bytes stands for millions of sections and hangs the program while it builds
+# them ("billion laughs").  The program's own files never contain aliases, so a little growth is
+# allowed for hand-written files and anything beyond it is refused before anything is built.
+MAX_ALIAS_GROWTH = 100_000
+
+
+def _check_nodes(root: yaml.Node, name: str) -> None:
+    """Refuse duplicate keys (YAML would silently keep only the last one, dropping the text of
+    the first) and aliases that are recursive or expand the document too much."""
+    # The expanded size of every collection node, computed once per node, depth first and
+    # without recursion (deep files must not hit Python's recursion limit).  A collection node
+    # reached twice is an alias; scalars count one per occurrence (repeating a scalar costs as
+    # many bytes of file as it adds).
+    if isinstance(root, yaml.ScalarNode):
+        return
+    size: dict[int, int] = {}
+    written = 0        # nodes as written in the file
+    path: set[int] = set()
+    stack: list = [root]
+    while stack:
+        node = stack.pop()
+        if node is None:   # marker: the collection below it on the stack has all its sizes
+            node = stack.pop()
+            path.discard(id(node))
+            children = _children(node)
+            total = 1 + sum(size[id(c)] if id(c) in size else 1 for c in children)
+            size[id(node)] = total
+            if total - written > MAX_ALIAS_GROWTH:
+                raise _node_error(name, node, "别名（*）展开后内容过多，文件没有被打开。",
+                                  "aliases (*) expand to too much content; the file was not opened.")
+            continue
+        key = id(node)
+        if key in size:
+            continue  # an alias of a collection already measured
+        if key in path:
+            raise _node_error(name, node, "含有循环引用的别名（*），文件没有被打开。",
+                              "a recursive alias (*); the file was not opened.")
+        path.add(key)
+        children = _children(node)
+        written += 1 + sum(1 for c in children if isinstance(c, yaml.ScalarNode))
+        if isinstance(node, yaml.MappingNode):
+            _refuse_duplicate_keys(node, name)
+        stack.append(node)
+        stack.append(None)
+        stack.extend(c for c in children if not isinstance(c, yaml.ScalarNode))
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return node.value
+
+
+def _refuse_duplicate_keys(node: yaml.MappingNode, name: str) -> None:
+    seen: set[tuple[str, str]] = set()
+    for key_node, _ in node.value:
+        if isinstance(key_node, yaml.ScalarNode):
+            key = (key_node.tag, key_node.value)
+            if key in seen:
+                raise _node_error(name, key_node,
+                                  f"“{key_node.value}”出现了两次（后一个会覆盖前一个的内容）。",
+                                  f"{key_node.value!r} appears twice (the second would replace the "
+                                  "first).")
+            seen.add(key)
+
+
+def _node_error(name: str, node: yaml.Node, zh: str, en: str) -> FileFormatError:
+    mark = node.start_mark
+    where = f"{name}:{mark.line + 1}:{mark.column + 1}"
+    return FileFormatError(f"{where}：{zh}", f"{where}: {en}")
 
 
 def _tag(error: yaml.MarkedYAMLError) -> str:
