@@ -63,6 +63,21 @@ def build_parser() -> argparse.ArgumentParser:
                                   "format profile name or file (default GB/T 9704); available: ")
                         + ", ".join(available_profiles()))
     export.set_defaults(handler=_export)
+
+    imp = commands.add_parser("import", help=pick("导入旧讲稿（.txt、.docx、.md）到素材库或讲稿文件",
+                                                  "import old speeches (.txt, .docx, .md) into a "
+                                                  "library or a speech file"))
+    imp.add_argument("sources", nargs="+", metavar="SOURCE", help="*.txt, *.docx, *.md")
+    target = imp.add_mutually_exclusive_group(required=True)
+    target.add_argument("--library", metavar="OUT.library.yaml",
+                        help=pick("写入（或追加到）素材库", "write (or extend) a library pack"))
+    target.add_argument("--speech", metavar="OUT.speech.yaml",
+                        help=pick("把一篇讲话写成讲稿文件", "write one speech as a speech file"))
+    imp.add_argument("--pick", type=int, metavar="N",
+                     help=pick("与 --speech 一起用：取找到的第 N 篇（默认 1）",
+                               "with --speech: the N-th speech found (default 1)"))
+    imp.add_argument("--json", action="store_true", help=pick("输出 JSON", "print JSON"))
+    imp.set_defaults(handler=_import)
     return parser
 
 
@@ -195,6 +210,18 @@ def _export(args) -> int:
     speech = load_speech(args.speech)
     export_docx(speech, args.output, profile)
     print(pick(f"已导出：{args.output}", f"Exported: {args.output}"))
+    return EXIT_OK
+
+
+# --- import ------------------------------------------------------------------------------------
+
+def _import(args) -> int:
+    from .io.importing import run_import
+    report = run_import(args.sources, args.library, args.speech, args.pick)
+    if args.json:
+        _print_json(report.as_json())
+    else:
+        print(report.text())
     return EXIT_OK
 
 

@@ -48,19 +48,19 @@ def read_docx(raw: bytes, name: str) -> list[Line]:
     numbering = _Numbering(_xml(archive, "word/numbering.xml", name, optional=True))
     body = document.find(f"{W}body")
     if body is None:
-        raise _damaged(name, "no document body")
+        raise _damaged(name, "没有正文", "no document body")
     lines: list[Line] = []
     try:
         for paragraph in _paragraphs(body):
             lines.extend(_lines(paragraph, styles, numbering))
     except RecursionError:
-        raise _damaged(name, "nested too deeply") from None
+        raise _damaged(name, "嵌套层次过深", "nested too deeply") from None
     return lines
 
 
-def _damaged(name: str, why: str) -> FileFormatError:
-    return FileFormatError(f"{name}：Word 文档已损坏，无法读取（{why}）。",
-                           f"{name}: the Word document is damaged and cannot be read ({why}).")
+def _damaged(name: str, why_zh: str, why_en: str) -> FileFormatError:
+    return FileFormatError(f"{name}：Word 文档已损坏，无法读取（{why_zh}）。",
+                           f"{name}: the Word document is damaged and cannot be read ({why_en}).")
 
 
 def _open(raw: bytes, name: str) -> zipfile.ZipFile:
@@ -76,7 +76,7 @@ def _open(raw: bytes, name: str) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
-        raise _damaged(name, "incomplete zip archive") from None
+        raise _damaged(name, "压缩包不完整", "incomplete zip archive") from None
     infos = archive.infolist()
     total = sum(info.file_size for info in infos)
     for info in infos:
@@ -102,16 +102,16 @@ def _xml(archive: zipfile.ZipFile, member: str, name: str, optional: bool = Fals
     except KeyError:
         if optional:
             return None
-        raise _damaged(name, f"no {member}") from None
+        raise _damaged(name, f"缺少 {member}", f"no {member}") from None
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError,
             RuntimeError, ValueError):
-        raise _damaged(name, f"{member} cannot be unpacked") from None
+        raise _damaged(name, f"{member} 无法解压", f"{member} cannot be unpacked") from None
     if b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data:
-        raise _damaged(name, f"{member} holds a DOCTYPE")
+        raise _damaged(name, f"{member} 含有 DOCTYPE 声明", f"{member} holds a DOCTYPE")
     try:
         return ElementTree.fromstring(data)
     except ElementTree.ParseError:
-        raise _damaged(name, f"{member} is not valid XML") from None
+        raise _damaged(name, f"{member} 不是有效的 XML", f"{member} is not valid XML") from None
 
 
 def _paragraphs(element):

@@ -50,3 +50,8 @@ def corpus_speeches():
     """The speeches found in the corpus (UTF-8), for tests that only read them."""
     from composer.io.importing import read_speeches
     return read_speeches([CORPUS])
+
+
+@pytest.fixture
+def corpus_path() -> Path:
+    return CORPUS
