@@ -157,6 +157,7 @@ class _Item:
     fixed: bool = False       # a line that is never joined with another (title, salutation …)
     marker: bool = False      # starts with an outline marker (一、（一）1.（1）)
     heading: bool = False     # a marker line holding only its heading (no run-in body)
+    tail_heading: bool = False  # prose whose last sentence is a heading that lost its break
 
 
 def clean_lines(lines: Iterable[Line | str]) -> Cleaned:
@@ -216,6 +217,9 @@ def _items(lines: Iterable[Line | str], removed: list[str]) -> list[_Item]:
         marker = parse_marker(text)
         item.marker = marker is not None
         item.heading = item.marker and len(sentences(marker.rest)) <= 1
+        if not item.marker and not ends_paragraph(text):
+            parts = sentences(text)
+            item.tail_heading = len(parts) > 1 and parse_marker(parts[-1]) is not None
         item.fixed = bool(line.level or line.title or is_speech_title(text) or is_salutation(text)
                           or is_date_line(text) or is_subtitle(text) or is_thanks(text))
         items.append(item)
@@ -251,10 +255,12 @@ def _joins(current: list[_Item], item: _Item, full: int, blank_mode: bool, inden
     first, last = current[0], current[-1]
     if item.fixed or first.fixed or item.marker:
         return False
-    if first.heading:
+    if first.heading and len(current) > 1:
+        return False
+    if last.heading or last.tail_heading:
         # A heading line cut by a wrap: the heading fills the width and a short, unpunctuated
         # rest stands alone before the next paragraph.
-        return (len(current) == 1 and not ends_paragraph(last.text) and len(last.text) >= full
+        return (not ends_paragraph(last.text) and len(last.text) >= full
                 and len(item.text) < full and not _CLAUSE_MARKS.search(item.text)
                 and follows_blank)
     if indent_mode and not item.blank_before:

@@ -35,6 +35,7 @@ _TITLE_PATTERNS = [
 _ADDRESS_END = re.compile(
     r"(们|各位|大家|领导|来宾|嘉宾|代表|同志|同仁|委员|老师|同学|家长|乡亲|朋友|战友|校友|专家|学者)$")
 _ADDRESS_START = re.compile(r"^(各位|全体|在座的|亲爱的|尊敬的)")
+_NOT_ADDRESS = re.compile(r"讲话|致辞|发言|会议|大会|篇")
 
 # Dates as writers type them in a date line, placeholders included: 2024年3月15日,
 # 二〇二四年三月十五日, 20xx年x月x日, 2024-03-15, 2024.3.15 — optionally in brackets.
@@ -72,9 +73,10 @@ def is_salutation(text: str) -> bool:
         return False
     body = re.sub(r"^尊敬的", "", text[:-1]).strip()
     parts = [p.strip() for p in re.split(r"[、，,和及]", body) if p.strip()]
-    if not parts:
+    if not parts or _NOT_ADDRESS.search(body):
         return False
-    return all(_ADDRESS_END.search(p) or _ADDRESS_START.search(p) for p in parts)
+    return all(len(p) <= 10 and (_ADDRESS_END.search(p) or _ADDRESS_START.search(p))
+               for p in parts)
 
 
 def is_date_line(text: str) -> bool:
