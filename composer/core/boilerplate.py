@@ -60,6 +60,12 @@ _BOILERPLATE_SENTENCE = re.compile("|".join([
     r"温馨提示|免费下载|猜你喜欢|相关推荐|阅读全文",
 ]), re.IGNORECASE)
 
+# Every boilerplate pattern needs one of these; checking for them first is much faster than
+# running the full pattern over every paragraph of a long import.
+_TRIGGERS = re.compile(
+    r"小编|本站|大家|各位|您|你|复制|下载|编辑|doc|word|供|希望|http|www|\.(com|cn|net|org)|版权|著作权|转载|"
+    r"未经|原文|点击|扫码|扫描|关注|更多|相关|温馨提示|猜你喜欢|阅读全文", re.IGNORECASE)
+
 # A paragraph this short with boilerplate in it is dropped whole (the fluff sentences around
 # 「以下是小编为大家收集的……」 belong to it); in a longer one only the boilerplate sentences go.
 _SHORT_PARAGRAPH = 200
@@ -84,7 +90,7 @@ def strip_boilerplate(paragraph: str) -> tuple[str, list[str]]:
 
     Returns ("", [paragraph]) when the whole paragraph is the site's.
     """
-    if not _BOILERPLATE_SENTENCE.search(paragraph):
+    if not _TRIGGERS.search(paragraph) or not _BOILERPLATE_SENTENCE.search(paragraph):
         return paragraph, []
     parts = sentences(paragraph)
     bad = [is_boilerplate(p) for p in parts]

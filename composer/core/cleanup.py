@@ -95,22 +95,28 @@ def normalise(text: str) -> str:
     text = _INVISIBLE.sub("", text).strip()
     if not text:
         return text
-    text = _SPACES.sub(" ", text)
+    if not text.isprintable():
+        text = _SPACES.sub(" ", text)
     if _HAS_CJK.search(text):
         text = _full_width_punctuation(text)
         found = match_marker(text)
         if found and _HAS_CJK.match(found[0].rest):
             text = text[:found[1]].rstrip(" ") + found[0].rest     # 「三、 加强」 → 「三、加强」
         body = found[0].rest if found else text
-        if len(body) > _PHRASE_LINE or _PUNCTUATION.search(body):
+        if (" " in text or "\t" in text) and (len(body) > _PHRASE_LINE
+                                              or _PUNCTUATION.search(body)):
             text = _STRAY_SPACE.sub("", text)
     return text
 
 
 def _full_width_punctuation(text: str) -> str:
-    text = _ELLIPSIS.sub("……", text)
-    text = _HALF_AFTER_CJK.sub(lambda m: _FULL_FORMS[m.group()], text)
-    text = _PERIOD.sub("。", text)
+    # The ``in`` tests only skip work: most lines have no half-width punctuation at all.
+    if "..." in text or "。。。" in text:
+        text = _ELLIPSIS.sub("……", text)
+    if "," in text or ";" in text or ":" in text or "?" in text or "!" in text:
+        text = _HALF_AFTER_CJK.sub(lambda m: _FULL_FORMS[m.group()], text)
+    if "." in text:
+        text = _PERIOD.sub("。", text)
     if "(" in text or ")" in text:
         text = _PAIRED_PARENS.sub(lambda m: _parens(text, m), text)
         text = _LONE_PAREN.sub(lambda m: _FULL_FORMS[m.group()], text)

@@ -52,6 +52,7 @@ KEY_PHRASES: dict[str, tuple[str, ...]] = {
 _SIGNIFICANCE = re.compile(
     r"是.{2,60}(要求|需要|举措|途径|保证|保障|抓手|体现|标志|载体|基础|关键|前提)$")
 CONTAINED = 0.9
+_INSIDE_EARLIER = "(inside an earlier speech)"
 _POSITION_PREFERENCE = {"first": "意义", "middle": "措施", "last": "要求"}
 
 
@@ -92,7 +93,7 @@ class LibraryBuilder:
                    near_copy_of: Speech | None = None) -> BuildResult:
         """Add a speech's snippets; near_copy_of is an earlier speech this one nearly repeats."""
         result = BuildResult()
-        original = shingles(fingerprint(speech_text(near_copy_of))) if near_copy_of else None
+        original: list[frozenset[str]] = []      # the earlier speech's shingles, when needed
         title = speech.title
         candidates: list[Snippet] = []
 
@@ -115,9 +116,16 @@ class LibraryBuilder:
         for snippet in candidates:
             text = _full_text(snippet)
             index = self._index_for(snippet.level)
-            if index.find(text) is not None or (original and _inside(text, original)):
+            if index.find(text) is not None:
                 result.skipped += 1
                 continue
+            if near_copy_of is not None:
+                if not original:
+                    original.append(shingles(fingerprint(speech_text(near_copy_of))))
+                if _inside(text, original[0]):
+                    index.alias(text, _INSIDE_EARLIER)   # skipped at once when seen again
+                    result.skipped += 1
+                    continue
             snippet.id = self._new_id(snippet.level, text)
             index.add(text, snippet.id)
             self._ids.add(snippet.id)

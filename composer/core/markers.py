@@ -33,6 +33,7 @@ _LEVEL2 = re.compile(rf"[（(]{_SPACE}*([{_NUMERAL_CHARS}]{{1,6}}){_SPACE}*[）)
 _LEVEL3 = re.compile(rf"([0-9０-９]{{1,3}}){_SPACE}*(?:[、．]|\.(?![0-9０-９]))")
 _LEVEL4 = re.compile(rf"[（(]{_SPACE}*([0-9０-９]{{1,3}}){_SPACE}*[）)]{_SPACE}*[、．.]?|([{_CIRCLED}])")
 _PATTERNS = ((1, _LEVEL1), (2, _LEVEL2), (3, _LEVEL3), (4, _LEVEL4))
+_FIRST = set(_NUMERAL_CHARS + "（(0123456789０１２３４５６７８９" + _CIRCLED)
 
 # What may not follow a marker for it to be a heading: another marker (一、二、三等奖), a
 # continuing number (1.5), or nothing at all.
@@ -103,6 +104,8 @@ def match_marker(line: str, start: int = 0) -> tuple[Marker, int] | None:
     if start >= len(line):
         return None
     first = line[start]
+    if first not in _FIRST:
+        return None
     for level, pattern in _PATTERNS:
         if level in (2, 4) and first not in "（(" + _CIRCLED:
             continue

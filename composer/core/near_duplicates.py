@@ -74,8 +74,17 @@ class NearDuplicateIndex(Generic[Key]):
         self._postings: dict[str, list[int]] = {}
 
     def find(self, text: str) -> Key | None:
-        found, _, _ = self._find(fingerprint(text))
+        print_ = fingerprint(text)
+        found, _, _ = self._find(print_)
+        if found is not None:
+            self._exact.setdefault(print_, found)   # the same text again is found at once
         return found
+
+    def alias(self, text: str, key: Key) -> None:
+        """Remember a text as a duplicate of key without indexing it (it is found only exactly)."""
+        print_ = fingerprint(text)
+        if print_:
+            self._exact.setdefault(print_, key)
 
     def add(self, text: str, key: Key) -> None:
         self._add(fingerprint(text), key)
@@ -86,6 +95,8 @@ class NearDuplicateIndex(Generic[Key]):
         found, sorted_shingles, _ = self._find(print_)
         if found is None:
             self._add(print_, key, sorted_shingles)
+        else:
+            self._exact.setdefault(print_, found)
         return found
 
     def _find(self, print_: str):
