@@ -1,0 +1,68 @@
+"""Starting the application: ``speech-composer`` and ``speech-composer open FILE``.
+
+What the window shows at start:
+
+* the file given on the command line;
+* on the very first start, the example speech (as an unsaved copy, so that Save asks where and
+  the bundled example stays intact): a new user sees at once what a composed speech looks like,
+  with its outline, numbering and library next to it;
+* later, the file worked on last (if it still exists), else an empty speech.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def create_application(argv: list[str] | None = None):
+    """The QApplication with the UI language and the CJK font list installed."""
+    from PySide6.QtWidgets import QApplication
+
+    from . import language, settings
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setOrganizationName(settings.ORGANIZATION)
+    app.setApplicationName(settings.APPLICATION)
+    app.setApplicationDisplayName("讲稿编排")
+    language.setup(app)
+    return app
+
+
+def create_window(argv_path: str | None = None):
+    """The main window with the library loaded and the starting speech open (not shown yet)."""
+    from ..io.library_store import load_library
+    from . import settings
+    from .main_window import MainWindow
+
+    library = load_library(settings.library_folders())
+    window = MainWindow(library=library)
+    profile = settings.format_profile()
+    if profile:
+        from . import services
+        window.outline_model.set_level3_style(services.level3_style(profile))
+    if argv_path:
+        window.files.open_path(argv_path, ask=False)
+    elif settings.first_start():
+        window.files.load_example()
+    else:
+        recent = settings.recent_files()
+        if recent and os.path.isfile(recent[0]):
+            window.files.open_path(recent[0], ask=False)
+    settings.mark_started()
+    if library.errors:
+        from PySide6.QtCore import QTimer
+        QTimer.singleShot(0, lambda: window.report_library_errors(library))
+    return window
+
+
+def launch(argv_path: str | None = None):
+    """Create the application and show the main window; returns (app, window)."""
+    app = create_application()
+    window = create_window(argv_path)
+    window.show()
+    return app, window
+
+
+def main(argv_path: str | None = None) -> int:
+    app, window = launch(argv_path)
+    return app.exec()

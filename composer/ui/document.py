@@ -1,0 +1,203 @@
+"""The open speech: its tree, its file, its undo stack, and the signals the panes listen to.
+
+Every change to the speech goes through :meth:`Document.execute`, which applies one core
+operation and pushes an :class:`EditCommand` holding the inverse edit on the undo stack.  The
+panes never change the speech themselves; they listen:
+
+* ``structure_about_to_change`` / ``structure_changed`` around any edit that adds, removes or
+  moves sections (the outline model turns them into a Qt layout change);
+* ``content_changed(Changes)`` after every edit, naming the head fields, headings and paragraph
+  containers it touched (the editor reloads only what it shows);
+* ``reset`` when a different speech is loaded.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from ..core import operations as ops
+from ..core.speech import Speech
+
+# Text typed into one field merges into one undo step until the writer pauses this long,
+# leaves the field, or does something else.
+BURST_SECONDS = 2.0
+
+
+@dataclass
+class Changes:
+    """What an edit touched."""
+    structure: bool = False
+    head: bool = False
+    headings: set[str] = field(default_factory=set)     # section ids (heading or run_in)
+    containers: set[str] = field(default_factory=set)   # OPENING, CLOSING or section ids
+
+    def add(self, edit) -> "Changes":
+        if isinstance(edit, ops.Batch):
+            for inner in edit.edits:
+                self.add(inner)
+        elif isinstance(edit, (ops.InsertSection, ops.RemoveSection, ops.MoveSection)):
+            self.structure = True
+        elif isinstance(edit, ops.SetField):
+            if edit.section_id is None:
+                self.head = True
+            else:
+                self.headings.add(edit.section_id)
+        elif isinstance(edit, (ops.SetParagraph, ops.InsertParagraph, ops.RemoveParagraph)):
+            self.containers.add(edit.container)
+        else:  # an edit this module does not know: assume it touched everything
+            self.structure = self.head = True
+        return self
+
+
+def changes_of(edit) -> Changes:
+    return Changes().add(edit)
+
+
+class EditCommand(QUndoCommand):
+    """One undo step.  It holds a single edit: the inverse while done, the redo edit while undone.
+
+    The document applies the operation before pushing the command (so a refused operation never
+    reaches the stack); the stack's first call to ``redo`` therefore does nothing.
+    """
+
+    MERGE_ID = 1
+
+    def __init__(self, document: "Document", text: str, inverse, merge_key=None):
+        super().__init__(text)
+        self.document = document
+        self.edit = inverse
+        self.merge_key = merge_key
+        self.merge_open = merge_key is not None
+        self.last_change = time.monotonic()
+        self._applied = True
+
+    def redo(self) -> None:
+        if self._applied:
+            self._applied = False
+            return
+        self.edit = self.document.apply_edit(self.edit)
+
+    def undo(self) -> None:
+        self.edit = self.document.apply_edit(self.edit)
+
+    def id(self) -> int:
+        return self.MERGE_ID if self.merge_key is not None else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not (isinstance(other, EditCommand) and self.merge_open
+                and other.merge_key == self.merge_key
+                and other.last_change - self.last_change <= BURST_SECONDS):
+            return False
+        # Undo must take back the newer change first, then ours.
+        self.edit = ops.Batch([other.edit, self.edit])
+        self.last_change = other.last_change
+        return True
+
+
+class Document(QObject):
+    structure_about_to_change = Signal()
+    structure_changed = Signal()
+    content_changed = Signal(object)   # Changes
+    reset = Signal()
+    path_changed = Signal()
+    modified_changed = Signal(bool)
+
+    def __init__(self, speech: Speech | None = None, path: str | None = None, parent=None):
+        super().__init__(parent)
+        self.speech = speech or Speech()
+        self.path = path
+        # Where the speech came from when it has no file yet (the example), for the window title.
+        self.origin = ""
+        self.stack = QUndoStack(self)
+        self.stack.cleanChanged.connect(self._clean_changed)
+        # Called before an undo/redo and before saving, so that text still being typed
+        # becomes an undo step first (the editor registers itself here).
+        self.before_history_change: list[Callable[[], None]] = []
+
+    def _clean_changed(self, clean: bool) -> None:
+        self.modified_changed.emit(not clean)
+
+    # --- loading -------------------------------------------------------------------------------
+
+    def load(self, speech: Speech, path: str | None, origin: str = "") -> None:
+        """Show another speech; the undo history starts afresh."""
+        self.flush_typing()  # typed text belongs to the speech it was typed into
+        self.stack.clear()
+        self.speech = speech
+        self.path = path
+        self.origin = origin
+        self.stack.setClean()
+        self.reset.emit()
+        self.path_changed.emit()
+        self.modified_changed.emit(False)
+
+    def set_saved(self, path: str) -> None:
+        self.flush_typing()
+        self.close_merge()
+        self.path = path
+        self.origin = ""
+        self.stack.setClean()
+        self.path_changed.emit()
+
+    def is_modified(self) -> bool:
+        return not self.stack.isClean()
+
+    # --- editing -------------------------------------------------------------------------------
+
+    def execute(self, text: str, operation: Callable[[Speech], object], structural: bool,
+                merge_key=None):
+        """Apply a core operation as one undo step; raises OperationError (nothing changed).
+
+        ``structural`` says whether the operation may add, remove or move sections.  A
+        ``merge_key`` lets consecutive edits of the same field merge into one step.
+        """
+        if merge_key is None:
+            self.close_merge()
+        inverse = self._apply(structural, lambda: operation(self.speech))
+        self.stack.push(EditCommand(self, text, inverse, merge_key))
+        return inverse
+
+    def apply_edit(self, edit):
+        """Apply a stored edit (undo or redo) and return its inverse."""
+        return self._apply(changes_of(edit).structure, lambda: edit.apply(self.speech))
+
+    def _apply(self, structural: bool, run: Callable[[], object]):
+        if structural:
+            self.structure_about_to_change.emit()
+        try:
+            result = run()
+        finally:
+            if structural:
+                self.structure_changed.emit()
+        changes = changes_of(result)
+        if changes.structure and not structural:
+            self.reset.emit()  # misdeclared operation: let every view start over
+        self.content_changed.emit(changes)
+        return result
+
+    def close_merge(self) -> None:
+        """End the current typing burst: the next text edit starts a new undo step."""
+        count = self.stack.count()
+        if count and self.stack.index() == count:
+            top = self.stack.command(count - 1)
+            if isinstance(top, EditCommand):
+                top.merge_open = False
+
+    def flush_typing(self) -> None:
+        for callback in list(self.before_history_change):
+            callback()
+
+    def undo(self) -> None:
+        self.flush_typing()
+        self.close_merge()
+        self.stack.undo()
+
+    def redo(self) -> None:
+        self.flush_typing()
+        self.close_merge()
+        self.stack.redo()

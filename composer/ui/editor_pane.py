@@ -1,0 +1,360 @@
+"""The editor pane: the head fields, or the selected section's heading and paragraphs, or the
+opening / closing paragraphs.
+
+Typing changes the speech through the undo stack only.  Text is committed a moment after the
+writer stops typing, when the field loses focus, and before any undo, save or selection change;
+commits to the same field merge into one undo step per burst of typing.  Chinese input methods
+work as in any Qt text field: commits arrive as QInputMethodEvent and the candidate window
+follows the text cursor (QPlainTextEdit answers ImCursorRectangle).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QTextBlockFormat, QTextCursor
+from PySide6.QtWidgets import (QCheckBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+                               QPlainTextEdit, QStackedWidget, QVBoxLayout, QWidget)
+
+from ..core import operations as ops
+from ..core.errors import OperationError
+from ..core.speech import CLOSING, HEAD_FIELDS, OPENING
+from . import services
+from .document import Changes, Document
+from .placement import HEAD
+
+COMMIT_DELAY_MS = 400
+
+
+class Debounce(QObject):
+    """Runs a commit a moment after the last poke, or at once on flush."""
+
+    def __init__(self, commit, parent=None, delay_ms: int = COMMIT_DELAY_MS):
+        super().__init__(parent)
+        self._commit = commit
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(delay_ms)
+        self._timer.timeout.connect(commit)
+
+    def poke(self) -> None:
+        self._timer.start()
+
+    def flush(self) -> None:
+        if self._timer.isActive():
+            self._timer.stop()
+            self._commit()
+
+
+class FieldEvents(QObject):
+    """Leaves Ctrl+Z / Ctrl+Y to the window's undo actions (the text fields would otherwise keep
+    their own, separate undo), and ends the typing burst when a field loses focus."""
+
+    def __init__(self, on_focus_out, parent=None):
+        super().__init__(parent)
+        self._on_focus_out = on_focus_out
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and (
+                event.matches(QKeySequence.StandardKey.Undo)
+                or event.matches(QKeySequence.StandardKey.Redo)):
+            event.ignore()
+            return True
+        if event.type() == QEvent.Type.FocusOut:
+            self._on_focus_out()
+        return False
+
+
+class ParagraphEdit(QPlainTextEdit):
+    """One paragraph per block: Enter starts a new paragraph; pasted text is cleaned."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setUndoRedoEnabled(False)  # the document's undo stack is the only history
+        self.setTabChangesFocus(True)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() + 1.5)
+        self.setFont(font)
+
+    def paragraphs(self) -> list[str]:
+        document = self.document()
+        if document.isEmpty():
+            return []
+        texts, block = [], document.begin()
+        while block.isValid():
+            texts.append(block.text().replace("\u2028", "").replace("\u2029", ""))
+            block = block.next()
+        return texts
+
+    def set_paragraphs(self, paragraphs: list[str]) -> None:
+        position = self.textCursor().position()
+        self.setPlainText("\n".join(paragraphs))
+        self._format_blocks()
+        cursor = self.textCursor()
+        cursor.setPosition(min(position, len(self.toPlainText())))
+        self.setTextCursor(cursor)
+
+    def _format_blocks(self) -> None:
+        """Indent each paragraph's first line by two characters and space the paragraphs, so
+        that a paragraph is told from a wrapped line at a glance (as on the printed page)."""
+        block_format = QTextBlockFormat()
+        block_format.setTextIndent(2 * self.fontMetrics().horizontalAdvance("中"))
+        block_format.setBottomMargin(6)
+        cursor = QTextCursor(self.document())
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.setBlockFormat(block_format)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            # Shift+Enter would insert a line break inside the paragraph; a speech has none.
+            self.textCursor().insertBlock()
+            self.ensureCursorVisible()
+            return
+        super().keyPressEvent(event)
+
+    def insertFromMimeData(self, source) -> None:
+        if not source.hasText():
+            return
+        paragraphs = services.clean_paste(source.text())
+        if paragraphs:
+            self.textCursor().insertText("\n".join(paragraphs))
+            self.ensureCursorVisible()
+
+
+class HeadForm(QWidget):
+    """Title, subtitle, speaker, date, salutation."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        caption = QLabel(self.tr("讲稿信息"))
+        caption.setStyleSheet("font-weight: bold; font-size: 14pt;")
+        layout.addWidget(caption)
+        form = QFormLayout()
+        layout.addLayout(form)
+        labels = {"title": self.tr("标题"), "subtitle": self.tr("副标题"),
+                  "speaker": self.tr("讲话人"), "date": self.tr("日期"),
+                  "salutation": self.tr("称呼")}
+        hints = {"title": self.tr("例如：在创建省级文明单位动员大会上的讲话"),
+                 "subtitle": self.tr("可不填"), "speaker": self.tr("例如：局党组书记、局长　王建国"),
+                 "date": self.tr("例如：2024年3月15日"), "salutation": self.tr("例如：同志们：")}
+        self.fields: dict[str, QLineEdit] = {}
+        for name in HEAD_FIELDS:
+            field = QLineEdit()
+            field.setPlaceholderText(hints[name])
+            form.addRow(labels[name], field)
+            self.fields[name] = field
+        note = QLabel(self.tr("开头和结尾的段落在提纲里的“开头”“结尾”中编辑。"))
+        note.setStyleSheet("color: gray;")
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        layout.addStretch(1)
+
+
+class SectionForm(QWidget):
+    """A section's heading (with its number) and paragraphs; for 开头/结尾 only paragraphs."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        self.caption = QLabel()
+        self.caption.setStyleSheet("font-weight: bold; font-size: 14pt;")
+        layout.addWidget(self.caption)
+        self.heading_row = QWidget()
+        row = QHBoxLayout(self.heading_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.marker = QLabel()
+        self.heading = QLineEdit()
+        self.heading.setPlaceholderText(self.tr("标题（不含序号，序号自动生成）"))
+        self.run_in = QCheckBox(self.tr("标题接排"))
+        self.run_in.setToolTip(self.tr("导出时标题与第一段正文排在同一段：“（一）压实责任。正文……”"))
+        row.addWidget(self.marker)
+        row.addWidget(self.heading, 1)
+        row.addWidget(self.run_in)
+        layout.addWidget(self.heading_row)
+        self.text = ParagraphEdit()
+        self.text.setPlaceholderText(self.tr("在这里输入正文。按 Enter 另起一段。"))
+        layout.addWidget(self.text, 1)
+
+
+class EditorPane(QStackedWidget):
+    message = Signal(str)
+
+    def __init__(self, document: Document, marker_of, parent=None):
+        """``marker_of(section_id)`` gives the computed number shown before the heading."""
+        super().__init__(parent)
+        self.document = document
+        self.marker_of = marker_of
+        self.key: str | None = None
+        self._loading = False
+        self._committing = False
+        self.empty = QLabel(self.tr("在提纲中选择一项进行编辑。"))
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setStyleSheet("color: gray;")
+        self.head = HeadForm()
+        self.section = SectionForm()
+        for page in (self.empty, self.head, self.section):
+            self.addWidget(page)
+
+        self._text_commit = Debounce(self._commit_paragraphs, self)
+        self._heading_commit = Debounce(self._commit_heading, self)
+        self._head_commit = Debounce(self._commit_head, self)
+        self._events = FieldEvents(self._focus_out, self)
+        for field in [*self.head.fields.values(), self.section.heading, self.section.text]:
+            field.installEventFilter(self._events)
+        for field in self.head.fields.values():
+            field.textEdited.connect(self._head_commit.poke)
+        self.section.heading.textEdited.connect(self._heading_commit.poke)
+        self.section.text.textChanged.connect(self._text_changed)
+        self.section.run_in.toggled.connect(self._commit_run_in)
+
+        document.before_history_change.append(self.flush)
+        document.content_changed.connect(self._content_changed)
+        document.structure_changed.connect(self._structure_changed)
+        document.reset.connect(self._on_reset)
+        self.show_key(None)
+
+    # --- what is shown ------------------------------------------------------------------------------
+
+    def show_key(self, key: str | None) -> None:
+        """Show the head fields (HEAD), the opening, the closing or a section (its id)."""
+        if key != self.key:
+            self.flush()
+            self.document.close_merge()
+        self.key = key
+        self._loading = True
+        try:
+            if key == HEAD:
+                self.setCurrentWidget(self.head)
+                self._load_head()
+            elif key in (OPENING, CLOSING) or self._section():
+                self.setCurrentWidget(self.section)
+                self._load_section()
+            else:
+                self.key = None
+                self.setCurrentWidget(self.empty)
+        finally:
+            self._loading = False
+
+    def _on_reset(self) -> None:
+        self.key = None  # nothing pending can belong to the new speech (load flushed it)
+        self.show_key(None)
+
+    def _section(self):
+        if self.key in (None, HEAD, OPENING, CLOSING):
+            return None
+        try:
+            return self.document.speech.find(self.key)
+        except KeyError:
+            return None
+
+    def _load_head(self) -> None:
+        for name, field in self.head.fields.items():
+            value = getattr(self.document.speech, name)
+            if field.text() != value:
+                field.setText(value)
+
+    def _load_section(self) -> None:
+        form = self.section
+        section = self._section()
+        if section is None:
+            form.caption.setText(self.tr("开头") if self.key == OPENING else self.tr("结尾"))
+            form.heading_row.hide()
+            paragraphs = self.document.speech.paragraphs_of(self.key)
+        else:
+            form.caption.setText(self._level_name())
+            form.heading_row.show()
+            form.marker.setText(self.marker_of(section.id))
+            if form.heading.text() != section.heading:
+                form.heading.setText(section.heading)
+            form.run_in.setChecked(section.run_in)
+            paragraphs = section.paragraphs
+        if form.text.paragraphs() != paragraphs:
+            form.text.set_paragraphs(paragraphs)
+
+    def _level_name(self) -> str:
+        try:
+            level = self.document.speech.locate(self.key)[2]
+        except KeyError:
+            return ""
+        return {1: self.tr("一级标题"), 2: self.tr("二级标题"), 3: self.tr("三级标题"),
+                4: self.tr("四级标题")}[level]
+
+    # --- reacting to the document -------------------------------------------------------------------
+
+    def _content_changed(self, changes: Changes) -> None:
+        if self._committing or self.key is None:
+            return
+        if (self.key == HEAD and changes.head) or self.key in changes.containers \
+                or self.key in changes.headings:
+            self._loading = True
+            try:
+                self._load_head() if self.key == HEAD else self._load_section()
+            finally:
+                self._loading = False
+
+    def _structure_changed(self) -> None:
+        # Numbers change with the structure, and the shown section may have been deleted.
+        if self.key not in (None, HEAD, OPENING, CLOSING):
+            self.show_key(self.key if self._section() is not None else None)
+
+    # --- committing typed text ------------------------------------------------------------------------
+
+    def flush(self) -> None:
+        """Commit whatever has been typed but not committed yet."""
+        for debounce in (self._text_commit, self._heading_commit, self._head_commit):
+            debounce.flush()
+
+    def _focus_out(self) -> None:
+        self.flush()
+        self.document.close_merge()
+
+    def _text_changed(self) -> None:
+        if not self._loading:
+            self._text_commit.poke()
+
+    def _execute(self, text: str, operation, merge_key=None) -> None:
+        self._committing = True
+        try:
+            self.document.execute(text, operation, structural=False, merge_key=merge_key)
+        except OperationError as error:
+            self.message.emit(str(error))
+        finally:
+            self._committing = False
+
+    def _commit_paragraphs(self) -> None:
+        key = self.key
+        if key is None or key == HEAD:
+            return
+        try:
+            old = self.document.speech.paragraphs_of(key)
+        except KeyError:
+            return
+        new = self.section.text.paragraphs()
+        if new != old:
+            self._execute(self.tr("编辑正文"), lambda s: ops.set_paragraphs(s, key, new),
+                          ("paragraphs", key))
+
+    def _commit_heading(self) -> None:
+        section = self._section()
+        text = self.section.heading.text()
+        if section is not None and section.heading != text:
+            section_id = section.id
+            self._execute(self.tr("编辑标题"), lambda s: ops.set_heading(s, section_id, text),
+                          ("heading", section_id))
+
+    def _commit_run_in(self, checked: bool) -> None:
+        section = self._section()
+        if self._loading or section is None or section.run_in == checked:
+            return
+        section_id = section.id
+        self._execute(self.tr("标题接排") if checked else self.tr("取消标题接排"),
+                      lambda s: ops.set_run_in(s, section_id, checked))
+
+    def _commit_head(self) -> None:
+        for name, field in self.head.fields.items():
+            value = field.text()
+            if getattr(self.document.speech, name) != value:
+                self._execute(self.tr("编辑讲稿信息"),
+                              lambda s, n=name, v=value: ops.set_head_field(s, n, v),
+                              ("head", name))

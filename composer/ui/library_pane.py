@@ -1,0 +1,361 @@
+"""The library pane (素材库): search box, grouped snippet list, preview.
+
+Snippets are inserted into the outline by dragging, double-click or Enter (``insert_requested``).
+The user's own pack can be added to, edited and pruned here; bundled and shared packs are
+read-only.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPainter
+from PySide6.QtWidgets import (QAbstractItemView, QLabel, QLineEdit, QListView, QMenu,
+                               QMessageBox, QSplitter, QStyle, QStyledItemDelegate,
+                               QStyleOptionViewItem, QTextBrowser, QVBoxLayout, QWidget)
+
+from ..core.errors import ComposerError
+from ..core.library import PARAGRAPH, Snippet, section_to_snippet
+from ..core.speech import Section
+from ..io import library_store
+from ..io.library_store import LoadedLibrary
+from . import snippet_dialog
+from .library_model import DEPTH_ROLE, ROW_KIND_ROLE, LibraryModel
+
+HIGHLIGHT = QColor(0xFF, 0xD8, 0x6B)
+INDENT = 14
+
+
+def match_ranges(text: str, terms: list[str]) -> list[tuple[int, int]]:
+    """(start, end) of every occurrence of the case-folded terms in a text, merged."""
+    folded = text.casefold()
+    if len(folded) != len(text):  # a few letters change length when case-folded: skip marking
+        return []
+    spans = []
+    for term in terms:
+        start = folded.find(term)
+        while start >= 0 and term:
+            spans.append((start, start + len(term)))
+            start = folded.find(term, start + len(term))
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def highlighted_html(text: str, terms: list[str]) -> str:
+    out, last = [], 0
+    for start, end in match_ranges(text, terms):
+        out.append(html.escape(text[last:start]))
+        out.append(f'<span style="background:{HIGHLIGHT.name()}">{html.escape(text[start:end])}</span>')
+        last = end
+    out.append(html.escape(text[last:]))
+    return "".join(out)
+
+
+class SnippetDelegate(QStyledItemDelegate):
+    """Paints group headers in bold and marks the search match in snippet rows."""
+
+    def __init__(self, model: LibraryModel, parent=None):
+        super().__init__(parent)
+        self.model = model
+
+    def sizeHint(self, option, index) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width(), max(size.height(), option.fontMetrics.height() + 8))
+
+    def paint(self, painter: QPainter, option, index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text = opt.text
+        opt.text = ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        rect = QRect(opt.rect).adjusted(6 + INDENT * (index.data(DEPTH_ROLE) or 0), 0, -4, 0)
+        painter.save()
+        font = QFont(opt.font)
+        if index.data(ROW_KIND_ROLE) != "snippet":
+            font.setBold(True)
+        painter.setFont(font)
+        metrics = painter.fontMetrics()
+        shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        color = opt.palette.highlightedText() if selected else opt.palette.text()
+        x = rect.left()
+        baseline = rect.top() + (rect.height() + metrics.ascent() - metrics.descent()) // 2
+        spans = match_ranges(shown, self.model.terms) if index.data(ROW_KIND_ROLE) == "snippet" else []
+        pieces, last = [], 0
+        for start, end in spans:
+            pieces += [(shown[last:start], False), (shown[start:end], True)]
+            last = end
+        pieces.append((shown[last:], False))
+        for piece, marked in pieces:
+            if not piece:
+                continue
+            width = metrics.horizontalAdvance(piece)
+            if marked:
+                painter.fillRect(QRect(x, rect.top() + 3, width, rect.height() - 6), HIGHLIGHT)
+                painter.setPen(QColor(Qt.GlobalColor.black))
+            else:
+                painter.setPen(color.color())
+            painter.drawText(x, baseline, piece)
+            x += width
+        painter.restore()
+
+
+class SnippetList(QListView):
+    """The list; Enter inserts the current snippet (on every platform) or opens a group."""
+
+    activated_snippet = Signal(QModelIndex)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.activated_snippet.emit(self.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+
+class LibraryPane(QWidget):
+    insert_requested = Signal(object)   # Snippet
+    message = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.model = LibraryModel(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        title = QLabel(self.tr("素材库"))
+        title.setStyleSheet("font-weight: bold; padding: 4px 2px 0 2px;")
+        layout.addWidget(title)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("搜索素材：标题、正文、标签"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._search_changed)
+        self.search.returnPressed.connect(self._insert_first_match)
+        layout.addWidget(self.search)
+        self.count = QLabel()
+        self.count.setStyleSheet("color: gray; padding: 0 2px;")
+        layout.addWidget(self.count)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.list = SnippetList()
+        self.list.setModel(self.model)
+        self.list.setUniformItemSizes(True)
+        self.list.setItemDelegate(SnippetDelegate(self.model, self.list))
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setDragEnabled(True)
+        self.list.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.list.setDefaultDropAction(Qt.DropAction.CopyAction)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._context_menu)
+        self.list.doubleClicked.connect(self._activate)
+        self.list.clicked.connect(self._clicked)
+        self.list.activated_snippet.connect(self._activate)
+        self.list.selectionModel().currentChanged.connect(self._show_preview)
+        self.model.modelReset.connect(self._after_reset)
+        splitter.addWidget(self.list)
+        self.preview = QTextBrowser()
+        self.preview.setOpenLinks(False)
+        self.preview.setPlaceholderText(self.tr("选中一条素材，在这里预览全文。"))
+        splitter.addWidget(self.preview)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout.addWidget(splitter, 1)
+        self.splitter = splitter
+
+        self.insert_action = QAction(self.tr("插入到提纲"), self)
+        self.insert_action.setShortcut(QKeySequence(Qt.Key.Key_Return))
+        self.insert_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.insert_action.triggered.connect(lambda: self._activate(self.list.currentIndex()))
+        self.edit_action = QAction(self.tr("编辑素材…"), self)
+        self.edit_action.triggered.connect(self.edit_current)
+        self.delete_action = QAction(self.tr("删除素材"), self)
+        self.delete_action.triggered.connect(self.delete_current)
+        self._update_actions()
+
+    # --- loading ------------------------------------------------------------------------------------
+
+    def set_library(self, library: LoadedLibrary) -> None:
+        self.model.set_library(library)
+
+    @property
+    def library(self) -> LoadedLibrary:
+        return self.model.library
+
+    def current_snippet(self) -> Snippet | None:
+        return self.model.snippet_at(self.list.currentIndex())
+
+    def select_snippet(self, snippet: Snippet) -> None:
+        for row in range(self.model.rowCount()):
+            index = self.model.index(row)
+            if self.model.snippet_at(index) is snippet:
+                self.list.setCurrentIndex(index)
+                self.list.scrollTo(index)
+                return
+
+    # --- searching ----------------------------------------------------------------------------------
+
+    def _search_changed(self, text: str) -> None:
+        self.model.set_query(text)
+
+    def _after_reset(self) -> None:
+        total = len(self.model.all_snippets())
+        if self.model.terms:
+            self.count.setText(self.tr("找到 {0} 条（共 {1} 条）").format(self.model.match_count, total))
+        else:
+            self.count.setText(self.tr("共 {0} 条").format(total))
+        self._show_preview(self.list.currentIndex())
+
+    def _insert_first_match(self) -> None:
+        snippet = self.current_snippet()
+        if snippet is None:
+            for row in range(self.model.rowCount()):
+                snippet = self.model.snippet_at(self.model.index(row))
+                if snippet is not None:
+                    break
+        if snippet is not None:
+            self.insert_requested.emit(snippet)
+
+    # --- selection, preview, insertion ----------------------------------------------------------------
+
+    def _clicked(self, index: QModelIndex) -> None:
+        if self.model.snippet_at(index) is None:
+            self.model.toggle_group(index.row())
+
+    def _activate(self, index: QModelIndex) -> None:
+        snippet = self.model.snippet_at(index)
+        if snippet is not None:
+            self.insert_requested.emit(snippet)
+        elif index.isValid():
+            self.model.toggle_group(index.row())
+
+    def _show_preview(self, index: QModelIndex) -> None:
+        self._update_actions()
+        snippet = self.model.snippet_at(index)
+        if snippet is None:
+            self.preview.clear()
+            return
+        terms = self.model.terms
+        pack = self.model.pack_of(snippet)
+        facts = [self.model.level_name(snippet.level)]
+        if snippet.kind:
+            facts.append(snippet.kind)
+        if pack is not None:
+            facts.append(pack.name + (self.tr("（只读）") if pack.read_only else ""))
+        if snippet.source_title:
+            facts.append(snippet.source_title)
+        parts = [f'<p style="color:gray">{html.escape(" · ".join(facts))}</p>']
+        if snippet.tags:
+            parts.append(f'<p style="color:gray">{html.escape(self.tr("标签"))}：'
+                         f'{highlighted_html("，".join(snippet.tags), terms)}</p>')
+        if snippet.heading:
+            parts.append(f"<h3>{highlighted_html(snippet.heading, terms)}</h3>")
+        parts += [f"<p>{highlighted_html(p, terms)}</p>" for p in snippet.paragraphs]
+        for child in snippet.children:
+            for section in child.walk():
+                parts.append(f"<p><b>{highlighted_html(section.heading, terms)}</b></p>")
+                parts += [f"<p>{highlighted_html(p, terms)}</p>" for p in section.paragraphs]
+        self.preview.setHtml("".join(parts))
+
+    def _update_actions(self) -> None:
+        snippet = self.current_snippet()
+        pack = self.model.pack_of(snippet) if snippet is not None else None
+        self.insert_action.setEnabled(snippet is not None)
+        own = pack is not None and not pack.read_only
+        self.edit_action.setEnabled(own)
+        self.delete_action.setEnabled(own)
+
+    def _context_menu(self, position) -> None:
+        if self.current_snippet() is None:
+            return
+        menu = QMenu(self)
+        menu.addActions([self.insert_action, self.edit_action, self.delete_action])
+        menu.exec(self.list.viewport().mapToGlobal(position))
+
+    # --- the user's own pack ------------------------------------------------------------------------
+
+    def user_pack(self):
+        pack = self.library.user_pack()
+        if pack is None:
+            raise ComposerError(
+                "“我的素材”文件无法读取（见启动时的提示），为了不覆盖它，暂时不能存入。",
+                "Your own library file could not be read (see the message at start-up); to avoid "
+                "overwriting it, nothing can be saved to it for now.")
+        return pack
+
+    def save_section(self, section: Section, level: int, source_file: str = "",
+                     source_title: str = "") -> Snippet | None:
+        """Ask for kind and tags and add a copy of the section to the user's pack."""
+        try:
+            pack = self.user_pack()
+        except ComposerError as error:
+            self._warn(str(error))
+            return None
+        details = snippet_dialog.ask_new_snippet(self, section.heading)
+        if details is None:
+            return None
+        snippet = section_to_snippet(section, level, library_store.new_snippet_id(pack),
+                                     details.kind, details.tags, source_file, source_title)
+        pack.snippets.append(snippet)
+        if not self._save(pack, lambda: pack.snippets.remove(snippet)):
+            return None
+        self.model.reindex()
+        self.select_snippet(snippet)
+        self.message.emit(self.tr("已存入“{0}”。").format(pack.name))
+        return snippet
+
+    def edit_current(self) -> None:
+        snippet = self.current_snippet()
+        pack = self.model.pack_of(snippet) if snippet is not None else None
+        if pack is None or pack.read_only:
+            return
+        details = snippet_dialog.ask_edited_snippet(self, snippet)
+        if details is None:
+            return
+        old = (snippet.heading, snippet.paragraphs, snippet.kind, snippet.tags)
+        if snippet.level != PARAGRAPH:
+            snippet.heading = details.heading
+        snippet.paragraphs = details.paragraphs or []
+        snippet.kind, snippet.tags = details.kind, details.tags
+        snippet.changed()
+
+        def restore():
+            snippet.heading, snippet.paragraphs, snippet.kind, snippet.tags = old
+            snippet.changed()
+        if self._save(pack, restore):
+            self.model.reindex()
+            self.select_snippet(snippet)
+
+    def delete_current(self) -> None:
+        snippet = self.current_snippet()
+        pack = self.model.pack_of(snippet) if snippet is not None else None
+        if pack is None or pack.read_only:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("删除素材"),
+            self.tr("从“{0}”中删除这条素材？\n\n{1}").format(pack.name, snippet.heading or snippet.text()[:40]))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        position = pack.snippets.index(snippet)
+        pack.snippets.remove(snippet)
+        if self._save(pack, lambda: pack.snippets.insert(position, snippet)):
+            self.model.reindex()
+
+    def _save(self, pack, undo) -> bool:
+        try:
+            library_store.save_user_pack(pack)
+        except ComposerError as error:
+            undo()
+            self._warn(str(error))
+            return False
+        return True
+
+    def _warn(self, text: str) -> None:
+        QMessageBox.warning(self, self.tr("素材库"), text)

@@ -1,0 +1,303 @@
+"""The main window: library | outline | editor, with menus, toolbar and status bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QLabel, QMainWindow, QMessageBox, QSplitter, QToolBar,
+                               QVBoxLayout, QWidget)
+
+from ..core.stats import format_duration
+from ..io.library_store import LoadedLibrary
+from . import services, settings
+from .document import Document
+from .editor_pane import EditorPane
+from .file_actions import FileActions
+from .library_pane import LibraryPane
+from .outline_actions import OutlineActions
+from .outline_model import OutlineModel
+from .outline_view import OutlineView
+from .placement import HEAD
+
+APP_NAME_ZH = "讲稿编排"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, document: Document | None = None, library: LoadedLibrary | None = None):
+        super().__init__()
+        self.document = document or Document(parent=self)
+        self.resize(1280, 800)
+
+        # --- panes
+        self.library_pane = LibraryPane()
+        self.outline_model = OutlineModel(self.document, self)
+        self.outline_view = OutlineView()
+        self.outline_view.setModel(self.outline_model)
+        self.outline_model.snippet_lookup = self.library_pane.model.lookup
+        self.editor = EditorPane(self.document, lambda sid: self.outline_model.markers().get(sid, ""))
+        outline_box = QWidget()
+        box = QVBoxLayout(outline_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        caption = QLabel(self.tr("提纲"))
+        caption.setStyleSheet("font-weight: bold; padding: 4px 2px 0 2px;")
+        box.addWidget(caption)
+        box.addWidget(self.outline_view, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.library_pane)
+        self.splitter.addWidget(outline_box)
+        self.splitter.addWidget(self.editor)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([320, 380, 580])
+        self.setCentralWidget(self.splitter)
+
+        # --- actions
+        self.files = FileActions(self.document, self, self)
+        self.outline = OutlineActions(self.document, self.outline_model, self.outline_view, self)
+        self.undo_action = QAction(self.tr("撤销"), self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.triggered.connect(self.document.undo)
+        self.redo_action = QAction(self.tr("重做"), self)
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.redo_action.triggered.connect(self.document.redo)
+        stack = self.document.stack
+        stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        stack.undoTextChanged.connect(lambda t: self.undo_action.setToolTip(self.tr("撤销：") + t))
+        stack.redoTextChanged.connect(lambda t: self.redo_action.setToolTip(self.tr("重做：") + t))
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
+        self.save_to_library = QAction(self.tr("存入素材库…"), self)
+        self.save_to_library.triggered.connect(self.save_section_to_library)
+        self.settings_action = QAction(self.tr("设置…"), self)
+        self.settings_action.triggered.connect(self.open_settings)
+        self.quit_action = QAction(self.tr("退出"), self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.info_action = QAction(self.tr("讲稿信息"), self)
+        self.info_action.triggered.connect(lambda: self.outline.select(HEAD))
+        self.reload_library = QAction(self.tr("重新加载素材库"), self)
+        self.reload_library.triggered.connect(self.load_library)
+        self._build_menus()
+        self._build_toolbar()
+
+        # --- status bar
+        self.stats_label = QLabel()
+        self.statusBar().addPermanentWidget(self.stats_label)
+        self._stats_timer = QTimer(self)
+        self._stats_timer.setSingleShot(True)
+        self._stats_timer.setInterval(150)
+        self._stats_timer.timeout.connect(self.update_stats)
+
+        # --- wiring
+        self.outline_view.selectionModel().currentChanged.connect(self._current_changed)
+        self.outline_view.customContextMenuRequested.connect(self._outline_menu)
+        self.library_pane.insert_requested.connect(self.outline.insert_snippet)
+        for source in (self.library_pane, self.outline, self.editor, self.files):
+            source.message.connect(self.show_message)
+        self.outline_model.message.connect(self.show_message)
+        self.outline.edit_heading.connect(self._focus_heading)
+        self.document.content_changed.connect(lambda _: self._stats_timer.start())
+        self.document.structure_changed.connect(self._stats_timer.start)
+        self.document.reset.connect(self.update_stats)
+        self.document.path_changed.connect(self._update_title)
+        self.document.modified_changed.connect(self.setWindowModified)
+        self.document.content_changed.connect(self._head_changed)
+
+        if library is not None:
+            self.library_pane.set_library(library)
+        self._restore_layout()
+        self.outline_view.expandAll()
+        self.outline.select(HEAD)
+        self._update_title()
+        self.update_stats()
+
+    # --- building -----------------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        files = bar.addMenu(self.tr("文件(&F)"))
+        f = self.files
+        files.addActions([f.new, f.new_from_example, f.open])
+        files.addMenu(f.recent_menu)
+        files.addSeparator()
+        files.addActions([f.save, f.save_as])
+        files.addSeparator()
+        files.addAction(f.export)
+        files.addSeparator()
+        files.addAction(self.settings_action)
+        files.addAction(self.quit_action)
+
+        edit = bar.addMenu(self.tr("编辑(&E)"))
+        edit.addActions([self.undo_action, self.redo_action])
+        edit.addSeparator()
+        edit.addAction(self.info_action)
+        edit.addAction(f.paste_speech)
+
+        o = self.outline
+        outline = bar.addMenu(self.tr("提纲(&O)"))
+        outline.addActions([o.new_sibling, o.new_child])
+        outline.addSeparator()
+        outline.addActions([o.move_up, o.move_down, o.promote, o.demote])
+        outline.addSeparator()
+        outline.addAction(o.delete)
+        outline.addSeparator()
+        outline.addAction(self.save_to_library)
+        outline.addSeparator()
+        outline.addActions([o.expand_all, o.collapse_all])
+
+        library = bar.addMenu(self.tr("素材库(&L)"))
+        lp = self.library_pane
+        library.addActions([lp.insert_action, lp.edit_action, lp.delete_action])
+        library.addSeparator()
+        find = library.addAction(self.tr("搜索素材"))
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.triggered.connect(lambda: (lp.search.setFocus(), lp.search.selectAll()))
+        library.addAction(self.reload_library)
+
+        help_menu = bar.addMenu(self.tr("帮助(&H)"))
+        help_menu.addAction(self.tr("关于讲稿编排"), self._about)
+
+    def _build_toolbar(self) -> None:
+        toolbar = QToolBar(self.tr("工具栏"))
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        f, o = self.files, self.outline
+        toolbar.addActions([f.new, f.open, f.save, f.export])
+        toolbar.addSeparator()
+        toolbar.addActions([self.undo_action, self.redo_action])
+        toolbar.addSeparator()
+        toolbar.addActions([o.new_sibling, o.new_child, o.move_up, o.move_down, o.promote,
+                            o.demote])
+        toolbar.addSeparator()
+        toolbar.addActions([self.info_action, self.save_to_library])
+        self.addToolBar(toolbar)
+        self.toolbar = toolbar
+
+    # --- library ------------------------------------------------------------------------------------
+
+    def load_library(self) -> None:
+        from ..io.library_store import load_library
+        library = load_library(settings.library_folders())
+        self.library_pane.set_library(library)
+        self.report_library_errors(library)
+
+    def report_library_errors(self, library: LoadedLibrary) -> None:
+        if not library.errors:
+            return
+        self.show_message(self.tr("有 {0} 个素材库文件无法读取。").format(len(library.errors)))
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("素材库"),
+                          self.tr("下面的素材库文件无法读取，已跳过；其余素材照常可用。"),
+                          QMessageBox.StandardButton.Ok, self)
+        box.setDetailedText("\n\n".join(str(e) for e in library.errors))
+        box.setModal(False)
+        box.open()  # does not block: the program is usable while the message is shown
+        self.library_errors_box = box
+
+    def save_section_to_library(self) -> None:
+        section = self.outline.current_section()
+        if section is None:
+            self.show_message(self.tr("请先在提纲中选择一个标题。"))
+            return
+        self.document.flush_typing()
+        level = self.outline_model.level_of(section.id)
+        source = Path(self.document.path).name if self.document.path else ""
+        self.library_pane.save_section(section, level, source, self.document.speech.title)
+
+    # --- selection and status -------------------------------------------------------------------------
+
+    def _current_changed(self, current: QModelIndex, _previous=None) -> None:
+        self.editor.show_key(self.outline_model.key_for(current))
+        self.save_to_library.setEnabled(self.outline.current_section() is not None)
+        self._stats_timer.start()
+
+    def _focus_heading(self) -> None:
+        self.editor.section.heading.setFocus()
+
+    def outline_menu(self):
+        from PySide6.QtWidgets import QMenu
+        o = self.outline
+        menu = QMenu(self)
+        menu.addActions([o.new_sibling, o.new_child])
+        menu.addSeparator()
+        menu.addActions([o.move_up, o.move_down, o.promote, o.demote])
+        menu.addSeparator()
+        menu.addActions([o.delete, self.save_to_library])
+        return menu
+
+    def _outline_menu(self, position) -> None:
+        self.outline_menu().exec(self.outline_view.viewport().mapToGlobal(position))
+
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    def update_stats(self) -> None:
+        stats = services.statistics(self.document.speech, settings.speaking_rate(),
+                                    self.outline_model.level3_style)
+        text = self.tr("全文 {0} 字 · 约 {1}").format(stats.total.total, self.duration(stats.seconds))
+        section = self.outline.current_section()
+        row = stats.section(section.id) if section is not None else None
+        if row is not None:
+            text += self.tr("　｜　本节 {0} 字 · 约 {1}").format(row.total.total,
+                                                          self.duration(row.seconds))
+        self.stats_label.setText(text)
+
+    def duration(self, seconds: int) -> str:
+        from ..core.i18n import language
+        return format_duration(seconds, english=language() == "en")
+
+    def _head_changed(self, changes) -> None:
+        if changes.head:
+            self._update_title()
+
+    def _update_title(self) -> None:
+        name = self.files.display_name()
+        self.setWindowTitle(f"{name}[*] — {self.tr('讲稿编排')}")
+        self.setWindowModified(self.document.is_modified())
+
+    # --- settings, about, closing -------------------------------------------------------------------
+
+    def open_settings(self) -> None:
+        from .settings_dialog import SettingsDialog
+        dialog = SettingsDialog(self)
+        if dialog.exec() != SettingsDialog.DialogCode.Accepted:
+            return
+        changed = dialog.apply()
+        if "library" in changed:
+            self.load_library()
+        if "profile" in changed:
+            self.outline_model.set_level3_style(services.level3_style(settings.format_profile()))
+        if "language" in changed:
+            self.show_message(self.tr("界面语言将在重新启动后切换。"))
+        self.update_stats()
+
+    def _about(self) -> None:
+        from .. import __version__
+        QMessageBox.about(self, self.tr("关于讲稿编排"),
+                          self.tr("讲稿编排 {0}\n\n用素材库编排讲话稿，导出公文格式的 Word 文档。")
+                          .format(__version__))
+
+    def _restore_layout(self) -> None:
+        geometry = settings.window_state("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        splitter = settings.window_state("splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        library_split = settings.window_state("library-splitter")
+        if library_split is not None:
+            self.library_pane.splitter.restoreState(library_split)
+
+    def save_layout(self) -> None:
+        settings.set_window_state("geometry", self.saveGeometry())
+        settings.set_window_state("splitter", self.splitter.saveState())
+        settings.set_window_state("library-splitter", self.library_pane.splitter.saveState())
+
+    def closeEvent(self, event) -> None:
+        if not self.files.maybe_save():
+            event.ignore()
+            return
+        self.save_layout()
+        event.accept()

@@ -1,0 +1,154 @@
+"""The outline's commands: new section, move up/down, promote/demote, delete, insert a snippet.
+
+Each is one undoable core operation on the section selected in the outline view.  The actions
+carry their shortcuts (Word's outline keys: Alt+Shift+arrows), so the menus show them.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+
+from ..core import operations as ops
+from ..core.errors import OperationError
+from ..core.library import Snippet
+from ..core.speech import CLOSING, OPENING, Section
+from .document import Document
+from .outline_model import OutlineModel
+from .outline_view import OutlineView
+from .placement import HEAD
+
+
+class OutlineActions(QObject):
+    message = Signal(str)
+    edit_heading = Signal()  # a new section was created: start typing its heading
+
+    def __init__(self, document: Document, model: OutlineModel, view: OutlineView, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.model = model
+        self.view = view
+
+        def action(text: str, shortcut, slot, widget_only: bool = False) -> QAction:
+            act = QAction(text, self)
+            if shortcut:
+                act.setShortcut(QKeySequence(shortcut))
+            if widget_only:  # e.g. Delete: only while the outline has the focus
+                act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                view.addAction(act)
+            act.triggered.connect(slot)
+            return act
+
+        self.new_sibling = action(self.tr("新建同级标题"), "Ctrl+Return", self.add_sibling)
+        self.new_child = action(self.tr("新建下级标题"), "Ctrl+Shift+Return", self.add_child)
+        self.move_up = action(self.tr("上移"), "Alt+Shift+Up", lambda: self._run_on_current(
+            self.tr("上移"), ops.move_up))
+        self.move_down = action(self.tr("下移"), "Alt+Shift+Down", lambda: self._run_on_current(
+            self.tr("下移"), ops.move_down))
+        self.promote = action(self.tr("升级"), "Alt+Shift+Left", lambda: self._run_on_current(
+            self.tr("升级"), ops.promote))
+        self.demote = action(self.tr("降级"), "Alt+Shift+Right", lambda: self._run_on_current(
+            self.tr("降级"), ops.demote))
+        self.delete = action(self.tr("删除标题"), QKeySequence.StandardKey.Delete, self.delete_current,
+                             widget_only=True)
+        self.expand_all = action(self.tr("全部展开"), None, view.expandAll)
+        self.collapse_all = action(self.tr("全部折叠"), None, view.collapseAll)
+        view.selectionModel().currentChanged.connect(self.update_enabled)
+        model.placed.connect(self.select)
+        model.message.connect(self.message)
+        document.structure_changed.connect(self.update_enabled)
+        document.reset.connect(self._after_reset)
+        self.update_enabled()
+
+    # --- selection ----------------------------------------------------------------------------------
+
+    def current_key(self) -> str | None:
+        return self.model.key_for(self.view.currentIndex())
+
+    def current_section(self) -> Section | None:
+        return self.model.section_for(self.view.currentIndex())
+
+    def select(self, key: str | None) -> None:
+        index = self.model.index_for(key)
+        if not index.isValid():
+            return
+        parent = self.model.parent(index)
+        while parent.isValid():
+            self.view.expand(parent)
+            parent = self.model.parent(parent)
+        self.view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.view.scrollTo(index)
+
+    def _after_reset(self) -> None:
+        self.view.expandAll()
+        self.select(HEAD)
+
+    def update_enabled(self, *_args) -> None:
+        section = self.current_section()
+        on_section = section is not None
+        for act in (self.move_up, self.move_down, self.promote, self.demote, self.delete,
+                    self.new_child):
+            act.setEnabled(on_section)
+
+    # --- operations ---------------------------------------------------------------------------------
+
+    def _run(self, text: str, operation, structural: bool = True) -> bool:
+        try:
+            self.document.execute(text, operation, structural=structural)
+        except OperationError as error:
+            self.message.emit(str(error))
+            return False
+        return True
+
+    def _run_on_current(self, text: str, operation) -> None:
+        section = self.current_section()
+        if section is not None:
+            section_id = section.id
+            if self._run(text, lambda s: operation(s, section_id)):
+                self.select(section_id)
+
+    def add_sibling(self) -> None:
+        key = self.current_key()
+        new = Section()
+        if key in (HEAD, OPENING):
+            operation = lambda s: ops.insert_section(s, new, None, 0)  # noqa: E731
+        elif key is None or key == CLOSING:
+            operation = lambda s: ops.insert_section(s, new)  # noqa: E731
+        else:
+            operation = lambda s: ops.insert_at(s, new, key, "after")  # noqa: E731
+        if self._run(self.tr("新建标题"), operation):
+            self.select(new.id)
+            self.edit_heading.emit()
+
+    def add_child(self) -> None:
+        section = self.current_section()
+        if section is None:
+            return
+        new, parent_id = Section(), section.id
+        if self._run(self.tr("新建下级标题"), lambda s: ops.insert_section(s, new, parent_id)):
+            self.select(new.id)
+            self.edit_heading.emit()
+
+    def delete_current(self) -> None:
+        section = self.current_section()
+        if section is None:
+            return
+        parent, index, _ = self.document.speech.locate(section.id)
+        siblings = parent.children if parent else self.document.speech.body
+        # Afterwards select the next section at the same level, else the previous, else the parent.
+        if index + 1 < len(siblings):
+            after = siblings[index + 1].id
+        elif index > 0:
+            after = siblings[index - 1].id
+        else:
+            after = parent.id if parent else OPENING
+        section_id = section.id
+        if self._run(self.tr("删除标题"), lambda s: ops.delete_section(s, section_id)):
+            self.select(after)
+
+    def insert_snippet(self, snippet: Snippet) -> None:
+        try:
+            self.model.insert_snippet(snippet, self.current_key())
+        except OperationError as error:
+            self.message.emit(str(error))

@@ -1,0 +1,425 @@
+"""The outline as a Qt item model over the core speech tree.
+
+Rows at the top: 讲稿信息 (title, speaker …), 开头 (opening), the level-1 sections, 结尾
+(closing).  Each section row shows its computed number (一、（一）1.（1）) and heading.
+
+Drag and drop moves *identities*: the mime data carries section ids, never text, and a drop
+moves the section objects (with everything under them) through one undoable core operation.
+``canDropMimeData`` refuses a drop into the section itself or its own sub-sections and a drop
+that would create a fifth level.  The model deliberately has no ``removeRows``: after a drag that
+ends in a MoveAction, QAbstractItemView removes the dragged rows itself, but the nodes have
+already moved here, so that request must change nothing (the default ``removeRows`` returns
+False and does nothing).
+
+Library snippets dropped on the outline are inserted as new sections (fresh copies, as they
+should be: the library keeps its own).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Callable
+
+from PySide6.QtCore import QAbstractItemModel, QByteArray, QMimeData, QModelIndex, Qt, Signal
+from PySide6.QtGui import QFont
+
+from ..core import operations as ops
+from ..core.errors import OperationError
+from ..core.library import PARAGRAPH, Snippet
+from ..core.numbering import outline_markers
+from ..core.speech import CLOSING, MAX_LEVEL, OPENING, Section
+from . import placement
+from .document import Changes, Document
+from .placement import HEAD
+
+SECTION_MIME = "application/x-speech-composer-section-ids"
+SNIPPET_MIME = "application/x-speech-composer-snippet-refs"
+KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+
+# internalId of the fixed rows; sections get ids from FIRST_SECTION_KEY on.
+_HEAD_KEY, _OPENING_KEY, _CLOSING_KEY = 1, 2, 3
+_FIXED = {_HEAD_KEY: HEAD, _OPENING_KEY: OPENING, _CLOSING_KEY: CLOSING}
+_FIXED_ROWS_BEFORE = 2  # 讲稿信息 and 开头 come before the first section
+FIRST_SECTION_KEY = 16
+
+
+def snippet_height(snippet: Snippet) -> int:
+    return 1 + max((child.height() for child in snippet.children), default=0)
+
+
+class OutlineModel(QAbstractItemModel):
+    # A refused or failed drop, for the status bar.
+    message = Signal(str)
+    # A section or container that a drop or insertion created or changed (to select it).
+    placed = Signal(str)
+
+    def __init__(self, document: Document, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.level3_style = "1."
+        # Resolves snippet references carried by library drags; set by the window.
+        self.snippet_lookup: Callable[[str], Snippet | None] = lambda ref: None
+        self._key_of: dict[str, int] = {}
+        self._id_of: dict[int, str] = dict(_FIXED)
+        self._next_key = FIRST_SECTION_KEY
+        self._sections: dict[str, Section] = {}
+        self._parent_of: dict[str, Section | None] = {}
+        self._row_of: dict[str, int] = {}
+        self._level_of: dict[str, int] = {}
+        self._markers: dict[str, str] | None = None
+        self._pending: list[tuple[QModelIndex, str | None]] = []
+        self._rebuild()
+        document.structure_about_to_change.connect(self._before_structure_change)
+        document.structure_changed.connect(self._after_structure_change)
+        document.content_changed.connect(self._content_changed)
+        document.reset.connect(self._reset)
+
+    # --- the tree ----------------------------------------------------------------------------------
+
+    @property
+    def speech(self):
+        return self.document.speech
+
+    def _rebuild(self) -> None:
+        self._sections.clear()
+        self._parent_of.clear()
+        self._row_of.clear()
+        self._level_of.clear()
+        stack: list[tuple[Section | None, list[Section], int]] = [(None, self.speech.body, 1)]
+        while stack:
+            parent, children, level = stack.pop()
+            for row, section in enumerate(children):
+                self._sections[section.id] = section
+                self._parent_of[section.id] = parent
+                self._row_of[section.id] = row
+                self._level_of[section.id] = level
+                if section.children:
+                    stack.append((section, section.children, level + 1))
+        self._markers = None
+
+    def _key(self, section_id: str) -> int:
+        key = self._key_of.get(section_id)
+        if key is None:
+            key = self._key_of[section_id] = self._next_key
+            self._id_of[key] = section_id
+            self._next_key += 1
+        return key
+
+    def key_for(self, index: QModelIndex) -> str | None:
+        """The section id, or HEAD / OPENING / CLOSING, of a row; None for the root."""
+        if not index.isValid():
+            return None
+        return self._id_of.get(index.internalId())
+
+    def section_for(self, index: QModelIndex) -> Section | None:
+        return self._sections.get(self.key_for(index) or "")
+
+    def level_of(self, section_id: str) -> int:
+        return self._level_of.get(section_id, 0)
+
+    def index_for(self, key: str | None) -> QModelIndex:
+        if key is None:
+            return QModelIndex()
+        if key == HEAD:
+            return self.createIndex(0, 0, _HEAD_KEY)
+        if key == OPENING:
+            return self.createIndex(1, 0, _OPENING_KEY)
+        if key == CLOSING:
+            return self.createIndex(len(self.speech.body) + _FIXED_ROWS_BEFORE, 0, _CLOSING_KEY)
+        if key not in self._sections:
+            return QModelIndex()
+        row = self._row_of[key]
+        if self._parent_of[key] is None:
+            row += _FIXED_ROWS_BEFORE
+        return self.createIndex(row, 0, self._key(key))
+
+    def set_level3_style(self, style: str) -> None:
+        """Number level-3 headings 「1.」 or 「1、」 (from the format profile)."""
+        if style != self.level3_style:
+            self._before_structure_change()
+            self.level3_style = style
+            self._after_structure_change()
+
+    def markers(self) -> dict[str, str]:
+        if self._markers is None:
+            self._markers = outline_markers(self.speech, self.level3_style)
+        return self._markers
+
+    # --- QAbstractItemModel ------------------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: QModelIndex = QModelIndex()) -> QModelIndex:
+        if column != 0 or row < 0:
+            return QModelIndex()
+        if not parent.isValid():
+            body = self.speech.body
+            if row == 0:
+                return self.createIndex(0, 0, _HEAD_KEY)
+            if row == 1:
+                return self.createIndex(1, 0, _OPENING_KEY)
+            if row == len(body) + _FIXED_ROWS_BEFORE:
+                return self.createIndex(row, 0, _CLOSING_KEY)
+            if row < len(body) + _FIXED_ROWS_BEFORE:
+                return self.createIndex(row, 0, self._key(body[row - _FIXED_ROWS_BEFORE].id))
+            return QModelIndex()
+        section = self.section_for(parent)
+        if section is None or row >= len(section.children):
+            return QModelIndex()
+        return self.createIndex(row, 0, self._key(section.children[row].id))
+
+    def parent(self, index: QModelIndex = None):  # noqa: D401 - also QObject.parent()
+        if index is None:
+            return super().parent()
+        key = self.key_for(index)
+        owner = self._parent_of.get(key) if key else None
+        if owner is None:
+            return QModelIndex()
+        return self.index_for(owner.id)
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        if not parent.isValid():
+            return len(self.speech.body) + _FIXED_ROWS_BEFORE + 1
+        section = self.section_for(parent)
+        return len(section.children) if section is not None else 0
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 1
+
+    def hasChildren(self, parent: QModelIndex = QModelIndex()) -> bool:
+        return self.rowCount(parent) > 0
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        key = self.key_for(index)
+        if key is None:
+            return None
+        if role == KEY_ROLE:
+            return key
+        section = self._sections.get(key)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if section is not None:
+                return self.markers().get(key, "") + (section.heading or self.tr("（无标题）"))
+            if key == HEAD:
+                return self.speech.title or self.tr("（讲稿标题）")
+            return self.tr("开头") if key == OPENING else self.tr("结尾")
+        if role == Qt.ItemDataRole.FontRole:
+            if key == HEAD or (section is not None and self._level_of.get(key) == 1):
+                font = QFont()
+                font.setBold(True)
+                return font
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole and section is None and key != HEAD:
+            from PySide6.QtGui import QPalette
+            from PySide6.QtWidgets import QApplication
+            return QApplication.palette().brush(QPalette.ColorGroup.Normal,
+                                                QPalette.ColorRole.PlaceholderText)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            paragraphs = (section.paragraphs if section is not None
+                          else self.speech.opening if key == OPENING
+                          else self.speech.closing if key == CLOSING else [])
+            if paragraphs:
+                first = paragraphs[0]
+                return first if len(first) <= 80 else first[:80] + "…"
+            if key == HEAD:
+                return self.tr("标题、讲话人、日期、称呼")
+        return None
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.ItemIsDropEnabled
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDropEnabled
+        if self.key_for(index) in self._sections:
+            return base | Qt.ItemFlag.ItemIsDragEnabled
+        return base
+
+    # --- structure changes from the document ---------------------------------------------------------
+
+    def _before_structure_change(self) -> None:
+        self.layoutAboutToBeChanged.emit()
+        self._pending = [(index, self.key_for(index)) for index in self.persistentIndexList()]
+
+    def _after_structure_change(self) -> None:
+        self._rebuild()
+        old = [index for index, _ in self._pending]
+        new = [self.index_for(key) for _, key in self._pending]
+        self._pending = []
+        self.changePersistentIndexList(old, new)
+        self.layoutChanged.emit()
+
+    def _reset(self) -> None:
+        self.beginResetModel()
+        self._key_of.clear()
+        self._id_of = dict(_FIXED)
+        self._rebuild()
+        self.endResetModel()
+
+    def _content_changed(self, changes: Changes) -> None:
+        for section_id in changes.headings:
+            index = self.index_for(section_id)
+            if index.isValid():
+                self.dataChanged.emit(index, index)
+        if changes.head:
+            head = self.index_for(HEAD)
+            self.dataChanged.emit(head, head)
+        for container in changes.containers:  # the tooltip shows the first paragraph
+            index = self.index_for(container)
+            if index.isValid():
+                self.dataChanged.emit(index, index, [Qt.ItemDataRole.ToolTipRole])
+
+    # --- drag and drop --------------------------------------------------------------------------------
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [SECTION_MIME, SNIPPET_MIME]
+
+    def mimeData(self, indexes) -> QMimeData | None:
+        ids = []
+        for index in indexes:
+            key = self.key_for(index)
+            if key in self._sections and key not in ids:
+                ids.append(key)
+        if not ids:
+            return None
+        mime = QMimeData()
+        payload = {"document": id(self.document), "ids": ids}
+        mime.setData(SECTION_MIME, QByteArray(json.dumps(payload).encode("utf-8")))
+        return mime
+
+    def canDropMimeData(self, data: QMimeData, action, row: int, column: int,
+                        parent: QModelIndex) -> bool:
+        return self._plan_drop(data, row, parent) is not None
+
+    def dropMimeData(self, data: QMimeData, action, row: int, column: int,
+                     parent: QModelIndex) -> bool:
+        plan = self._plan_drop(data, row, parent)
+        if plan is None:
+            return False
+        try:
+            plan()
+        except OperationError as error:
+            self.message.emit(str(error))
+            return False
+        return True
+
+    def _plan_drop(self, data: QMimeData, row: int, parent: QModelIndex):
+        """A function that performs the drop, or None when the drop is not allowed here."""
+        if data is None:
+            return None
+        if data.hasFormat(SECTION_MIME):
+            return self._plan_move(data, row, parent)
+        if data.hasFormat(SNIPPET_MIME):
+            return self._plan_snippet(data, row, parent)
+        return None
+
+    def _target(self, row: int, parent: QModelIndex) -> tuple[str | None, int] | str | None:
+        """Where a drop lands: (parent section id, index in its children) for a drop between
+        rows, the key of the row for a drop onto a row, or None where nothing can land."""
+        key = self.key_for(parent)
+        if row < 0:
+            if key is None:  # below the last row
+                return None, len(self.speech.body)
+            return key
+        if key is None:
+            index = min(max(row - _FIXED_ROWS_BEFORE, 0), len(self.speech.body))
+            return None, index
+        if key not in self._sections:
+            return None
+        return key, min(row, len(self._sections[key].children))
+
+    def _plan_move(self, data: QMimeData, row: int, parent: QModelIndex):
+        try:
+            payload = json.loads(bytes(data.data(SECTION_MIME)).decode("utf-8"))
+        except (ValueError, UnicodeDecodeError):
+            return None
+        ids = payload.get("ids") if isinstance(payload, dict) else None
+        if payload.get("document") != id(self.document) or not ids or len(ids) != 1:
+            return None  # from another window, or several sections (the view selects one)
+        section_id = ids[0]
+        section = self._sections.get(section_id)
+        if section is None:
+            return None
+        target = self._target(row, parent)
+        if target is None:
+            return None
+        if isinstance(target, str):  # onto a row: into a section, as its last child
+            if target not in self._sections:
+                return None
+            parent_id, index = target, len(self._sections[target].children)
+        else:
+            parent_id, index = target
+        if parent_id is not None:
+            if any(s.id == parent_id for s in section.walk()):
+                return None  # into itself or its own sub-section
+            if self._level_of[parent_id] + section.height() > MAX_LEVEL:
+                return None
+        elif section.height() > MAX_LEVEL:
+            return None
+        old_parent = self._parent_of[section_id]
+        old_index = self._row_of[section_id]
+        same_list = (old_parent.id if old_parent else None) == parent_id
+        if same_list and old_index < index:
+            index -= 1  # counted in the list without the moving section
+        if same_list and index == old_index:
+            return lambda: None  # dropped where it already is
+
+        def move() -> None:
+            self.document.execute(self.tr("移动标题"),
+                                  lambda s: ops.MoveSection(section_id, parent_id, index).apply(s),
+                                  structural=True)
+            self.placed.emit(section_id)
+        return move
+
+    def _plan_snippet(self, data: QMimeData, row: int, parent: QModelIndex):
+        try:
+            refs = json.loads(bytes(data.data(SNIPPET_MIME)).decode("utf-8"))
+        except (ValueError, UnicodeDecodeError):
+            return None
+        if not isinstance(refs, list) or len(refs) != 1:
+            return None
+        snippet = self.snippet_lookup(refs[0])
+        if snippet is None:
+            return None
+        target = self._target(row, parent)
+        if target is None:
+            return None
+        if snippet.level == PARAGRAPH:
+            if not isinstance(target, str):
+                return None  # body text goes into a section, the opening or the closing
+            return lambda: self.insert_snippet(snippet, target)
+        if isinstance(target, str):
+            return lambda: self.insert_snippet(snippet, target)
+        parent_id, index = target
+        parent_level = self._level_of[parent_id] if parent_id is not None else 0
+        if parent_level + snippet_height(snippet) > MAX_LEVEL:
+            return None
+        return lambda: self._insert_section(snippet, parent_id, index)
+
+    # --- inserting snippets ---------------------------------------------------------------------------
+
+    def insert_snippet(self, snippet: Snippet, current: str | None) -> str:
+        """Insert a library snippet near the current row (see placement.py); raises
+        OperationError.  Returns the key of what was inserted or extended."""
+        if snippet.level == PARAGRAPH:
+            container = placement.paragraph_container(self.speech, current)
+            texts = list(snippet.paragraphs)
+
+            def add(speech):
+                start = len(speech.paragraphs_of(container))
+                return ops.Batch([ops.InsertParagraph(container, start + i, text)
+                                  for i, text in enumerate(texts)]).apply(speech)
+            self.document.execute(self.tr("插入素材段落"), add, structural=False)
+            self.placed.emit(container)
+            return container
+        parent_id, index = placement.section_place(self.speech, snippet.level, current)
+        return self._insert_section(snippet, parent_id, index)
+
+    def _insert_section(self, snippet: Snippet, parent_id: str | None, index: int) -> str:
+        section = snippet.to_section()
+        self.document.execute(self.tr("插入素材"),
+                              lambda s: ops.insert_section(s, section, parent_id, index),
+                              structural=True)
+        self.placed.emit(section.id)
+        return section.id

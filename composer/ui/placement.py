@@ -1,0 +1,70 @@
+"""Where a library snippet lands when it is inserted next to the current selection.
+
+Used by double-click, Enter and by dropping a snippet *onto* an outline row (a drop *between*
+rows names its place exactly).  The rule: the snippet lands after the current section, at the
+snippet's own level —
+
+* a snippet of the current section's level, or higher, goes after the current section's
+  ancestor at that level (a 一级 snippet with a （二） selected goes after its 一、);
+* a deeper snippet goes under the current section, after everything already there, following
+  the last sub-section down to the level it asks for (a level-2 snippet dropped onto a level-1
+  section becomes its last child);
+* when there are not enough levels to reach the snippet's own level, it lands at the closest
+  level it can take (levels are positions in the outline, never stored).
+
+Selecting 讲稿信息 or 开头 puts it first in the body; 结尾 or nothing selected puts it last.
+Body-text snippets (level PARAGRAPH) add their paragraphs to the selected section, opening or
+closing.  Pure Python: the outline model and the window share it, and it is tested without Qt.
+"""
+
+from __future__ import annotations
+
+from ..core.library import PARAGRAPH
+from ..core.speech import CLOSING, OPENING, Speech
+
+HEAD = "head"  # the outline row holding the title, speaker, date …
+
+
+def section_place(speech: Speech, level: int, current: str | None) -> tuple[str | None, int]:
+    """(parent id, index) for a section snippet of a level 1–4 inserted near ``current``.
+
+    ``current`` is a section id, HEAD, OPENING, CLOSING or None.
+    """
+    if current in (HEAD, OPENING):
+        return None, 0
+    if current is None or current == CLOSING:
+        return None, len(speech.body)
+    try:
+        parent, index, current_level = speech.locate(current)
+    except KeyError:
+        return None, len(speech.body)
+    if level <= current_level:
+        # Climb from the current section to its ancestor at the snippet's level.
+        section_id = current
+        for _ in range(current_level - level):
+            section_id = speech.locate(section_id)[0].id
+        parent, index, _ = speech.locate(section_id)
+        return (parent.id if parent else None), index + 1
+    target = speech.find(current)
+    target_level = current_level
+    while target_level < level - 1 and target.children:
+        target = target.children[-1]
+        target_level += 1
+    return target.id, len(target.children)
+
+
+def paragraph_container(speech: Speech, current: str | None) -> str:
+    """The paragraph list that a body-text snippet is added to."""
+    if current in (OPENING, CLOSING):
+        return current
+    if current not in (None, HEAD):
+        try:
+            speech.locate(current)
+            return current
+        except KeyError:
+            pass
+    return OPENING
+
+
+def is_paragraph_level(level: int) -> bool:
+    return level == PARAGRAPH

@@ -1,0 +1,95 @@
+"""Settings: UI language, format profile, speaking rate, extra library folders."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
+                               QHBoxLayout, QListWidget, QPushButton, QSpinBox, QVBoxLayout,
+                               QWidget)
+
+from ..core.stats import MAX_RATE, MIN_RATE
+from . import services, settings
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("设置"))
+        self.resize(520, 380)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        layout.addLayout(form)
+
+        self.language = QComboBox()
+        for code, label in (("system", self.tr("跟随系统")), ("zh", "中文"), ("en", "English")):
+            self.language.addItem(label, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language_choice())))
+        form.addRow(self.tr("界面语言"), self.language)
+
+        self.profile = QComboBox()
+        names = services.profile_names()
+        for name in names:
+            self.profile.addItem(services.profile_label(name), name)
+        current = self.profile.findData(settings.format_profile())
+        self.profile.setCurrentIndex(max(0, current))
+        form.addRow(self.tr("公文格式"), self.profile)
+
+        self.rate = QSpinBox()
+        self.rate.setRange(MIN_RATE, MAX_RATE)
+        self.rate.setSuffix(self.tr(" 字/分钟"))
+        self.rate.setValue(settings.speaking_rate())
+        self.rate.setToolTip(self.tr("念稿一般每分钟 150～200 字，日常讲话 120～150 字。"))
+        form.addRow(self.tr("语速"), self.rate)
+
+        self.folders = QListWidget()
+        self.folders.addItems(settings.library_folders())
+        buttons_row = QWidget()
+        row = QHBoxLayout(buttons_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        add = QPushButton(self.tr("添加文件夹…"))
+        add.clicked.connect(self._add_folder)
+        remove = QPushButton(self.tr("移除"))
+        remove.clicked.connect(lambda: self.folders.takeItem(self.folders.currentRow()))
+        row.addWidget(add)
+        row.addWidget(remove)
+        row.addStretch(1)
+        folder_box = QVBoxLayout()
+        folder_box.addWidget(self.folders)
+        folder_box.addWidget(buttons_row)
+        form.addRow(self.tr("共享素材库文件夹"), folder_box)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _add_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("选择素材库文件夹"))
+        if folder and not self.folders.findItems(folder, self._exact()):
+            self.folders.addItem(folder)
+
+    @staticmethod
+    def _exact():
+        from PySide6.QtCore import Qt
+        return Qt.MatchFlag.MatchExactly
+
+    def folder_list(self) -> list[str]:
+        return [self.folders.item(i).text() for i in range(self.folders.count())]
+
+    def apply(self) -> set[str]:
+        """Store the choices; returns which groups changed: language, profile, rate, library."""
+        changed = set()
+        if self.language.currentData() != settings.language_choice():
+            settings.set_language_choice(self.language.currentData())
+            changed.add("language")
+        profile = self.profile.currentData() or ""
+        if profile != settings.format_profile():
+            settings.set_format_profile(profile)
+            changed.add("profile")
+        if self.rate.value() != settings.speaking_rate():
+            settings.set_speaking_rate(self.rate.value())
+            changed.add("rate")
+        if self.folder_list() != settings.library_folders():
+            settings.set_library_folders(self.folder_list())
+            changed.add("library")
+        return changed

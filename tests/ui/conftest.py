@@ -1,0 +1,121 @@
+"""Fixtures for the UI tests: settings in a temp folder, small speeches and library packs."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import QByteArray, QMimeData
+
+from composer.core.library import PARAGRAPH, Pack, Snippet
+from composer.core.speech import Section, Speech
+from composer.ui import settings
+
+
+@pytest.fixture(autouse=True)
+def temp_settings(tmp_path, monkeypatch):
+    """Every test gets its own, empty settings file (never the user's real one)."""
+    folder = tmp_path / "settings"
+    folder.mkdir()
+    settings.use_folder(str(folder))
+    yield folder
+    settings.use_folder(None)
+
+
+def make_speech() -> Speech:
+    """一、 A with （一） A1 (with 1. A1a) and （二） A2;  二、 B;  三、 C."""
+    a1a = Section("A1a", ["a1a text"])
+    a1 = Section("A1", ["a1 text"], [a1a])
+    a2 = Section("A2", ["a2 text"])
+    a = Section("A", ["a text"], [a1, a2])
+    b = Section("B", ["b text"])
+    c = Section("C", ["c text"])
+    return Speech(title="T", salutation="同志们：", opening=["open"], body=[a, b, c],
+                  closing=["谢谢大家！"])
+
+
+def make_pack(path: str = "", read_only: bool = True) -> Pack:
+    snippets = [
+        Snippet("p-1", 1, "统一思想，提高认识", ["创建文明单位意义重大。"], kind="意义"),
+        Snippet("p-2", 2, "加强组织领导", ["成立创建工作领导小组。"], kind="措施"),
+        Snippet("p-3", 3, "明确责任分工", ["各处室要明确责任。"], kind="措施"),
+        Snippet("p-4", 4, "建立台账", ["逐项建立工作台账。"], kind="要求"),
+        Snippet("p-5", PARAGRAPH, "", ["同志们，创建工作任重道远。"], kind="结尾"),
+        Snippet("p-6", 1, "强化措施，狠抓落实", ["扎实推进各项工作。"],
+                children=[Section("完善制度", ["建立健全制度。"])], kind="措施"),
+    ]
+    return Pack("测试素材", snippets, path, read_only)
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_dialogs(monkeypatch):
+    """A modal dialog nobody answers would hang the test run: fail instead.  Tests that expect
+    a dialog replace these with their own answers."""
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    def unexpected(*args, **kwargs):
+        raise AssertionError(f"unexpected dialog: {args[1:3] if len(args) > 2 else args}")
+    for name in ("question", "warning", "information", "critical", "about"):
+        monkeypatch.setattr(QMessageBox, name, unexpected)
+    for name in ("getOpenFileName", "getSaveFileName", "getExistingDirectory"):
+        monkeypatch.setattr(QFileDialog, name, unexpected)
+
+
+@pytest.fixture
+def speech() -> Speech:
+    return make_speech()
+
+
+def section_mime(model, section_id: str) -> QMimeData:
+    return model.mimeData([model.index_for(section_id)])
+
+
+def snippet_mime(ref: str) -> QMimeData:
+    from composer.ui.outline_model import SNIPPET_MIME
+    mime = QMimeData()
+    mime.setData(SNIPPET_MIME, QByteArray(json.dumps([ref]).encode()))
+    return mime
+
+
+def headings(speech: Speech) -> list[tuple[int, str]]:
+    return [(level, section.heading) for section, level in speech.walk()]
+
+
+@pytest.fixture
+def library():
+    """A read-only test pack plus the user's (empty) own pack in the temp data folder."""
+    from composer.io.library_store import LoadedLibrary, empty_user_pack
+    return LoadedLibrary([make_pack("bundled/test.library.yaml"), empty_user_pack()], [])
+
+
+@pytest.fixture
+def window(qtbot, library):
+    """The main window with the test library and the small test speech open."""
+    from composer.ui.main_window import MainWindow
+    win = MainWindow(library=library)
+    # No unsaved-changes prompt when pytest-qt closes the window after the test.
+    qtbot.addWidget(win, before_close_func=lambda w: w.document.stack.setClean())
+    win.document.load(make_speech(), None)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def select(window, heading_or_key: str) -> None:
+    """Select an outline row by heading text, or by key (head/opening/closing)."""
+    key = heading_or_key
+    for section, _ in window.document.speech.walk():
+        if section.heading == heading_or_key:
+            key = section.id
+    window.outline.select(key)
+    assert window.outline.current_key() == key
+
+
+def commit_text(widget, text: str) -> None:
+    """Type Chinese the way an input method delivers it (keyClicks cannot send Chinese)."""
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+    widget.setFocus()
+    event = QInputMethodEvent("", [])
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
