@@ -93,8 +93,10 @@ class EditCommand(QUndoCommand):
                 and other.merge_key == self.merge_key
                 and other.last_change - self.last_change <= BURST_SECONDS):
             return False
-        # Undo must take back the newer change first, then ours.
-        self.edit = ops.Batch([other.edit, self.edit])
+        # Undo must take back the newer change first, then ours.  Kept flat, so that a long
+        # burst of typing does not nest one Batch per keystroke.
+        older = self.edit.edits if isinstance(self.edit, ops.Batch) else [self.edit]
+        self.edit = ops.Batch([other.edit, *older])
         self.last_change = other.last_change
         return True
 
@@ -115,9 +117,6 @@ class Document(QObject):
         self.origin = ""
         self.stack = QUndoStack(self)
         self.stack.cleanChanged.connect(self._clean_changed)
-        # Called before an undo/redo and before saving, so that text still being typed
-        # becomes an undo step first (the editor registers itself here).
-        self.before_history_change: list[Callable[[], None]] = []
 
     def _clean_changed(self, clean: bool) -> None:
         self.modified_changed.emit(not clean)
@@ -126,7 +125,6 @@ class Document(QObject):
 
     def load(self, speech: Speech, path: str | None, origin: str = "") -> None:
         """Show another speech; the undo history starts afresh."""
-        self.flush_typing()  # typed text belongs to the speech it was typed into
         self.stack.clear()
         self.speech = speech
         self.path = path
@@ -137,8 +135,7 @@ class Document(QObject):
         self.modified_changed.emit(False)
 
     def set_saved(self, path: str) -> None:
-        self.flush_typing()
-        self.close_merge()
+        self.close_merge()  # typing after a save is a new step, so undo can return to the saved text
         self.path = path
         self.origin = ""
         self.stack.setClean()
@@ -188,16 +185,10 @@ class Document(QObject):
             if isinstance(top, EditCommand):
                 top.merge_open = False
 
-    def flush_typing(self) -> None:
-        for callback in list(self.before_history_change):
-            callback()
-
     def undo(self) -> None:
-        self.flush_typing()
         self.close_merge()
         self.stack.undo()
 
     def redo(self) -> None:
-        self.flush_typing()
         self.close_merge()
         self.stack.redo()

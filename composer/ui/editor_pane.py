@@ -1,16 +1,17 @@
 """The editor pane: the head fields, or the selected section's heading and paragraphs, or the
 opening / closing paragraphs.
 
-Typing changes the speech through the undo stack only.  Text is committed a moment after the
-writer stops typing, when the field loses focus, and before any undo, save or selection change;
-commits to the same field merge into one undo step per burst of typing.  Chinese input methods
+Typing changes the speech through the undo stack only.  Every change of a field is committed at
+once (so the outline, the counts and a save always see what is on screen, and Undo is always
+available); consecutive commits to the same field merge into one undo step per burst of typing,
+which ends when the writer pauses, leaves the field or does something else.  Chinese input methods
 work as in any Qt text field: commits arrive as QInputMethodEvent and the candidate window
 follows the text cursor (QPlainTextEdit answers ImCursorRectangle).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QTextBlockFormat, QTextCursor
 from PySide6.QtWidgets import (QCheckBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QPlainTextEdit, QStackedWidget, QVBoxLayout, QWidget)
@@ -22,32 +23,10 @@ from . import services
 from .document import Changes, Document
 from .placement import HEAD
 
-COMMIT_DELAY_MS = 400
-
-
-class Debounce(QObject):
-    """Runs a commit a moment after the last poke, or at once on flush."""
-
-    def __init__(self, commit, parent=None, delay_ms: int = COMMIT_DELAY_MS):
-        super().__init__(parent)
-        self._commit = commit
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(delay_ms)
-        self._timer.timeout.connect(commit)
-
-    def poke(self) -> None:
-        self._timer.start()
-
-    def flush(self) -> None:
-        if self._timer.isActive():
-            self._timer.stop()
-            self._commit()
-
 
 class FieldEvents(QObject):
     """Leaves Ctrl+Z / Ctrl+Y to the window's undo actions (the text fields would otherwise keep
-    their own, separate undo), and ends the typing burst when a field loses focus."""
+    their own, separate history), and ends the typing burst when a field loses focus."""
 
     def __init__(self, on_focus_out, parent=None):
         super().__init__(parent)
@@ -196,19 +175,15 @@ class EditorPane(QStackedWidget):
         for page in (self.empty, self.head, self.section):
             self.addWidget(page)
 
-        self._text_commit = Debounce(self._commit_paragraphs, self)
-        self._heading_commit = Debounce(self._commit_heading, self)
-        self._head_commit = Debounce(self._commit_head, self)
-        self._events = FieldEvents(self._focus_out, self)
+        self._events = FieldEvents(document.close_merge, self)
         for field in [*self.head.fields.values(), self.section.heading, self.section.text]:
             field.installEventFilter(self._events)
         for field in self.head.fields.values():
-            field.textEdited.connect(self._head_commit.poke)
-        self.section.heading.textEdited.connect(self._heading_commit.poke)
+            field.textEdited.connect(self._commit_head)
+        self.section.heading.textEdited.connect(self._commit_heading)
         self.section.text.textChanged.connect(self._text_changed)
         self.section.run_in.toggled.connect(self._commit_run_in)
 
-        document.before_history_change.append(self.flush)
         document.content_changed.connect(self._content_changed)
         document.structure_changed.connect(self._structure_changed)
         document.reset.connect(self._on_reset)
@@ -219,7 +194,6 @@ class EditorPane(QStackedWidget):
     def show_key(self, key: str | None) -> None:
         """Show the head fields (HEAD), the opening, the closing or a section (its id)."""
         if key != self.key:
-            self.flush()
             self.document.close_merge()
         self.key = key
         self._loading = True
@@ -237,7 +211,6 @@ class EditorPane(QStackedWidget):
             self._loading = False
 
     def _on_reset(self) -> None:
-        self.key = None  # nothing pending can belong to the new speech (load flushed it)
         self.show_key(None)
 
     def _section(self):
@@ -300,18 +273,9 @@ class EditorPane(QStackedWidget):
 
     # --- committing typed text ------------------------------------------------------------------------
 
-    def flush(self) -> None:
-        """Commit whatever has been typed but not committed yet."""
-        for debounce in (self._text_commit, self._heading_commit, self._head_commit):
-            debounce.flush()
-
-    def _focus_out(self) -> None:
-        self.flush()
-        self.document.close_merge()
-
     def _text_changed(self) -> None:
         if not self._loading:
-            self._text_commit.poke()
+            self._commit_paragraphs()
 
     def _execute(self, text: str, operation, merge_key=None) -> None:
         self._committing = True
@@ -335,7 +299,9 @@ class EditorPane(QStackedWidget):
             self._execute(self.tr("编辑正文"), lambda s: ops.set_paragraphs(s, key, new),
                           ("paragraphs", key))
 
-    def _commit_heading(self) -> None:
+    def _commit_heading(self, *_args) -> None:
+        if self._loading:
+            return
         section = self._section()
         text = self.section.heading.text()
         if section is not None and section.heading != text:
@@ -351,7 +317,9 @@ class EditorPane(QStackedWidget):
         self._execute(self.tr("标题接排") if checked else self.tr("取消标题接排"),
                       lambda s: ops.set_run_in(s, section_id, checked))
 
-    def _commit_head(self) -> None:
+    def _commit_head(self, *_args) -> None:
+        if self._loading:
+            return
         for name, field in self.head.fields.items():
             value = field.text()
             if getattr(self.document.speech, name) != value:

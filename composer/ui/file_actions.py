@@ -60,7 +60,6 @@ class FileActions(QObject):
 
     def maybe_save(self) -> bool:
         """True when it is fine to drop the current speech (saved, discarded, or unchanged)."""
-        self.document.flush_typing()
         if not self.document.is_modified():
             return True
         buttons = (QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
@@ -153,7 +152,6 @@ class FileActions(QObject):
         return self._write(self.document.path)
 
     def save_speech_as(self) -> bool:
-        self.document.flush_typing()
         suggested = os.path.join(settings.last_folder() or str(Path.home()),
                                  safe_file_name(self.document.speech.title) + SUFFIX)
         path, _ = QFileDialog.getSaveFileName(self.window, self.tr("保存讲稿"), suggested,
@@ -166,7 +164,6 @@ class FileActions(QObject):
         return self._write(path)
 
     def _write(self, path: str) -> bool:
-        self.document.flush_typing()
         try:
             save_speech(self.document.speech, path)
         except ComposerError as error:
@@ -198,7 +195,6 @@ class FileActions(QObject):
     # --- export -------------------------------------------------------------------------------------
 
     def export_docx(self) -> bool:
-        self.document.flush_typing()
         problems = [p for p in check_speech(self.document.speech) if p.code == "placeholder"]
         if problems:
             listed = "\n".join(f"· {p.where}：{p.excerpt}" for p in problems[:8])

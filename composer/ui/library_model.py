@@ -157,8 +157,14 @@ class LibraryModel(QAbstractListModel):
         text = snippet.heading or (snippet.paragraphs[0] if snippet.paragraphs else "")
         if not self.terms or self.terms[0] in text.casefold():
             return text
-        body = snippet.text() if snippet.heading else "\n".join(snippet.paragraphs)
-        around = excerpt(body.replace("\n", " "), self.terms[0])
+        parts = list(snippet.paragraphs)
+        for child in snippet.children:
+            for section in child.walk():
+                parts += [section.heading, *section.paragraphs]
+        body = " ".join(parts)
+        if self.terms[0] not in body.casefold():
+            return text  # matched in the tags or the kind
+        around = excerpt(body, self.terms[0])
         return f"{text} — {around}" if snippet.heading else around
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):

@@ -66,8 +66,8 @@ class SnippetDelegate(QStyledItemDelegate):
         self.model = model
 
     def sizeHint(self, option, index) -> QSize:
-        size = super().sizeHint(option, index)
-        return QSize(size.width(), max(size.height(), option.fontMetrics.height() + 8))
+        # No width of its own: rows span the pane and the text is elided to fit.
+        return QSize(1, option.fontMetrics.height() + 8)
 
     def paint(self, painter: QPainter, option, index) -> None:
         opt = QStyleOptionViewItem(option)
@@ -148,6 +148,7 @@ class LibraryPane(QWidget):
         self.list = SnippetList()
         self.list.setModel(self.model)
         self.list.setUniformItemSizes(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setItemDelegate(SnippetDelegate(self.model, self.list))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setDragEnabled(True)

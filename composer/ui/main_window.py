@@ -56,10 +56,10 @@ class MainWindow(QMainWindow):
         self.files = FileActions(self.document, self, self)
         self.outline = OutlineActions(self.document, self.outline_model, self.outline_view, self)
         self.undo_action = QAction(self.tr("撤销"), self)
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
         self.undo_action.triggered.connect(self.document.undo)
         self.redo_action = QAction(self.tr("重做"), self)
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)  # Ctrl+Y and Ctrl+Shift+Z
         self.redo_action.triggered.connect(self.document.redo)
         stack = self.document.stack
         stack.canUndoChanged.connect(self.undo_action.setEnabled)
@@ -73,7 +73,8 @@ class MainWindow(QMainWindow):
         self.settings_action = QAction(self.tr("设置…"), self)
         self.settings_action.triggered.connect(self.open_settings)
         self.quit_action = QAction(self.tr("退出"), self)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
+                                      or [QKeySequence("Ctrl+Q")])
         self.quit_action.triggered.connect(self.close)
         self.info_action = QAction(self.tr("讲稿信息"), self)
         self.info_action.triggered.connect(lambda: self.outline.select(HEAD))
@@ -201,7 +202,6 @@ class MainWindow(QMainWindow):
         if section is None:
             self.show_message(self.tr("请先在提纲中选择一个标题。"))
             return
-        self.document.flush_typing()
         level = self.outline_model.level_of(section.id)
         source = Path(self.document.path).name if self.document.path else ""
         self.library_pane.save_section(section, level, source, self.document.speech.title)

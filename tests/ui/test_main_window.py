@@ -25,11 +25,9 @@ def test_head_fields_are_edited_through_the_undo_stack(window, qtbot):
     title = window.editor.head.fields["title"]
     title.selectAll()
     commit_text(title, "在动员大会上的讲话")
-    window.editor.flush()
     assert window.document.speech.title == "在动员大会上的讲话"
     assert window.outline_model.index(0, 0).data() == "在动员大会上的讲话"
     commit_text(window.editor.head.fields["speaker"], "王建国")
-    window.editor.flush()
     assert window.document.speech.speaker == "王建国"
     window.undo_action.trigger()
     assert window.document.speech.speaker == ""
@@ -81,7 +79,6 @@ def test_delete_key_in_the_editor_deletes_text_not_sections(window, qtbot):
     text.setFocus()
     text.moveCursor(text.textCursor().MoveOperation.Start)
     qtbot.keyClick(text, Qt.Key.Key_Delete)
-    window.editor.flush()
     assert window.document.speech.find(window.outline.current_section().id).paragraphs == ["b text"[1:]]
     assert len(window.document.speech.body) == 3
 
@@ -100,7 +97,6 @@ def test_new_sections_from_the_keyboard(window, qtbot):
     window.outline.new_sibling.trigger()
     assert [s.heading for s in window.document.speech.body] == ["A", "B", "", "C"]
     commit_text(window.editor.section.heading, "新的一节")
-    window.editor.flush()
     assert window.document.speech.body[2].heading == "新的一节"
     window.outline.new_child.trigger()
     assert window.document.speech.body[2].children[0].heading == ""
