@@ -1,0 +1,127 @@
+"""FAILING reproducers for bugs in composer/io/docx_reader.py, found by the file-safety work.
+
+Not collected by pytest (the name does not start with ``test_``) so that every commit's suite
+stays green.  Once docx_reader is fixed, rename this file to ``test_docx_reader_bugs.py``.
+
+1. A member whose zip directory declares a small size but whose data unpacks to much more is
+   unpacked whole in memory before the checksum fails: ``archive.read`` decompresses up to 2 GB
+   in one call.  A 1 MB .docx costs 2 GB of memory and 7 s here.  Fix: read at most the
+   declared size — ``with archive.open(info) as f: data = f.read(info.file_size)`` (zipfile
+   then raises BadZipFile "Bad CRC-32" at once).
+2. numbering.xml / styles.xml / document.xml values go to ``int()`` unchecked: ``w:ilvl="x"``,
+   ``w:start="--5"``, 5000-digit numbers, and digits ``str.isdigit`` accepts but ``int`` does
+   not (``"²"``) raise ValueError — a traceback instead of a message.
+3. ``_format`` with a huge start value: upperRoman loops ~10^6 times per 10^9 (a hang for
+   bigger numbers), upperLetter builds a string of value/26 letters (MemoryError).
+   Fix for 2 and 3: one helper that reads an attribute as an ASCII-digit integer within a sane
+   range (say 0..32767, Word's own limit for list numbers), else a default.
+"""
+
+from __future__ import annotations
+
+import io
+import signal
+import tracemalloc
+import zipfile
+
+import pytest
+
+from composer.core.errors import ComposerError
+from composer.io.docx_reader import read_docx
+
+from .test_hostile_imports import BODY, W_NS, set_declared_size, zeros_member
+
+PARAGRAPH = (f'<w:document {W_NS}><w:body><w:p><w:pPr><w:numPr><w:ilvl w:val="0"/>'
+             '<w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>一项</w:t></w:r></w:p></w:body>'
+             '</w:document>')
+
+
+def numbering(ilvl="0", start="1", fmt="decimal") -> str:
+    return (f'<w:numbering {W_NS}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="{ilvl}">'
+            f'<w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="%1."/></w:lvl>'
+            '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>')
+
+
+def docx_of(members: dict) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def read_within(raw: bytes, seconds: int = 5):
+    """read_docx, turning a hang into a failure (POSIX)."""
+    def too_slow(*_):
+        raise AssertionError(f"read_docx took more than {seconds} s")
+    previous = signal.signal(signal.SIGALRM, too_slow)
+    signal.alarm(seconds)
+    try:
+        return read_docx(raw, "x.docx")
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def test_zip_bomb_lying_about_its_size_is_refused_in_little_memory():
+    raw = set_declared_size(zeros_member(50 * 1024 * 1024), "word/document.xml", 300)
+    tracemalloc.start()
+    try:
+        with pytest.raises(ComposerError):
+            read_docx(raw, "liar.docx")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 16 * 1024 * 1024, f"{peak / 2**20:.0f} MB for a {len(raw) // 1024} KB file"
+
+
+@pytest.mark.parametrize("members", [
+    {"word/numbering.xml": numbering(ilvl="x")},
+    {"word/numbering.xml": numbering(start="--5")},
+    {"word/numbering.xml": numbering(start="1" * 5000)},
+    {"word/numbering.xml": numbering(ilvl="²")},
+    {"word/numbering.xml": numbering(start="1" + "0" * 12, fmt="upperRoman")},
+    {"word/numbering.xml": numbering(start="1" + "0" * 12, fmt="upperLetter")},
+])
+def test_hostile_numbers_in_numbering(members):
+    try:
+        read_within(docx_of({"word/document.xml": PARAGRAPH, **members}))
+    except ComposerError:
+        pass   # refusing is fine; any other exception, a hang or a MemoryError is the bug
+
+
+def test_hostile_outline_level():
+    xml = BODY.replace("<w:p>", '<w:p><w:pPr><w:outlineLvl w:val="²"/></w:pPr>')
+    try:
+        read_within(docx_of({"word/document.xml": xml}))
+    except ComposerError:
+        pass
+
+
+# A fuzz test of the values inside the XML: finds every case above within a few hundred examples.
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+values = st.one_of(st.text(max_size=6), st.integers(-10**6, 10**30).map(str),
+                   st.sampled_from(["0", "1", "8", "²", "٣", "-", "--1", "1e3", " 1"]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(ilvl=values, start=values, override=values, outline=values,
+       fmt=st.sampled_from(["decimal", "upperRoman", "lowerLetter", "chineseCounting",
+                            "decimalEnclosedCircle", "decimalFullWidth", "bullet", "none", "x"]))
+def test_values_inside_the_xml(ilvl, start, override, outline, fmt):
+    from xml.sax.saxutils import quoteattr
+    document = (f'<w:document {W_NS}><w:body><w:p><w:pPr><w:outlineLvl w:val={quoteattr(outline)}/>'
+                f'<w:numPr><w:ilvl w:val={quoteattr(ilvl)}/><w:numId w:val="1"/></w:numPr></w:pPr>'
+                '<w:r><w:t>一项</w:t></w:r></w:p></w:body></w:document>')
+    numbers = (f'<w:numbering {W_NS}><w:abstractNum w:abstractNumId="0">'
+               f'<w:lvl w:ilvl={quoteattr(ilvl)}><w:start w:val={quoteattr(start)}/>'
+               f'<w:numFmt w:val="{fmt}"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'
+               f'<w:num w:numId="1"><w:abstractNumId w:val="0"/><w:lvlOverride '
+               f'w:ilvl={quoteattr(ilvl)}><w:startOverride w:val={quoteattr(override)}/>'
+               '</w:lvlOverride></w:num></w:numbering>')
+    try:
+        read_within(docx_of({"word/document.xml": document, "word/numbering.xml": numbers}))
+    except ComposerError:
+        pass
