@@ -22,7 +22,8 @@ import time
 from pathlib import Path
 
 from ..core.errors import ComposerError
-from . import files, paths
+from ..core.library import Pack
+from . import files, library_store, paths
 
 DEFAULT_KEEP = 5
 _KNOWN_SUFFIXES = (".speech.yaml", ".library.yaml")
@@ -132,3 +133,15 @@ def _new_name(folder: Path, name: str, existing: list[Path]) -> Path:
             numbers.append(int(match.group(2) or 1))
     number = max(numbers) + 1
     return folder / (f"{stem} {stamp}{suffix}" if number == 1 else f"{stem} {stamp}-{number}{suffix}")
+
+
+def save_user_pack_with_backup(pack: Pack, keep: int = DEFAULT_KEEP) -> Path | None:
+    """Save the user's own library pack (atomically, through ``library_store``) after keeping
+    its previous version as a backup.  Returns the backup made, if any.
+
+    A backup that cannot be written stops the save (both live in the user's data folder, so the
+    save would most likely fail too); the pack on disk then stays as it was.
+    """
+    backup = None if pack.read_only else make_backup(pack.path, keep)
+    library_store.save_user_pack(pack)   # refuses read-only packs itself
+    return backup
