@@ -132,7 +132,8 @@ def _new_name(folder: Path, name: str, existing: list[Path]) -> Path:
         if match and match.group(1) == stamp:
             numbers.append(int(match.group(2) or 1))
     number = max(numbers) + 1
-    return folder / (f"{stem} {stamp}{suffix}" if number == 1 else f"{stem} {stamp}-{number}{suffix}")
+    counted = "" if number == 1 else f"-{number}"
+    return folder / f"{stem} {stamp}{counted}{suffix}"
 
 
 def save_user_pack_with_backup(pack: Pack, keep: int = DEFAULT_KEEP) -> Path | None:

@@ -2,16 +2,16 @@
 
 The application keeps one :class:`SpeechSession` per open speech (Qt-free; the window calls it)::
 
-    session = SpeechSession(keep_backups=5)        # the user's setting
-    speech = session.open(path)                    # SpeechLockedError → ask → open(path, force=True)
-    session.write_recovery(speech)                 # autosave timer, while there are unsaved edits
-    result = session.save(speech)                  # ExternalChangeError → ask → save(..., force=True)
-    result = session.save(speech, other_path)      # save as: the lock moves to the new file
-    session.close()                                # window closed, or edits discarded
+    session = SpeechSession(keep_backups=5)  # the user's setting
+    speech = session.open(path)              # SpeechLockedError → ask → open(path, force=True)
+    session.write_recovery(speech)           # autosave timer, while there are unsaved edits
+    result = session.save(speech)            # ExternalChangeError → ask → save(..., force=True)
+    result = session.save(speech, other)     # save as: the lock moves to the new file
+    session.close()                          # window closed, or edits discarded
 
 and at start-up, for each of ``recovery.list_recoveries()`` the user accepts::
 
-    speech = session.restore(found)                # continues where the crashed session stopped
+    speech = session.restore(found)          # continues where the crashed session stopped
 
 What a save guarantees: the file on disk is not overwritten if it changed since this session
 read or wrote it (another program, a colleague on a shared folder) unless the user says so; the

@@ -143,7 +143,8 @@ def _check_nodes(root: yaml.Node, name: str) -> None:
             size[id(node)] = total
             if total - written > MAX_ALIAS_GROWTH:
                 raise _node_error(name, node, "别名（*）展开后内容过多，文件没有被打开。",
-                                  "aliases (*) expand to too much content; the file was not opened.")
+                                  "aliases (*) expand to too much content; "
+                                  "the file was not opened.")
             continue
         key = id(node)
         if key in size:

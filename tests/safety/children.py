@@ -25,7 +25,8 @@ def run_python(code: str) -> subprocess.CompletedProcess:
 
 def start_python(code: str) -> subprocess.Popen:
     """A child Python that runs ``code`` then prints "ready" and waits (until killed)."""
-    script = textwrap.dedent(code) + "\nimport sys, time\nprint('ready', flush=True)\ntime.sleep(600)\n"
+    script = (textwrap.dedent(code)
+              + "\nimport time\nprint('ready', flush=True)\ntime.sleep(600)\n")
     child = subprocess.Popen([sys.executable, "-c", script], env=python_env(),
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     line = child.stdout.readline()

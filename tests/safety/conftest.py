@@ -1,4 +1,4 @@
-"""Fixtures for the file-safety tests: sample speeches, and real processes that are alive or dead."""
+"""Fixtures for the file-safety tests: sample speeches, and processes that are alive or dead."""
 
 from __future__ import annotations
 

@@ -145,7 +145,8 @@ def test_unwritable_backup_folder_is_a_clear_error(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("name,split", [
     ("讲话.speech.yaml", ("讲话", ".speech.yaml")), ("my.library.yaml", ("my", ".library.yaml")),
-    ("gbt.yaml", ("gbt", ".yaml")), ("README", ("README", "")), (".speech.yaml", (".speech", ".yaml")),
+    ("gbt.yaml", ("gbt", ".yaml")), ("README", ("README", "")),
+    (".speech.yaml", (".speech", ".yaml")),
     ("a.b.txt", ("a.b", ".txt")),
 ])
 def test_split_name(name, split):

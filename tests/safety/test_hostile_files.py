@@ -6,7 +6,6 @@ and change nothing on disk: not the file, not its folder, not the user's data or
 
 from __future__ import annotations
 
-import os
 import random
 import time
 import tracemalloc

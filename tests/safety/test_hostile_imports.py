@@ -175,7 +175,8 @@ def test_zip_bomb_of_many_members(tmp_path, existing_library):
 # --- XML tricks inside a real zip --------------------------------------------------------------
 
 LAUGHS = ('<?xml version="1.0" encoding="UTF-16"?>\n<!DOCTYPE w:document [\n<!ENTITY a "haha">\n'
-          + "".join(f'<!ENTITY {chr(98 + i)} "' + f"&{chr(97 + i)};" * 10 + '">\n' for i in range(8))
+          + "".join(f'<!ENTITY {chr(98 + i)} "' + f"&{chr(97 + i)};" * 10 + '">\n'
+                    for i in range(8))
           + f']>\n<w:document {W_NS}><w:body><w:p><w:r><w:t>&i;</w:t></w:r></w:p></w:body>'
           '</w:document>')
 

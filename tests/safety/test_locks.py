@@ -73,7 +73,8 @@ def test_lock_of_a_reused_process_id_is_stale(speech_path):
 def test_other_computer_lock_counts_until_it_is_very_old(speech_path):
     write_lock(speech_path, "colleague", 4242, host="office-pc-17", since=time.time() - 3600)
     holder = locks.holder(speech_path, "mine")
-    assert holder is not None and "office-pc-17" in str(locks.SpeechLockedError(speech_path, holder))
+    assert holder is not None
+    assert "office-pc-17" in str(locks.SpeechLockedError(speech_path, holder))
     write_lock(speech_path, "colleague", 4242, host="office-pc-17",
                since=time.time() - locks.STALE_AFTER - 60)
     assert locks.holder(speech_path, "mine") is None

@@ -25,7 +25,8 @@ def test_recovery_file_is_a_speech_file_with_a_summary(speech, tmp_path):
     assert found.original == str(original) and found.base_sha256 == "ab" * 32
     assert found.title == speech.title
     text = "".join([speech.title, speech.speaker, speech.date, speech.salutation, *speech.opening,
-                    *speech.closing] + [s.heading + "".join(s.paragraphs) for s, _ in speech.walk()])
+                    *speech.closing]
+                   + [s.heading + "".join(s.paragraphs) for s, _ in speech.walk()])
     assert found.characters == len(text)
     assert found.process == processes.this_process()
     assert abs(found.written - time.time()) < 600

@@ -32,7 +32,8 @@ def sections(draw, depth: int = 1):
 @st.composite
 def speeches(draw):
     return Speech(*(draw(text) for _ in range(5)), opening=draw(st.lists(text, max_size=3)),
-                  body=draw(st.lists(sections(), max_size=3)), closing=draw(st.lists(text, max_size=2)))
+                  body=draw(st.lists(sections(), max_size=3)),
+                  closing=draw(st.lists(text, max_size=2)))
 
 
 @ROUND_TRIP
@@ -56,7 +57,8 @@ def test_recovery_round_trip(speech, original):
 def snippets(draw, number: int):
     level = draw(st.sampled_from([PARAGRAPH, 1, 2, 3, 4]))
     children = draw(st.lists(sections(level + 1), max_size=2)) if 0 < level < 4 else []
-    return Snippet(f"id-{number}", level, draw(text) if level else "", draw(st.lists(text, max_size=3)),
+    return Snippet(f"id-{number}", level, draw(text) if level else "",
+                   draw(st.lists(text, max_size=3)),
                    children, kind=draw(text), tags=draw(st.lists(text, max_size=2)),
                    source_file=draw(text), source_title=draw(text))
 
