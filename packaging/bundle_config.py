@@ -4,6 +4,7 @@ spec, build.py, render_icons.py and the packaging tests.  Plain Python, no PyIns
 from __future__ import annotations
 
 import fnmatch
+import re
 import sys
 import tomllib
 from pathlib import Path
@@ -54,10 +55,14 @@ QT_EXCLUDED_BINARIES = [
     # PyInstaller bundles beside it: a classic source of crashes.  Qt's own widgets and the
     # xdg-desktop-portal theme (file dialogs through the desktop) need no GTK.
     "*qgtk3*",
+    # Wayland: widgets draw in shared memory and the xdg-shell is what desktops speak; the other
+    # shells and the GPU buffer plugins (which need QtOpenGL) serve kiosks and compositors.
+    "*ivi-shell*", "*qt-shell*", "*wl-shell-plugin*", "*fullscreen-shell*",
 ]
 QT_EXCLUDED_PLUGIN_DIRS = ["qmltooling", "networkinformation", "tls", "sqldrivers", "designer",
                            "wayland-graphics-integration-server", "vectorimageformats",
-                           "egldeviceintegrations", "generic"]
+                           "egldeviceintegrations", "generic",
+                           "wayland-graphics-integration-client"]
 # Qt's own catalogues: only Chinese is needed (the English UI needs none).
 QT_KEPT_TRANSLATIONS = ["*_zh_CN.qm", "*_zh_TW.qm"]
 
@@ -72,8 +77,8 @@ def version_tuple(text: str | None = None) -> tuple[int, int, int, int]:
     """"1.2.3" → (1, 2, 3, 0): the four numbers of a Windows version resource."""
     numbers = []
     for part in (text or version()).split(".")[:4]:
-        digits = "".join(ch for ch in part if ch.isdigit()) or "0"
-        numbers.append(int(digits))
+        digits = re.match(r"\d*", part).group()  # "1rc2" → 1: pre-release tags are dropped
+        numbers.append(int(digits or 0))
     return tuple((numbers + [0, 0, 0, 0])[:4])
 
 
