@@ -24,7 +24,8 @@ What is changed, and nothing else:
    a short unpunctuated line (「主任：秦树理、胡卫民」) stays a line of its own.  In a text whose
    paragraphs start with an indent (「　　」), an indented line starts a paragraph and any other
    line continues one.  A heading cut in two by a wrap (「……的重要意」+「义和深刻内涵」) is put
-   back together.
+   back together; a heading that lost the line break before it (「……讲几点意见。一、统一思想」)
+   still ends its line, and structure detection splits it off.
 
 Every removed piece is reported in ``Cleaned.removed``, so that a test can prove the cleanup
 never drops, adds or reorders a Chinese character except in what it reports.

@@ -187,3 +187,17 @@ def test_english_messages(corpus_path, tmp_path, capsys):
     junk = _bad_input(tmp_path, "junk")
     code, _, stderr = run(capsys, "import", junk, "--library", tmp_path / "x.library.yaml")
     assert code == 2 and "not a text file" in stderr
+
+
+def test_an_imported_speech_exports_to_docx(corpus_path, tmp_path, capsys):
+    import docx
+    speech_file = tmp_path / "six.speech.yaml"
+    assert run(capsys, "import", corpus_path, "--speech", speech_file, "--pick", 6)[0] == 0
+    out = tmp_path / "six.docx"
+    code, _, stderr = run(capsys, "export", speech_file, "-o", out)
+    assert code == 0, stderr
+    texts = [p.text for p in docx.Document(str(out)).paragraphs if p.text.strip()]
+    assert texts[0] == "创建文明单位动员大会讲话稿篇六"
+    assert "同志们：" in texts
+    assert "一、认识创建的意义" in texts and "四、达到创建要求" in texts
+    assert any(t.startswith("（一）加强组织领导。创建工作不是一个部门") for t in texts)
