@@ -15,16 +15,26 @@ def _give_streams_a_home() -> None:
             setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))
 
 
-def _finder_open_arguments(argv: list[str]) -> list[str]:
+def _input_method_fallback(environ, platform: str) -> None:
+    # The bundled Qt has the ibus input-method plugin but no fcitx one (PySide6 wheels ship none,
+    # and the desktop's own plugin belongs to another Qt).  With QT_IM_MODULE=fcitx Qt would
+    # load no input method at all, so Chinese could not be typed; fcitx 5 also speaks the ibus
+    # protocol, so ask for that instead.
+    if platform.startswith("linux") and environ.get("QT_IM_MODULE", "").startswith("fcitx"):
+        environ["QT_IM_MODULE"] = "ibus"
+
+
+def _finder_open_arguments(argv: list[str], platform: str) -> list[str]:
     # macOS: PyInstaller's argv emulation turns a document opened from the Finder into a bare
     # path argument; the command line spells that ``open FILE``.
-    if sys.platform == "darwin" and len(argv) == 1 and os.path.isfile(argv[0]):
+    if platform == "darwin" and len(argv) == 1 and os.path.isfile(argv[0]):
         return ["open", argv[0]]
     return argv
 
 
 if __name__ == "__main__":
     _give_streams_a_home()
+    _input_method_fallback(os.environ, sys.platform)
     from composer.cli import main
 
-    sys.exit(main(_finder_open_arguments(sys.argv[1:])))
+    sys.exit(main(_finder_open_arguments(sys.argv[1:], sys.platform)))
