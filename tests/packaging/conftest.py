@@ -1,8 +1,9 @@
 """Fixtures for the packaging tests: the packaging scripts as modules, and one bundle per session.
 
-Tests marked ``packaging`` build the PyInstaller bundle (once per session, into a temp folder,
-about 15 s here) and need PyInstaller plus the Debian tools named in packaging/README.md;
-select them with ``-m packaging`` or leave them out with ``-m "not packaging"``.
+Tests marked ``packaging`` need the build tools: PyInstaller in the venv (the ``packaging``
+extra) and the Debian packages named in packaging/README.md; most of them use the bundle, built
+once per session into a temp folder (10–25 s here).  Select them with ``-m packaging``, or leave
+them out with ``-m "not packaging"``; the unmarked ones need only the test environment.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ import bundle_config  # noqa: E402
 
 
 def pytest_configure(config):
-    config.addinivalue_line("markers", "packaging: builds the PyInstaller bundle and runs it (slow)")
+    config.addinivalue_line(
+        "markers", "packaging: needs PyInstaller and the packaging tools; builds and runs the bundle")
 
 
 @pytest.fixture(scope="session")

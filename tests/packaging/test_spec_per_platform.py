@@ -13,6 +13,8 @@ import pytest
 
 from .conftest import PACKAGING, bundle_config
 
+pytestmark = pytest.mark.packaging  # needs PyInstaller (the spec imports its helpers)
+
 SPEC = PACKAGING / "speech-composer.spec"
 
 
