@@ -64,7 +64,8 @@ def similarity(text_a: str, text_b: str) -> float:
 
 
 class NearDuplicateIndex(Generic[Key]):
-    """Texts seen so far, each under a key; ``find`` gives the key of one a new text nearly repeats."""
+    """Texts seen so far, each under a key; ``find`` gives the key of one that a new text
+    nearly repeats."""
 
     def __init__(self, threshold: float = THRESHOLD):
         self.threshold = threshold

@@ -98,13 +98,20 @@ def _open(raw: bytes, name: str) -> zipfile.ZipFile:
 
 def _xml(archive: zipfile.ZipFile, member: str, name: str, optional: bool = False):
     try:
-        data = archive.read(member)
+        info = archive.getinfo(member)
     except KeyError:
         if optional:
             return None
         raise _damaged(name, f"缺少 {member}", f"no {member}") from None
+    try:
+        # Never unpack more than the directory declared (and checked): a member that lies
+        # about its size fails its checksum after that many bytes, not after gigabytes.
+        with archive.open(info) as handle:
+            data = handle.read(info.file_size)
+            if handle.read(1):
+                raise zipfile.BadZipFile("larger than declared")
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError,
-            RuntimeError, ValueError):
+            RuntimeError, ValueError, MemoryError):
         raise _damaged(name, f"{member} 无法解压", f"{member} cannot be unpacked") from None
     if b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data:
         raise _damaged(name, f"{member} 含有 DOCTYPE 声明", f"{member} holds a DOCTYPE")
@@ -158,9 +165,9 @@ def _lines(paragraph, styles: "_Styles", numbering: "_Numbering") -> list[Line]:
     ppr = paragraph.find(f"{W}pPr")
     style_id = _val(ppr.find(f"{W}pStyle")) if ppr is not None else None
     level, is_title = styles.level(style_id)
-    own_level = _val(ppr.find(f"{W}outlineLvl")) if ppr is not None else None
-    if own_level is not None and own_level.isdigit():
-        level = int(own_level) + 1
+    own_level = _int(_val(ppr.find(f"{W}outlineLvl")), high=9) if ppr is not None else None
+    if own_level is not None:
+        level = own_level + 1
     if level is not None and not 1 <= level <= 4:
         level = None
     num_id, ilvl = _num_pr(ppr) if ppr is not None else (None, None)
@@ -172,6 +179,20 @@ def _lines(paragraph, styles: "_Styles", numbering: "_Numbering") -> list[Line]:
     lines = [Line(pieces[0], level or 0, is_title)]
     lines.extend(Line(piece) for piece in pieces[1:])
     return lines
+
+
+_INTEGER = re.compile(r"-?[0-9]{1,6}")
+# Word's own limit for list numbers and levels; anything outside is treated as absent.
+_MAX_NUMBER = 32767
+
+
+def _int(value: str | None, default: int | None = None, low: int = 0,
+         high: int = _MAX_NUMBER) -> int | None:
+    """An attribute as an integer in a sane range (ASCII digits only), else the default."""
+    if value is None or not _INTEGER.fullmatch(value):
+        return default
+    number = int(value)
+    return number if low <= number <= high else default
 
 
 def _val(element) -> str | None:
@@ -186,7 +207,7 @@ def _num_pr(ppr) -> tuple[str | None, int | None]:
     ilvl = _val(num_pr.find(f"{W}ilvl"))
     if not num_id or num_id == "0":
         return None, None
-    return num_id, int(ilvl) if ilvl and ilvl.isdigit() else 0
+    return num_id, _int(ilvl, 0, high=8)
 
 
 class _Styles:
@@ -200,12 +221,12 @@ class _Styles:
                 continue
             style_id = style.get(f"{W}styleId")
             ppr = style.find(f"{W}pPr")
-            outline = _val(ppr.find(f"{W}outlineLvl")) if ppr is not None else None
+            outline = _int(_val(ppr.find(f"{W}outlineLvl")), high=9) if ppr is not None else None
             num_id, ilvl = _num_pr(ppr) if ppr is not None else (None, None)
             self._styles[style_id] = {
                 "name": (_val(style.find(f"{W}name")) or "").strip(),
                 "based_on": _val(style.find(f"{W}basedOn")),
-                "outline": int(outline) + 1 if outline and outline.isdigit() else None,
+                "outline": outline + 1 if outline is not None else None,
                 "num": (num_id, ilvl),
             }
             if style.get(f"{W}default") in ("1", "true"):
@@ -250,17 +271,21 @@ class _Numbering:
             levels = {}
             for lvl in abstract.iter(f"{W}lvl"):
                 start = _val(lvl.find(f"{W}start"))
-                levels[int(lvl.get(f"{W}ilvl", "0"))] = (
-                    int(start) if start and start.lstrip("-").isdigit() else 1,
+                ilvl = _int(lvl.get(f"{W}ilvl", "0"), high=8)
+                if ilvl is None:
+                    continue
+                levels[ilvl] = (
+                    _int(start, 1),
                     _val(lvl.find(f"{W}numFmt")) or "decimal",
                     _val(lvl.find(f"{W}lvlText")) or "")
             self._abstract[abstract.get(f"{W}abstractNumId")] = levels
         for num in root.iter(f"{W}num"):
             overrides = {}
             for override in num.iter(f"{W}lvlOverride"):
-                start = _val(override.find(f"{W}startOverride"))
-                if start and start.isdigit():
-                    overrides[int(override.get(f"{W}ilvl", "0"))] = int(start)
+                start = _int(_val(override.find(f"{W}startOverride")))
+                ilvl = _int(override.get(f"{W}ilvl", "0"), high=8)
+                if start is not None and ilvl is not None:
+                    overrides[ilvl] = start
             self._nums[num.get(f"{W}numId")] = (_val(num.find(f"{W}abstractNumId")), overrides)
 
     def next_label(self, num_id: str, ilvl: int | None) -> str:
@@ -287,7 +312,7 @@ class _Numbering:
 
 
 def _format(value: int, fmt: str) -> str:
-    if value < 1:
+    if not 1 <= value <= _MAX_NUMBER:
         return str(value)
     if fmt.startswith(("chineseCounting", "chineseLegal", "ideograph", "taiwaneseCounting",
                        "japaneseCounting")):

@@ -75,8 +75,8 @@ def decode_text(raw: bytes, name: str) -> tuple[str, str]:
     if not body.strip():
         raise FileFormatError(f"{name}：文件是空的。", f"{name}: the file is empty.")
     sample = body[:20000]
-    controls = sum(1 for ch in sample
-                   if ch not in _ALLOWED_CONTROLS and unicodedata.category(ch) in ("Cc", "Cs", "Co"))
+    controls = sum(1 for ch in sample if ch not in _ALLOWED_CONTROLS
+                   and unicodedata.category(ch) in ("Cc", "Cs", "Co"))
     if controls * 100 > len(sample):
         raise _not_text(name)
     return body, encoding

@@ -169,7 +169,8 @@ def test_bad_arguments(corpus_path, tmp_path, capsys, monkeypatch, args):
 
 
 def test_speech_takes_one_source(corpus_path, tmp_path, capsys):
-    code, _, stderr = run(capsys, "import", corpus_path, corpus_path, "--speech", tmp_path / "x.speech.yaml")
+    code, _, stderr = run(capsys, "import", corpus_path, corpus_path,
+                          "--speech", tmp_path / "x.speech.yaml")
     assert code == 2 and "--speech" in stderr
 
 

@@ -155,3 +155,18 @@ def test_docx_with_a_lying_size_is_refused(tmp_path):
     path.write_bytes(bytes(raw))
     with pytest.raises(FileFormatError):
         read_source(path)
+
+
+def test_numbering_values_out_of_range_are_ignored(tmp_path):
+    """Hostile or broken numbering (letters for levels, huge or negative starts) never crashes
+    or hangs the reader: such values are treated as absent."""
+    document = (f'<w:document {W_NS}><w:body><w:p><w:pPr><w:outlineLvl w:val="²"/><w:numPr>'
+                '<w:ilvl w:val="x"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>一项</w:t>'
+                '</w:r></w:p></w:body></w:document>')
+    numbering = (f'<w:numbering {W_NS}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0">'
+                 f'<w:start w:val="{"9" * 5000}"/><w:numFmt w:val="upperRoman"/>'
+                 '<w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="1">'
+                 '<w:abstractNumId w:val="0"/></w:num></w:numbering>')
+    path = tmp_path / "odd.docx"
+    path.write_bytes(_zip({"word/document.xml": document, "word/numbering.xml": numbering}))
+    assert [(line.text, line.level) for line in read_source(path).lines] == [("I.一项", 0)]
