@@ -19,7 +19,8 @@ def create_application(argv: list[str] | None = None):
     """The QApplication with the UI language and the CJK font list installed."""
     from PySide6.QtWidgets import QApplication
 
-    from . import language, settings
+    from . import language, qt_compat, settings
+    qt_compat.protect_singletons()
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setOrganizationName(settings.ORGANIZATION)
     app.setApplicationName(settings.APPLICATION)

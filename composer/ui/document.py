@@ -107,7 +107,9 @@ class Document(QObject):
     content_changed = Signal(object)   # Changes
     reset = Signal()
     path_changed = Signal()
-    modified_changed = Signal(bool)
+    # No bool argument: PySide6 6.12 leaks a reference on every bool emitted from Python
+    # (see qt_compat.py); listeners ask is_modified().
+    modified_changed = Signal()
 
     def __init__(self, speech: Speech | None = None, path: str | None = None, parent=None):
         super().__init__(parent)
@@ -118,8 +120,8 @@ class Document(QObject):
         self.stack = QUndoStack(self)
         self.stack.cleanChanged.connect(self._clean_changed)
 
-    def _clean_changed(self, clean: bool) -> None:
-        self.modified_changed.emit(not clean)
+    def _clean_changed(self, _clean: bool) -> None:
+        self.modified_changed.emit()
 
     # --- loading -------------------------------------------------------------------------------
 
@@ -132,7 +134,7 @@ class Document(QObject):
         self.stack.setClean()
         self.reset.emit()
         self.path_changed.emit()
-        self.modified_changed.emit(False)
+        self.modified_changed.emit()
 
     def set_saved(self, path: str) -> None:
         self.close_merge()  # typing after a save is a new step, so undo can return to the saved text

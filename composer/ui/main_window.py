@@ -103,7 +103,8 @@ class MainWindow(QMainWindow):
         self.document.structure_changed.connect(self._stats_timer.start)
         self.document.reset.connect(self.update_stats)
         self.document.path_changed.connect(self._update_title)
-        self.document.modified_changed.connect(self.setWindowModified)
+        self.document.modified_changed.connect(
+            lambda: self.setWindowModified(self.document.is_modified()))
         self.document.content_changed.connect(self._head_changed)
 
         if library is not None:

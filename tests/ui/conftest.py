@@ -9,7 +9,11 @@ from PySide6.QtCore import QByteArray, QMimeData
 
 from composer.core.library import PARAGRAPH, Pack, Snippet
 from composer.core.speech import Section, Speech
-from composer.ui import settings
+from composer.ui import qt_compat, settings
+
+# PySide6 6.12.0 on Python 3.11 drains None's reference count with every void Qt call, which
+# aborts a long test run (see qt_compat.py); protect the whole test process, as the app does.
+qt_compat.protect_singletons()
 
 
 @pytest.fixture(autouse=True)
