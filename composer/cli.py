@@ -5,6 +5,8 @@ reason on stderr in the UI language, and no output file written or overwritten.
 ``--json`` prints one JSON object on stdout.
 
 The command line calls core, io and export; it never imports the Qt UI except to start it.
+Without a command (or with ``open FILE``) it starts the application straight away, importing
+nothing the window does not need: start-up time is a feature.
 """
 
 from __future__ import annotations
@@ -13,13 +15,8 @@ import argparse
 import json
 import sys
 
-from . import __version__
-from .core import stats as stats_module
-from .core.checks import check_speech
 from .core.errors import ComposerError
 from .core.i18n import language, pick
-from .export import available_profiles, export_docx, load_profile
-from .io.speech_file import load_speech
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_FAILURE = 0, 1, 2
 
@@ -30,6 +27,10 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from . import __version__
+    from .core.stats import DEFAULT_RATE
+    from .export import available_profiles
+
     parser = _Parser(prog="speech-composer",
                      description=pick("讲稿编排：用素材库编排讲话稿，导出公文格式的 Word 文档。",
                                       "Speech Composer: compose speeches from a section library "
@@ -41,7 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
                                                    "characters and speaking time, per section"))
     stats.add_argument("speech", metavar="SPEECH", help="*.speech.yaml")
     stats.add_argument("--json", action="store_true", help=pick("输出 JSON", "print JSON"))
-    stats.add_argument("--rate", type=int, default=stats_module.DEFAULT_RATE,
+    stats.add_argument("--rate", type=int, default=DEFAULT_RATE,
                        help=pick("语速，每分钟字数（默认 180）",
                                  "speaking rate in characters a minute (default 180)"))
     stats.set_defaults(handler=_stats)
@@ -78,15 +79,27 @@ def build_parser() -> argparse.ArgumentParser:
                                "with --speech: the N-th speech found (default 1)"))
     imp.add_argument("--json", action="store_true", help=pick("输出 JSON", "print JSON"))
     imp.set_defaults(handler=_import)
+
+    open_ = commands.add_parser("open", help=pick("打开程序并打开讲稿文件", "start the application with a file"))
+    open_.add_argument("file", metavar="FILE", help="*.speech.yaml")
+    open_.set_defaults(handler=lambda args: _start_application(args.file))
     return parser
 
 
+def _start_application(path: str | None) -> int:
+    from .ui.app import main as run_application
+    return run_application(path)
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    if not argv:
+        return _start_application(None)
+    if len(argv) == 2 and argv[0] == "open" and not argv[1].startswith("-"):
+        return _start_application(argv[1])  # the fast path: no parser, no export modules
+    args = build_parser().parse_args(argv)
     if args.command is None:
-        parser.print_help()
-        return EXIT_OK
+        return _start_application(None)
     try:
         return args.handler(args)
     except ComposerError as error:
@@ -101,6 +114,9 @@ def _print_json(data: dict) -> None:
 # --- stats -------------------------------------------------------------------------------------
 
 def _stats(args) -> int:
+    from .core import stats as stats_module
+    from .io.speech_file import load_speech
+
     if not stats_module.MIN_RATE <= args.rate <= stats_module.MAX_RATE:
         raise ComposerError(
             f"语速应在 {stats_module.MIN_RATE}～{stats_module.MAX_RATE} 字/分钟之间。",
@@ -114,12 +130,14 @@ def _stats(args) -> int:
     return EXIT_OK
 
 
-def _count_json(count: stats_module.Count) -> dict:
+def _count_json(count) -> dict:
     return {"characters": count.total, "han": count.han, "punctuation": count.punctuation,
             "words": count.words}
 
 
-def _stats_json(speech, result: stats_module.SpeechStats) -> dict:
+def _stats_json(speech, result) -> dict:
+    from .core.stats import seconds_for
+
     return {
         "title": speech.title,
         "rate": result.rate,
@@ -127,17 +145,19 @@ def _stats_json(speech, result: stats_module.SpeechStats) -> dict:
         "spoken_characters": result.spoken.total,
         "seconds": result.seconds,
         "opening": {**_count_json(result.opening),
-                    "seconds": stats_module.seconds_for(result.opening.total, result.rate)},
+                    "seconds": seconds_for(result.opening.total, result.rate)},
         "sections": [{"level": row.level, "marker": row.marker, "heading": row.heading,
                       "characters": row.own.total,
                       "characters_with_subsections": row.total.total, "seconds": row.seconds}
                      for row in result.sections],
         "closing": {**_count_json(result.closing),
-                    "seconds": stats_module.seconds_for(result.closing.total, result.rate)},
+                    "seconds": seconds_for(result.closing.total, result.rate)},
     }
 
 
-def _stats_text(speech, result: stats_module.SpeechStats) -> str:
+def _stats_text(speech, result) -> str:
+    from .core import stats as stats_module
+
     english = language() == "en"
     duration = lambda seconds: stats_module.format_duration(seconds, english)  # noqa: E731
     total = result.total
@@ -166,21 +186,28 @@ def _stats_text(speech, result: stats_module.SpeechStats) -> str:
 
 
 def _clip(text: str, width: int) -> str:
+    from .core.stats import display_width
+
     out = ""
     for ch in text:
-        if stats_module.display_width(out + ch + "…") > width:
+        if display_width(out + ch + "…") > width:
             return out + "…"
         out += ch
     return out
 
 
 def _pad(text: str, width: int) -> str:
-    return text + " " * max(0, width - stats_module.display_width(text))
+    from .core.stats import display_width
+
+    return text + " " * max(0, width - display_width(text))
 
 
 # --- check -------------------------------------------------------------------------------------
 
 def _check(args) -> int:
+    from .core.checks import check_speech
+    from .io.speech_file import load_speech
+
     speech = load_speech(args.speech)
     problems = check_speech(speech)
     if args.json:
@@ -206,6 +233,9 @@ def _check(args) -> int:
 def _export(args) -> int:
     # Everything is read and checked before anything is written: a bad speech or profile
     # leaves no output file, and the writer replaces the target atomically.
+    from .export import export_docx, load_profile
+    from .io.speech_file import load_speech
+
     profile = load_profile(args.profile)
     speech = load_speech(args.speech)
     export_docx(speech, args.output, profile)
