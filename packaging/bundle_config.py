@@ -40,15 +40,18 @@ QT_EXCLUDED_MODULES = [
 PYTHON_EXCLUDED_MODULES = ["tkinter", "unittest", "pydoc_data", "lib2to3", "test", "ssl",
                            "pytest", "_pytest", "pytestqt", "hypothesis", "pdfplumber"]
 
-# Shared libraries and plugins that Qt would drag in although no desktop window needs them:
-# QML/Quick (via the virtual keyboard), networking, PDF, OpenGL widgets, the Designer, the
-# embedded-device platforms (eglfs, linuxfb, vnc …) and image formats we never read.
-# Matched against the file name, case-insensitive, on every platform.
+# Qt libraries that Qt plugins would drag in although no desktop window needs them: QML/Quick
+# (via the virtual keyboard), networking, PDF, OpenGL, the Designer, the embedded-device
+# platforms.  Named without prefix: libQt6Network.so.6 (Linux), Qt6Network.dll (Windows),
+# QtNetwork.framework (macOS); a name covers every library starting with it (Quick → QuickWidgets).
+QT_EXCLUDED_LIBRARIES = [
+    "Network", "Qml", "Quick", "Pdf", "VirtualKeyboard", "Designer", "Help", "Sql", "Test",
+    "OpenGL", "Labs", "Lottie", "Concurrent", "UiTools", "Xml", "WaylandCompositor",
+    "WlShellIntegration", "EglFS",
+]
+# Plugins and other files, matched against the file name, case-insensitive, on every platform:
+# the embedded-device platforms (eglfs, linuxfb, vnc …) and image formats we never read.
 QT_EXCLUDED_BINARIES = [
-    "*qt6network*", "*qt6qml*", "*qt6quick*", "*qt6pdf*", "*qt6virtualkeyboard*",
-    "*qt6designer*", "*qt6help*", "*qt6sql*", "*qt6test*", "*qt6opengl*", "*qt6labs*",
-    "*qt6lottie*", "*qt6concurrent*", "*qt6uitools*", "*qt6xml.*", "*qt6xml.dll",
-    "*qt6waylandcompositor*", "*qt6wlshellintegration*", "*qt6eglfs*",
     "*qtvirtualkeyboardplugin*", "*qpdf*", "*qtiff*", "*qwebp*", "*qtga*", "*qwbmp*",
     "*qeglfs*", "*qlinuxfb*", "*qminimal*", "*qvnc*", "*qvkkhrdisplay*",
     # The GTK theme plugin would load the desktop's GTK 3 against the cairo/pango/glib copies
@@ -58,6 +61,9 @@ QT_EXCLUDED_BINARIES = [
     # Wayland: widgets draw in shared memory and the xdg-shell is what desktops speak; the other
     # shells and the GPU buffer plugins (which need QtOpenGL) serve kiosks and compositors.
     "*ivi-shell*", "*qt-shell*", "*wl-shell-plugin*", "*fullscreen-shell*",
+    # Windows: the software OpenGL renderer and the shader compiler (~25 MB) are loaded only for
+    # OpenGL / Qt Quick content; widgets paint without them.
+    "opengl32sw*", "d3dcompiler*",
 ]
 QT_EXCLUDED_PLUGIN_DIRS = ["qmltooling", "networkinformation", "tls", "sqldrivers", "designer",
                            "wayland-graphics-integration-server", "vectorimageformats",
@@ -99,6 +105,10 @@ def is_excluded_binary(name: str) -> bool:
     """True for a Qt library or plugin (by its path inside the bundle) that we leave out."""
     lowered = name.replace("\\", "/").lower()
     base = lowered.rsplit("/", 1)[-1]
+    for library in (library.lower() for library in QT_EXCLUDED_LIBRARIES):
+        if base.startswith((f"libqt6{library}", f"qt6{library}")) or \
+                re.search(rf"/qt{library}[a-z0-9]*\.framework/", lowered):
+            return True
     if any(fnmatch.fnmatch(base, pattern) for pattern in QT_EXCLUDED_BINARIES):
         return True
     return any(f"/plugins/{folder}/" in lowered for folder in QT_EXCLUDED_PLUGIN_DIRS)

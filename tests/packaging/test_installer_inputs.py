@@ -149,6 +149,26 @@ def test_pruning_keeps_what_a_kept_binary_loads_and_drops_the_rest():
                                              "libxcb-icccm.so.4", "libpython3.11.so.1.0"]
 
 
+def test_the_exclusion_rules_match_qt_file_names_on_every_system():
+    excluded = bundle_config.is_excluded_binary
+    for name in ("PySide6/Qt/lib/libQt6Network.so.6", "PySide6/Qt6Network.dll",
+                 "PySide6/Qt/lib/QtNetwork.framework/Versions/A/QtNetwork",
+                 "PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so",
+                 "PySide6\\plugins\\imageformats\\qpdf.dll", "PySide6/opengl32sw.dll",
+                 "PySide6/Qt/plugins/platformthemes/libqgtk3.so",
+                 "PySide6/Qt/plugins/tls/libqopensslbackend.so"):
+        assert excluded(name), name
+    for name in ("PySide6/Qt/lib/libQt6Widgets.so.6", "PySide6/Qt6Widgets.dll",
+                 "PySide6/Qt/lib/QtWidgets.framework/Versions/A/QtWidgets",
+                 "PySide6/plugins/platforms/qwindows.dll", "PySide6/Qt/plugins/platforms/libqxcb.so",
+                 "PySide6/Qt/plugins/platforms/libqcocoa.dylib", "PySide6/Qt/lib/libQt6Svg.so.6",
+                 "PySide6/Qt/plugins/iconengines/libqsvgicon.so", "PySide6/Qt/lib/libQt6DBus.so.6"):
+        assert not excluded(name), name
+    assert bundle_config.is_excluded_data("PySide6/Qt/translations/qtbase_de.qm")
+    assert not bundle_config.is_excluded_data("PySide6/Qt/translations/qtbase_zh_CN.qm")
+    assert not bundle_config.is_excluded_data("resources/translations/speech_composer_en.qm")
+
+
 def test_only_the_runtime_resources_are_collected():
     targets = {source.relative_to(bundle_config.RESOURCES).as_posix()
                for source, _ in bundle_config.resource_files()}
