@@ -30,6 +30,7 @@ class Snippet:
     tags: list[str] = field(default_factory=list)
     source_file: str = ""
     source_title: str = ""
+    run_in: bool = False   # a section snippet whose heading runs into its first paragraph
     _haystack: str | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -52,7 +53,8 @@ class Snippet:
 
     def to_section(self) -> Section:
         """A new section (fresh ids) holding this snippet's heading, text and sub-sections."""
-        return Section(self.heading, list(self.paragraphs), [c.copy() for c in self.children])
+        return Section(self.heading, list(self.paragraphs), [c.copy() for c in self.children],
+                       self.run_in)
 
     def text(self) -> str:
         """The snippet's own text, heading first, for previews and duplicate detection."""
@@ -90,4 +92,4 @@ def section_to_snippet(section: Section, level: int, snippet_id: str, kind: str 
     """A snippet holding a copy of a section of a speech (for "save this section to the library")."""
     return Snippet(snippet_id, level, section.heading, list(section.paragraphs),
                    [c.copy() for c in section.children], kind, list(tags or []),
-                   source_file, source_title)
+                   source_file, source_title, section.run_in)

@@ -97,10 +97,11 @@ class LibraryBuilder:
         title = speech.title
         candidates: list[Snippet] = []
 
-        def make(level: int, kind: str, heading: str = "", paragraphs=(), children=()):
+        def make(level: int, kind: str, heading: str = "", paragraphs=(), children=(),
+                 run_in: bool = False):
             candidates.append(Snippet("", level, heading, list(paragraphs),
                                       [c.copy() for c in children], kind, [],
-                                      source_file, title))
+                                      source_file, title, run_in))
 
         if speech.salutation:
             make(PARAGRAPH, "称呼", paragraphs=[speech.salutation])
@@ -133,7 +134,7 @@ class LibraryBuilder:
         return result
 
     def _section(self, section: Section, level: int, kind: str, make) -> None:
-        make(level, kind, section.heading, section.paragraphs, section.children)
+        make(level, kind, section.heading, section.paragraphs, section.children, section.run_in)
         for text in section.paragraphs:
             make(PARAGRAPH, kind, paragraphs=[text])
         for child in section.children:

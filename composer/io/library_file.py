@@ -34,10 +34,11 @@ from .speech_file import section_to_data, sections_from_data
 
 FORMAT = 1
 SUFFIX = ".library.yaml"
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 
 _TOP_KEYS = {"format", "name", "snippets"}
-_SNIPPET_KEYS = {"id", "level", "kind", "tags", "heading", "paragraphs", "sections", "source"}
+_SNIPPET_KEYS = {"id", "level", "kind", "tags", "heading", "run_in", "paragraphs", "sections",
+                 "source"}
 
 
 def load_pack(path: str | os.PathLike, read_only: bool = False, use_index: bool = True) -> Pack:
@@ -107,6 +108,7 @@ def _snippet(doc, keys: tuple, item) -> Snippet:
     return Snippet(
         id=snippet_id, level=level,
         heading=shape.text(doc, keys + ("heading",), item.get("heading")),
+        run_in=shape.flag(doc, keys + ("run_in",), item.get("run_in")),
         paragraphs=shape.paragraphs(doc, keys + ("paragraphs",), item.get("paragraphs")),
         children=children,
         kind=shape.text(doc, keys + ("kind",), item.get("kind")),
@@ -129,6 +131,8 @@ def _snippet_data(snippet: Snippet) -> dict:
         data["tags"] = list(snippet.tags)
     if snippet.level != PARAGRAPH:
         data["heading"] = snippet.heading
+    if snippet.run_in:
+        data["run_in"] = True
     data["paragraphs"] = [yamlfile.Block(p) for p in snippet.paragraphs]
     if snippet.children:
         data["sections"] = [section_to_data(c) for c in snippet.children]
@@ -154,7 +158,7 @@ def _load_index(digest: str, name: str, read_only: bool) -> Pack | None:
         if data.get("index") != INDEX_VERSION:
             return None
         snippets = [Snippet(s[0], s[1], s[2], s[3], [_section(c) for c in s[4]], s[5], s[6],
-                            s[7], s[8]) for s in data["snippets"]]
+                            s[7], s[8], s[9]) for s in data["snippets"]]
         return Pack(data["name"], snippets, name, read_only)
     except (OSError, ValueError, KeyError, TypeError, IndexError, RecursionError):
         return None  # no index yet, or a damaged one: parse the YAML instead
@@ -163,7 +167,8 @@ def _load_index(digest: str, name: str, read_only: bool) -> Pack | None:
 def _save_index(digest: str, pack: Pack) -> None:
     data = {"index": INDEX_VERSION, "name": pack.name,
             "snippets": [[s.id, s.level, s.heading, s.paragraphs, [_plain(c) for c in s.children],
-                          s.kind, s.tags, s.source_file, s.source_title] for s in pack.snippets]}
+                          s.kind, s.tags, s.source_file, s.source_title, s.run_in]
+                         for s in pack.snippets]}
     target = _index_path(digest)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)

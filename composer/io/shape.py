@@ -31,3 +31,11 @@ def paragraphs(doc: Document, keys: tuple, value) -> list[str]:
     if not isinstance(value, list):
         raise doc.error(keys, "应当是段落列表。", "must be a list of paragraphs.")
     return [text(doc, keys + (i,), item) for i, item in enumerate(value)]
+
+
+def flag(doc: Document, keys: tuple, value) -> bool:
+    if value is None:
+        return False
+    if not isinstance(value, bool):
+        raise doc.error(keys, "应当是 true 或 false。", "must be true or false.")
+    return value

@@ -74,14 +74,11 @@ def sections_from_data(doc, keys: tuple, value, level: int) -> list[Section]:
             raise doc.error(here, "应当是一个标题（含 heading、paragraphs）。",
                             "must be a section (with heading, paragraphs).")
         shape.refuse_unknown(doc, here, item, _SECTION_KEYS)
-        run_in = item.get("run_in", False)
-        if not isinstance(run_in, bool):
-            raise doc.error(here + ("run_in",), "应当是 true 或 false。", "must be true or false.")
         result.append(Section(
             heading=shape.text(doc, here + ("heading",), item.get("heading")),
             paragraphs=shape.paragraphs(doc, here + ("paragraphs",), item.get("paragraphs")),
             children=sections_from_data(doc, here + ("sections",), item.get("sections"), level + 1),
-            run_in=run_in))
+            run_in=shape.flag(doc, here + ("run_in",), item.get("run_in"))))
     return result
 
 

@@ -12,7 +12,7 @@ def sample_pack():
     return Pack("测试库", [
         Snippet("a1", 1, "统一思想，提高认识", ["要充分认识创建工作的重要意义。"],
                 [Section("创建是客观要求", ["科学发展观……"])], kind="意义", tags=["文明创建"],
-                source_file="讲话稿.txt", source_title="篇一"),
+                source_file="讲话稿.txt", source_title="篇一", run_in=True),
         Snippet("p1", PARAGRAPH, "", ["同志们，今天的大会，既是动员会，也是誓师会。"], kind="结尾"),
     ])
 
@@ -31,6 +31,7 @@ def test_round_trip_and_index(tmp_path):
         a1 = pack.snippets[0]
         assert a1.children[0].content() == sample_pack().snippets[0].children[0].content()
         assert (a1.kind, a1.tags, a1.source_file, a1.source_title) == ("意义", ["文明创建"], "讲话稿.txt", "篇一")
+        assert a1.run_in and a1.to_section().run_in and not pack.snippets[1].run_in
     assert second.read_only and second.path == str(path)
 
 
