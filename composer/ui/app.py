@@ -6,7 +6,9 @@ What the window shows at start:
 * on the very first start, the example speech (as an unsaved copy, so that Save asks where and
   the bundled example stays intact): a new user sees at once what a composed speech looks like,
   with its outline, numbering and library next to it;
-* later, the file worked on last (if it still exists), else an empty speech.
+* later, the file worked on last (if it still exists), else an empty speech;
+* and before all of these, if the last session crashed with unsaved edits, the offer to restore
+  them.
 """
 
 from __future__ import annotations
@@ -41,7 +43,12 @@ def create_window(argv_path: str | None = None):
     if profile:
         from . import services
         window.outline_model.set_level3_style(services.level3_style(profile))
-    if argv_path:
+    if window.files.offer_recovery():
+        if argv_path:
+            from PySide6.QtCore import QCoreApplication
+            window.show_message(QCoreApplication.translate(
+                "MainWindow", "已恢复上次未保存的修改；{0} 没有打开。").format(argv_path))
+    elif argv_path:
         window.files.open_path(argv_path, ask=False)
     elif settings.first_start():
         window.files.load_example()

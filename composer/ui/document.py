@@ -125,13 +125,18 @@ class Document(QObject):
 
     # --- loading -------------------------------------------------------------------------------
 
-    def load(self, speech: Speech, path: str | None, origin: str = "") -> None:
-        """Show another speech; the undo history starts afresh."""
+    def load(self, speech: Speech, path: str | None, origin: str = "",
+             modified: bool = False) -> None:
+        """Show another speech; the undo history starts afresh.  ``modified`` marks a speech
+        with edits that are not in its file (one restored after a crash)."""
         self.stack.clear()
         self.speech = speech
         self.path = path
         self.origin = origin
-        self.stack.setClean()
+        if modified:
+            self.stack.resetClean()  # no state of this history matches the file
+        else:
+            self.stack.setClean()
         self.reset.emit()
         self.path_changed.emit()
         self.modified_changed.emit()

@@ -300,5 +300,6 @@ class MainWindow(QMainWindow):
         if not self.files.maybe_save():
             event.ignore()
             return
+        self.files.close_speech()
         self.save_layout()
         event.accept()
