@@ -24,7 +24,12 @@ def _input_method_fallback(environ, platform: str) -> None:
         environ["QT_IM_MODULE"] = "ibus"
 
 
-def _finder_open_arguments(argv: list[str], platform: str) -> list[str]:
+def _desktop_arguments(argv: list[str], platform: str) -> list[str]:
+    """The arguments a desktop hands over, in the command line's spelling."""
+    # The menu entry runs `speech-composer open %f`; started from the menu, %f is empty and
+    # `open` comes alone: that is a plain start.
+    if argv == ["open"]:
+        return []
     # macOS: PyInstaller's argv emulation turns a document opened from the Finder into a bare
     # path argument; the command line spells that ``open FILE``.
     if platform == "darwin" and len(argv) == 1 and os.path.isfile(argv[0]):
@@ -37,4 +42,4 @@ if __name__ == "__main__":
     _input_method_fallback(os.environ, sys.platform)
     from composer.cli import main
 
-    sys.exit(main(_finder_open_arguments(sys.argv[1:], sys.platform)))
+    sys.exit(main(_desktop_arguments(sys.argv[1:], sys.platform)))

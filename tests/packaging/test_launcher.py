@@ -19,13 +19,18 @@ def test_fcitx_users_get_the_ibus_protocol_that_the_bundle_can_speak():
         assert environ == before
 
 
-def test_a_document_opened_from_the_finder_becomes_open_file(tmp_path):
+def test_desktop_arguments_become_command_line_arguments(tmp_path):
     speech = tmp_path / "讲话.speech.yaml"
     speech.write_text("format: 1\n", encoding="utf-8")
-    assert launcher._finder_open_arguments([str(speech)], "darwin") == ["open", str(speech)]
-    assert launcher._finder_open_arguments([str(speech)], "linux") == [str(speech)]
-    assert launcher._finder_open_arguments(["--version"], "darwin") == ["--version"]
-    assert launcher._finder_open_arguments([], "darwin") == []
+    arguments = launcher._desktop_arguments
+    # A document opened from the Finder (macOS argv emulation) is `open FILE`.
+    assert arguments([str(speech)], "darwin") == ["open", str(speech)]
+    assert arguments([str(speech)], "linux") == [str(speech)]
+    assert arguments(["--version"], "darwin") == ["--version"]
+    # The menu entry's `open %f` without a file is a plain start.
+    assert arguments(["open"], "linux") == []
+    assert arguments(["open", str(speech)], "linux") == ["open", str(speech)]
+    assert arguments([], "win32") == []
 
 
 def test_a_windowed_executable_without_streams_can_still_print(monkeypatch):
