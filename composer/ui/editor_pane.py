@@ -6,7 +6,7 @@ once (so the outline, the counts and a save always see what is on screen, and Un
 available); consecutive commits to the same field merge into one undo step per burst of typing,
 which ends when the writer pauses, leaves the field or does something else.  Chinese input methods
 work as in any Qt text field: commits arrive as QInputMethodEvent and the candidate window
-follows the text cursor (QPlainTextEdit answers ImCursorRectangle).
+follows the text cursor (QTextEdit answers ImCursorRectangle).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QTextBlockFormat, QTextCursor
 from PySide6.QtWidgets import (QCheckBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QPlainTextEdit, QStackedWidget, QVBoxLayout, QWidget)
+                               QStackedWidget, QTextEdit, QVBoxLayout, QWidget)
 
 from ..core import operations as ops
 from ..core.errors import OperationError
@@ -43,14 +43,18 @@ class FieldEvents(QObject):
         return False
 
 
-class ParagraphEdit(QPlainTextEdit):
-    """One paragraph per block: Enter starts a new paragraph; pasted text is cleaned."""
+class ParagraphEdit(QTextEdit):
+    """One paragraph per block: Enter starts a new paragraph; pasted text is cleaned.
+
+    A QTextEdit holding plain text only (QPlainTextEdit's layout ignores paragraph indents,
+    and the indent is what tells a paragraph from a wrapped line)."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self.setAcceptRichText(False)
         self.setUndoRedoEnabled(False)  # the document's undo stack is the only history
         self.setTabChangesFocus(True)
-        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
         font = self.font()
         font.setPointSizeF(font.pointSizeF() + 1.5)
         self.setFont(font)

@@ -345,11 +345,11 @@ class FileActions(QObject):
 
 def ask_open_folder(parent, path: str) -> bool:
     """The "export finished" message; True when the writer asks to open the folder."""
-    tr = QCoreApplication.translate
-    box = QMessageBox(QMessageBox.Icon.Information, tr("FileActions", "导出完成"),
-                      tr("FileActions", "已导出：\n{0}").format(path),
+    box = QMessageBox(QMessageBox.Icon.Information,
+                      QCoreApplication.translate("FileActions", "导出完成"),
+                      QCoreApplication.translate("FileActions", "已导出：\n{0}").format(path),
                       QMessageBox.StandardButton.Ok, parent)
-    open_folder = box.addButton(tr("FileActions", "打开所在文件夹"),
+    open_folder = box.addButton(QCoreApplication.translate("FileActions", "打开所在文件夹"),
                                 QMessageBox.ButtonRole.ActionRole)
     box.exec()
     return box.clickedButton() is open_folder

@@ -188,7 +188,7 @@ class LibraryModel(QAbstractListModel):
             name = self.level_name(entry.level) if entry.kind is None else (
                 entry.kind or self.tr("未分类"))
             open_ = entry.group not in self.collapsed or self.terms
-            return f"{'▾' if open_ else '▸'} {name}（{entry.count}）"
+            return f"{'▾' if open_ else '▸'} " + self.tr("{0}（{1}）").format(name, entry.count)
         if role == ROW_KIND_ROLE:
             return "level" if entry.kind is None else "kind"
         if role == DEPTH_ROLE:

@@ -1,0 +1,687 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>EditorPane</name>
+    <message>
+        <source>在提纲中选择一项进行编辑。</source>
+        <translation>Select an item in the outline to edit it.</translation>
+    </message>
+    <message>
+        <source>开头</source>
+        <translation>Opening</translation>
+    </message>
+    <message>
+        <source>结尾</source>
+        <translation>Closing</translation>
+    </message>
+    <message>
+        <source>一级标题</source>
+        <translation>Level 1</translation>
+    </message>
+    <message>
+        <source>二级标题</source>
+        <translation>Level 2</translation>
+    </message>
+    <message>
+        <source>三级标题</source>
+        <translation>Level 3</translation>
+    </message>
+    <message>
+        <source>四级标题</source>
+        <translation>Level 4</translation>
+    </message>
+    <message>
+        <source>编辑正文</source>
+        <translation>Edit text</translation>
+    </message>
+    <message>
+        <source>编辑标题</source>
+        <translation>Edit heading</translation>
+    </message>
+    <message>
+        <source>标题接排</source>
+        <translation>Run-in heading</translation>
+    </message>
+    <message>
+        <source>取消标题接排</source>
+        <translation>Heading on its own line</translation>
+    </message>
+    <message>
+        <source>编辑讲稿信息</source>
+        <translation>Edit speech details</translation>
+    </message>
+</context>
+<context>
+    <name>FileActions</name>
+    <message>
+        <source>新建</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>从示例新建</source>
+        <translation>New from Example</translation>
+    </message>
+    <message>
+        <source>打开…</source>
+        <translation>Open…</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>另存为…</source>
+        <translation>Save As…</translation>
+    </message>
+    <message>
+        <source>导出 Word…</source>
+        <translation>Export to Word…</translation>
+    </message>
+    <message>
+        <source>粘贴为新讲稿</source>
+        <translation>Paste as New Speech</translation>
+    </message>
+    <message>
+        <source>最近打开</source>
+        <translation>Open Recent</translation>
+    </message>
+    <message>
+        <source>讲稿编排</source>
+        <translation>Speech Composer</translation>
+    </message>
+    <message>
+        <source>“{0}”有未保存的修改。要保存吗？</source>
+        <translation>&quot;{0}&quot; has unsaved changes. Save them?</translation>
+    </message>
+    <message>
+        <source>未命名讲稿</source>
+        <translation>Untitled speech</translation>
+    </message>
+    <message>
+        <source>示例讲稿</source>
+        <translation>Example speech</translation>
+    </message>
+    <message>
+        <source>打开讲稿</source>
+        <translation>Open Speech</translation>
+    </message>
+    <message>
+        <source>讲稿 (*.speech.yaml);;所有文件 (*)</source>
+        <translation>Speeches (*.speech.yaml);;All files (*)</translation>
+    </message>
+    <message>
+        <source>讲稿已被打开</source>
+        <translation>Speech already open</translation>
+    </message>
+    <message>
+        <source>仍然打开吗？</source>
+        <translation>Open it anyway?</translation>
+    </message>
+    <message>
+        <source>无法打开</source>
+        <translation>Cannot open</translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>清除列表</source>
+        <translation>Clear List</translation>
+    </message>
+    <message>
+        <source>找不到文件：{0}</source>
+        <translation>File not found: {0}</translation>
+    </message>
+    <message>
+        <source>保存讲稿</source>
+        <translation>Save Speech</translation>
+    </message>
+    <message>
+        <source>讲稿 (*.speech.yaml)</source>
+        <translation>Speeches (*.speech.yaml)</translation>
+    </message>
+    <message>
+        <source>仍然保存吗？</source>
+        <translation>Save anyway?</translation>
+    </message>
+    <message>
+        <source>保存失败</source>
+        <translation>Save failed</translation>
+    </message>
+    <message>
+        <source>已保存到 {0}</source>
+        <translation>Saved to {0}</translation>
+    </message>
+    <message>
+        <source>恢复未保存的修改</source>
+        <translation>Restore unsaved changes</translation>
+    </message>
+    <message>
+        <source>上次没有正常退出，留下了未保存的修改：
+
+{0}
+{1}，{2} 字，{3}
+
+要恢复吗？选“放弃”会删除这份恢复文件。</source>
+        <translation>The program did not close normally last time and left unsaved changes:
+
+{0}
+{1}, {2} characters, {3}
+
+Restore them? &quot;Discard&quot; deletes this recovery file.</translation>
+    </message>
+    <message>
+        <source>（无标题）</source>
+        <translation>(untitled)</translation>
+    </message>
+    <message>
+        <source>仍然恢复吗？</source>
+        <translation>Restore anyway?</translation>
+    </message>
+    <message>
+        <source>无法恢复</source>
+        <translation>Cannot restore</translation>
+    </message>
+    <message>
+        <source>恢复的讲稿</source>
+        <translation>Restored speech</translation>
+    </message>
+    <message>
+        <source>剪贴板里没有文字。</source>
+        <translation>There is no text on the clipboard.</translation>
+    </message>
+    <message>
+        <source>无法识别</source>
+        <translation>Cannot recognise the text</translation>
+    </message>
+    <message>
+        <source>粘贴的讲稿</source>
+        <translation>Pasted speech</translation>
+    </message>
+    <message>
+        <source>已从剪贴板生成讲稿：{0} 个一级标题。</source>
+        <translation>Speech made from the clipboard: {0} level-1 sections.</translation>
+    </message>
+    <message>
+        <source>
+……共 {0} 处</source>
+        <translation>
+… {0} in all</translation>
+    </message>
+    <message>
+        <source>还有没填写的占位符</source>
+        <translation>Unfilled placeholders</translation>
+    </message>
+    <message>
+        <source>讲稿里还有 xx、20xx、××× 之类的占位符：
+
+{0}{1}
+
+仍然导出吗？</source>
+        <translation>The speech still has placeholders such as xx, 20xx, ×××:
+
+{0}{1}
+
+Export anyway?</translation>
+    </message>
+    <message>
+        <source>导出 Word 文档</source>
+        <translation>Export Word Document</translation>
+    </message>
+    <message>
+        <source>Word 文档 (*.docx)</source>
+        <translation>Word documents (*.docx)</translation>
+    </message>
+    <message>
+        <source>导出失败</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <source>已导出到 {0}</source>
+        <translation>Exported to {0}</translation>
+    </message>
+    <message>
+        <source>导出完成</source>
+        <translation>Export finished</translation>
+    </message>
+    <message>
+        <source>已导出：
+{0}</source>
+        <translation>Exported:
+{0}</translation>
+    </message>
+    <message>
+        <source>打开所在文件夹</source>
+        <translation>Open Folder</translation>
+    </message>
+</context>
+<context>
+    <name>HeadForm</name>
+    <message>
+        <source>讲稿信息</source>
+        <translation>Speech Details</translation>
+    </message>
+    <message>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>副标题</source>
+        <translation>Subtitle</translation>
+    </message>
+    <message>
+        <source>讲话人</source>
+        <translation>Speaker</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>称呼</source>
+        <translation>Salutation</translation>
+    </message>
+    <message>
+        <source>例如：在创建省级文明单位动员大会上的讲话</source>
+        <translation>e.g. 在创建省级文明单位动员大会上的讲话</translation>
+    </message>
+    <message>
+        <source>可不填</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>例如：局党组书记、局长&#x3000;王建国</source>
+        <translation>e.g. 局党组书记、局长&#x3000;王建国</translation>
+    </message>
+    <message>
+        <source>例如：2024年3月15日</source>
+        <translation>e.g. 2024年3月15日</translation>
+    </message>
+    <message>
+        <source>例如：同志们：</source>
+        <translation>e.g. 同志们：</translation>
+    </message>
+    <message>
+        <source>开头和结尾的段落在提纲里的“开头”“结尾”中编辑。</source>
+        <translation>The opening and closing paragraphs are edited under “Opening” and “Closing” in the outline.</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryModel</name>
+    <message>
+        <source>一级标题</source>
+        <translation>Level 1</translation>
+    </message>
+    <message>
+        <source>二级标题</source>
+        <translation>Level 2</translation>
+    </message>
+    <message>
+        <source>三级标题</source>
+        <translation>Level 3</translation>
+    </message>
+    <message>
+        <source>四级标题</source>
+        <translation>Level 4</translation>
+    </message>
+    <message>
+        <source>段落</source>
+        <translation>Paragraphs</translation>
+    </message>
+    <message>
+        <source>未分类</source>
+        <translation>No kind</translation>
+    </message>
+    <message>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPane</name>
+    <message>
+        <source>素材库</source>
+        <translation>Library</translation>
+    </message>
+    <message>
+        <source>搜索素材：标题、正文、标签</source>
+        <translation>Search the library: headings, text, tags</translation>
+    </message>
+    <message>
+        <source>选中一条素材，在这里预览全文。</source>
+        <translation>Select a snippet to preview its full text here.</translation>
+    </message>
+    <message>
+        <source>插入到提纲</source>
+        <translation>Insert into Outline</translation>
+    </message>
+    <message>
+        <source>编辑素材…</source>
+        <translation>Edit Snippet…</translation>
+    </message>
+    <message>
+        <source>删除素材</source>
+        <translation>Delete Snippet</translation>
+    </message>
+    <message>
+        <source>找到 {0} 条（共 {1} 条）</source>
+        <translation>{0} found (of {1})</translation>
+    </message>
+    <message>
+        <source>共 {0} 条</source>
+        <translation>{0} snippets</translation>
+    </message>
+    <message>
+        <source>（只读）</source>
+        <translation> (read-only)</translation>
+    </message>
+    <message>
+        <source>已存入“{0}”。</source>
+        <translation>Saved to &quot;{0}&quot;.</translation>
+    </message>
+    <message>
+        <source>从“{0}”中删除这条素材？
+
+{1}</source>
+        <translation>Delete this snippet from &quot;{0}&quot;?
+
+{1}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>已恢复上次未保存的修改；{0} 没有打开。</source>
+        <translation>Restored the unsaved changes of the last session; {0} was not opened.</translation>
+    </message>
+    <message>
+        <source>提纲</source>
+        <translation>Outline</translation>
+    </message>
+    <message>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>重做</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>撤销：</source>
+        <translation>Undo: </translation>
+    </message>
+    <message>
+        <source>重做：</source>
+        <translation>Redo: </translation>
+    </message>
+    <message>
+        <source>存入素材库…</source>
+        <translation>Save to Library…</translation>
+    </message>
+    <message>
+        <source>设置…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>讲稿信息</source>
+        <translation>Speech Details</translation>
+    </message>
+    <message>
+        <source>重新加载素材库</source>
+        <translation>Reload Library</translation>
+    </message>
+    <message>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>编辑(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>提纲(&amp;O)</source>
+        <translation>&amp;Outline</translation>
+    </message>
+    <message>
+        <source>素材库(&amp;L)</source>
+        <translation>&amp;Library</translation>
+    </message>
+    <message>
+        <source>搜索素材</source>
+        <translation>Search Library</translation>
+    </message>
+    <message>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>关于讲稿编排</source>
+        <translation>About Speech Composer</translation>
+    </message>
+    <message>
+        <source>工具栏</source>
+        <translation>Toolbar</translation>
+    </message>
+    <message>
+        <source>有 {0} 个素材库文件无法读取。</source>
+        <translation>{0} library files could not be read.</translation>
+    </message>
+    <message>
+        <source>素材库</source>
+        <translation>Library</translation>
+    </message>
+    <message>
+        <source>下面的素材库文件无法读取，已跳过；其余素材照常可用。</source>
+        <translation>These library files could not be read and were skipped; the rest of the library works as usual.</translation>
+    </message>
+    <message>
+        <source>请先在提纲中选择一个标题。</source>
+        <translation>Select a section in the outline first.</translation>
+    </message>
+    <message>
+        <source>全文 {0} 字 · 约 {1}</source>
+        <translation>Speech: {0} characters · about {1}</translation>
+    </message>
+    <message>
+        <source>&#x3000;｜&#x3000;本节 {0} 字 · 约 {1}</source>
+        <translation>  |  Section: {0} characters · about {1}</translation>
+    </message>
+    <message>
+        <source>界面语言将在重新启动后切换。</source>
+        <translation>The new language is used from the next start.</translation>
+    </message>
+    <message>
+        <source>讲稿编排 {0}
+
+用素材库编排讲话稿，导出公文格式的 Word 文档。</source>
+        <translation>Speech Composer {0}
+
+Compose speeches from a library of sections and export official-format Word documents.</translation>
+    </message>
+</context>
+<context>
+    <name>OutlineActions</name>
+    <message>
+        <source>新建同级标题</source>
+        <translation>New Section</translation>
+    </message>
+    <message>
+        <source>新建下级标题</source>
+        <translation>New Subsection</translation>
+    </message>
+    <message>
+        <source>上移</source>
+        <translation>Move Up</translation>
+    </message>
+    <message>
+        <source>下移</source>
+        <translation>Move Down</translation>
+    </message>
+    <message>
+        <source>升级</source>
+        <translation>Promote</translation>
+    </message>
+    <message>
+        <source>降级</source>
+        <translation>Demote</translation>
+    </message>
+    <message>
+        <source>删除标题</source>
+        <translation>Delete Section</translation>
+    </message>
+    <message>
+        <source>全部展开</source>
+        <translation>Expand All</translation>
+    </message>
+    <message>
+        <source>全部折叠</source>
+        <translation>Collapse All</translation>
+    </message>
+    <message>
+        <source>新建标题</source>
+        <translation>New section</translation>
+    </message>
+</context>
+<context>
+    <name>OutlineModel</name>
+    <message>
+        <source>（无标题）</source>
+        <translation>(untitled)</translation>
+    </message>
+    <message>
+        <source>（讲稿标题）</source>
+        <translation>(speech title)</translation>
+    </message>
+    <message>
+        <source>开头</source>
+        <translation>Opening</translation>
+    </message>
+    <message>
+        <source>结尾</source>
+        <translation>Closing</translation>
+    </message>
+    <message>
+        <source>标题、讲话人、日期、称呼</source>
+        <translation>Title, speaker, date, salutation</translation>
+    </message>
+    <message>
+        <source>移动标题</source>
+        <translation>Move section</translation>
+    </message>
+    <message>
+        <source>插入素材段落</source>
+        <translation>Insert snippet text</translation>
+    </message>
+    <message>
+        <source>插入素材</source>
+        <translation>Insert snippet</translation>
+    </message>
+</context>
+<context>
+    <name>SectionForm</name>
+    <message>
+        <source>标题（不含序号，序号自动生成）</source>
+        <translation>Heading (without its number: numbers are automatic)</translation>
+    </message>
+    <message>
+        <source>标题接排</source>
+        <translation>Run-in heading</translation>
+    </message>
+    <message>
+        <source>导出时标题与第一段正文排在同一段：“（一）压实责任。正文……”</source>
+        <translation>Export the heading at the start of its first paragraph: “（一）压实责任。正文……”</translation>
+    </message>
+    <message>
+        <source>在这里输入正文。按 Enter 另起一段。</source>
+        <translation>Type the text here. Enter starts a new paragraph.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>跟随系统</source>
+        <translation>As the system</translation>
+    </message>
+    <message>
+        <source>界面语言</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>公文格式</source>
+        <translation>Document format</translation>
+    </message>
+    <message>
+        <source> 字/分钟</source>
+        <translation> characters/min</translation>
+    </message>
+    <message>
+        <source>念稿一般每分钟 150～200 字，日常讲话 120～150 字。</source>
+        <translation>A read-out speech runs at 150–200 characters a minute, everyday talk at 120–150.</translation>
+    </message>
+    <message>
+        <source>语速</source>
+        <translation>Speaking rate</translation>
+    </message>
+    <message>
+        <source>添加文件夹…</source>
+        <translation>Add Folder…</translation>
+    </message>
+    <message>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>共享素材库文件夹</source>
+        <translation>Shared library folders</translation>
+    </message>
+    <message>
+        <source>选择素材库文件夹</source>
+        <translation>Choose a Library Folder</translation>
+    </message>
+</context>
+<context>
+    <name>SnippetDialog</name>
+    <message>
+        <source>编辑素材</source>
+        <translation>Edit Snippet</translation>
+    </message>
+    <message>
+        <source>存入素材库</source>
+        <translation>Save to Library</translation>
+    </message>
+    <message>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>正文（每段一行）</source>
+        <translation>Text (one paragraph per line)</translation>
+    </message>
+    <message>
+        <source>（无标题）</source>
+        <translation>(untitled)</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>用逗号分隔，例如：文明创建，动员</source>
+        <translation>separated by commas, e.g. 文明创建，动员</translation>
+    </message>
+    <message>
+        <source>标签</source>
+        <translation>Tags</translation>
+    </message>
+</context>
+</TS>
