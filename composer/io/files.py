@@ -5,7 +5,9 @@ An atomic write means a reader sees the old file or the new one, never half of e
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -47,18 +49,42 @@ def write_bytes(path: str | os.PathLike, data: bytes) -> None:
 def read_bytes(path: str | os.PathLike, limit: int | None = None) -> bytes:
     """The bytes of a file, or a ComposerError naming the file and why it cannot be read.
 
-    ``limit`` refuses files larger than that many bytes before reading them.
+    Only regular files are read (a FIFO would block, /dev/zero never ends).  ``limit`` refuses
+    files larger than that many bytes; it is checked on the size and again while reading, since
+    some files report a size of 0.
     """
     target = Path(path)
     try:
-        if limit is not None and target.stat().st_size > limit:
-            raise ComposerError(
-                f"{target} 太大（超过 {limit // (1024 * 1024)} MB），没有打开。",
-                f"{target} is too large (over {limit // (1024 * 1024)} MB); not opened.")
-        return target.read_bytes()
+        info = target.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
+        if not stat.S_ISREG(info.st_mode):
+            raise ComposerError(f"{target} 不是普通文件，没有打开。",
+                                f"{target} is not a regular file; not opened.")
+        if limit is not None and info.st_size > limit:
+            raise _too_large(target, limit)
+        with open(target, "rb") as handle:
+            if limit is None:
+                return handle.read()
+            # Read what the size promises, then at most up to the limit: never allocate the
+            # whole limit up front, and never read past it (a file may grow, /proc lies).
+            data = handle.read(min(info.st_size, limit) + 1)
+            while len(data) <= limit:
+                more = handle.read(min(1 << 20, limit + 1 - len(data)))
+                if not more:
+                    break
+                data += more
+        if len(data) > limit:
+            raise _too_large(target, limit)
+        return data
     except OSError as error:
         raise ComposerError(f"无法读取 {target}：{_reason_zh(error)}",
                             f"Cannot read {target}: {error.strerror or error}") from error
+
+
+def _too_large(target: Path, limit: int) -> ComposerError:
+    return ComposerError(f"{target} 太大（超过 {limit // (1024 * 1024)} MB），没有打开。",
+                         f"{target} is too large (over {limit // (1024 * 1024)} MB); not opened.")
 
 
 def write_text(path: str | os.PathLike, text: str) -> None:
@@ -94,6 +120,5 @@ _REASONS_ZH = {
 
 
 def _reason_zh(error: OSError) -> str:
-    import errno
     name = errno.errorcode.get(error.errno or 0, "")
     return _REASONS_ZH.get(name, error.strerror or str(error))

@@ -141,9 +141,10 @@ def _snippet_data(snippet: Snippet) -> dict:
     return data
 
 
-def save_pack(pack: Pack, path: str | os.PathLike | None = None) -> None:
-    """Write a pack atomically (to its own path unless another is given)."""
-    yamlfile.save(path or pack.path, pack_to_data(pack))
+def save_pack(pack: Pack, path: str | os.PathLike | None = None) -> bool:
+    """Write a pack atomically (to its own path unless another is given); True when invalid
+    code units had to be replaced by U+FFFD."""
+    return yamlfile.save(path or pack.path, pack_to_data(pack))
 
 
 # --- the JSON index ----------------------------------------------------------------------------

@@ -32,7 +32,7 @@ from ..core.errors import ComposerError
 from ..core.speech import Speech
 from . import files, paths, speech_file
 from .processes import ProcessId, this_process
-from .speech_bytes import speech_bytes
+from .speech_file import speech_bytes
 
 HEADER = "# speech-composer recovery "
 _SESSION = re.compile(r"[A-Za-z0-9_-]{1,64}")

@@ -106,6 +106,11 @@ def dump_speech(speech: Speech) -> str:
     return yamlfile.dump(speech_to_data(speech))
 
 
-def save_speech(speech: Speech, path: str | os.PathLike) -> None:
-    """Write a speech file atomically."""
-    yamlfile.save(path, speech_to_data(speech))
+def speech_bytes(speech: Speech) -> tuple[bytes, bool]:
+    """(UTF-8 speech file, whether invalid code units had to be replaced by U+FFFD)."""
+    return yamlfile.dump_bytes(speech_to_data(speech))
+
+
+def save_speech(speech: Speech, path: str | os.PathLike) -> bool:
+    """Write a speech file atomically; True when invalid code units had to be replaced."""
+    return yamlfile.save(path, speech_to_data(speech))

@@ -29,7 +29,7 @@ from pathlib import Path
 from ..core.errors import ComposerError
 from ..core.speech import Speech
 from . import backups, files, locks, recovery, speech_file, yamlfile
-from .speech_bytes import speech_bytes
+from .speech_file import speech_bytes
 
 
 class ExternalChangeError(ComposerError):

@@ -234,5 +234,34 @@ def dump(data: Any) -> str:
                      width=1_000_000, default_flow_style=False, indent=2)
 
 
-def save(path: str | os.PathLike, data: Any) -> None:
-    files.write_text(path, dump(data))
+def dump_bytes(data: Any) -> tuple[bytes, bool]:
+    """(UTF-8 YAML, whether invalid code units had to be replaced).
+
+    Python strings can hold lone UTF-16 surrogates (from a clipboard, or text decoded with
+    ``surrogateescape``) that UTF-8 cannot encode.  Refusing to save — or to write a recovery
+    file — would put every other word at risk for one invalid code unit, so such code units are
+    written as U+FFFD (�), visibly, and the caller is told.
+    """
+    try:
+        return dump(data).encode("utf-8"), False
+    except UnicodeEncodeError:
+        return dump(_repaired(data)).encode("utf-8"), True
+
+
+def _repaired(value: Any) -> Any:
+    if isinstance(value, str):
+        # A well-formed surrogate pair becomes its character; a lone surrogate becomes U+FFFD.
+        fixed = value.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+        return type(value)(fixed)
+    if isinstance(value, list):
+        return [_repaired(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _repaired(item) for key, item in value.items()}
+    return value
+
+
+def save(path: str | os.PathLike, data: Any) -> bool:
+    """Write YAML atomically; True when invalid code units had to be replaced (see dump_bytes)."""
+    raw, repaired = dump_bytes(data)
+    files.write_bytes(path, raw)
+    return repaired

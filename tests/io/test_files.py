@@ -51,3 +51,17 @@ def test_read_limit(tmp_path):
     big.write_bytes(b"x" * 3 * 1024 * 1024)
     with pytest.raises(ComposerError, match="太大"):
         files.read_bytes(big, limit=2 * 1024 * 1024)
+
+
+def test_special_files_are_refused_without_reading(tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    with pytest.raises(ComposerError, match="不是普通文件"):
+        files.read_bytes(fifo)  # would block for ever if opened
+    with pytest.raises(ComposerError, match="不是普通文件"):
+        files.read_bytes("/dev/zero", limit=1024)
+
+
+def test_folder_is_named_as_such(tmp_path):
+    with pytest.raises(ComposerError, match="文件夹"):
+        files.read_bytes(tmp_path)

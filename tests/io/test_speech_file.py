@@ -88,3 +88,12 @@ def test_missing_file_and_folder(tmp_path):
         load_speech(tmp_path / "none.speech.yaml")
     with pytest.raises(Exception, match="文件夹"):
         load_speech(tmp_path)
+
+
+def test_lone_surrogates_are_saved_visibly_not_refused(tmp_path):
+    speech = Speech(title="标题\ud800", opening=["正常的段落。", "坏\udfff字"])
+    path = tmp_path / "s.speech.yaml"
+    assert save_speech(speech, path) is True
+    back = load_speech(path)
+    assert back.title == "标题\ufffd" and back.opening == ["正常的段落。", "坏\ufffd字"]
+    assert save_speech(back, path) is False

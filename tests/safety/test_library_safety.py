@@ -52,7 +52,7 @@ def test_a_failed_pack_write_leaves_the_old_pack(monkeypatch):
         raise ComposerError("磁盘空间不足", "No space left on device")
 
     with monkeypatch.context() as patch:
-        patch.setattr(files, "write_text", disk_full)
+        patch.setattr(files, "write_bytes", disk_full)
         with pytest.raises(ComposerError, match="磁盘空间不足"):
             backups.save_user_pack_with_backup(user_pack("原有的", "新的"))
     assert path.read_bytes() == before

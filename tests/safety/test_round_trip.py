@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from composer.core.library import PARAGRAPH, Pack, Snippet
 from composer.core.speech import Section, Speech
 from composer.io import library_file, recovery, speech_file
-from composer.io.speech_bytes import speech_bytes
+from composer.io.speech_file import speech_bytes
 
 ROUND_TRIP = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
