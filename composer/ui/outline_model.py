@@ -21,7 +21,8 @@ import json
 from typing import Callable
 
 from PySide6.QtCore import QAbstractItemModel, QByteArray, QMimeData, QModelIndex, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import QApplication
 
 from ..core import operations as ops
 from ..core.errors import OperationError
@@ -41,6 +42,15 @@ _HEAD_KEY, _OPENING_KEY, _CLOSING_KEY = 1, 2, 3
 _FIXED = {_HEAD_KEY: HEAD, _OPENING_KEY: OPENING, _CLOSING_KEY: CLOSING}
 _FIXED_ROWS_BEFORE = 2  # 讲稿信息 and 开头 come before the first section
 FIRST_SECTION_KEY = 16
+
+# Combined once: the view asks for flags of every row it lays out, and combining Qt flags in
+# Python is slow.
+_ROOT_FLAGS = Qt.ItemFlag.ItemIsDropEnabled
+_FIXED_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDropEnabled
+_SECTION_FLAGS = _FIXED_FLAGS | Qt.ItemFlag.ItemIsDragEnabled
+_DISPLAY, _FONT, _FOREGROUND, _TOOLTIP = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.FontRole,
+                                          Qt.ItemDataRole.ForegroundRole,
+                                          Qt.ItemDataRole.ToolTipRole)
 
 
 def snippet_height(snippet: Snippet) -> int:
@@ -68,6 +78,8 @@ class OutlineModel(QAbstractItemModel):
         self._level_of: dict[str, int] = {}
         self._markers: dict[str, str] | None = None
         self._pending: list[tuple[QModelIndex, str | None]] = []
+        self._bold = QFont()
+        self._bold.setBold(True)
         self._rebuild()
         document.structure_about_to_change.connect(self._before_structure_change)
         document.structure_changed.connect(self._after_structure_change)
@@ -188,30 +200,26 @@ class OutlineModel(QAbstractItemModel):
         return self.rowCount(parent) > 0
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        key = self.key_for(index)
+        key = self._id_of.get(index.internalId()) if index.isValid() else None
         if key is None:
             return None
-        if role == KEY_ROLE:
-            return key
         section = self._sections.get(key)
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             if section is not None:
                 return self.markers().get(key, "") + (section.heading or self.tr("（无标题）"))
             if key == HEAD:
                 return self.speech.title or self.tr("（讲稿标题）")
             return self.tr("开头") if key == OPENING else self.tr("结尾")
-        if role == Qt.ItemDataRole.FontRole:
+        if role == _FONT:
             if key == HEAD or (section is not None and self._level_of.get(key) == 1):
-                font = QFont()
-                font.setBold(True)
-                return font
+                return self._bold
             return None
-        if role == Qt.ItemDataRole.ForegroundRole and section is None and key != HEAD:
-            from PySide6.QtGui import QPalette
-            from PySide6.QtWidgets import QApplication
+        if role == KEY_ROLE:
+            return key
+        if role == _FOREGROUND and section is None and key != HEAD:
             return QApplication.palette().brush(QPalette.ColorGroup.Normal,
                                                 QPalette.ColorRole.PlaceholderText)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             paragraphs = (section.paragraphs if section is not None
                           else self.speech.opening if key == OPENING
                           else self.speech.closing if key == CLOSING else [])
@@ -224,11 +232,9 @@ class OutlineModel(QAbstractItemModel):
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
-            return Qt.ItemFlag.ItemIsDropEnabled
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDropEnabled
-        if self.key_for(index) in self._sections:
-            return base | Qt.ItemFlag.ItemIsDragEnabled
-        return base
+            return _ROOT_FLAGS
+        return _SECTION_FLAGS if self._id_of.get(index.internalId()) in self._sections \
+            else _FIXED_FLAGS
 
     # --- structure changes from the document ---------------------------------------------------------
 

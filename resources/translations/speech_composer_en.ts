@@ -331,6 +331,10 @@ Export anyway?</translation>
         <translation>Paragraphs</translation>
     </message>
     <message>
+        <source>还有 {0} 条没有列出：请输入更多文字，或折叠用不到的分组。</source>
+        <translation>{0} more not listed: type more words, or fold groups you do not need.</translation>
+    </message>
+    <message>
         <source>未分类</source>
         <translation>No kind</translation>
     </message>

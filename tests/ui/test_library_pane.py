@@ -246,3 +246,28 @@ def test_a_failed_save_leaves_the_pack_as_it_was(window, monkeypatch):
 
 def test_parse_tags():
     assert parse_tags("文明创建，动员、 会议 ,文明创建") == ["文明创建", "动员", "会议"]
+
+
+def test_long_result_lists_are_capped_with_a_last_row(window, monkeypatch):
+    from composer.ui import library_model
+    monkeypatch.setattr(library_model, "MAX_SHOWN", 2)
+    pane = window.library_pane
+    pane.model.reindex()
+    assert len(snippet_rows(pane)) == 2
+    assert rows(pane)[-1] == ("more", "还有 4 条没有列出：请输入更多文字，或折叠用不到的分组。")
+    headers = [text for kind, text in rows(pane) if kind in ("level", "kind")]
+    assert "▾ 段落（1）" in headers  # every group still shows with its count
+    pane.model.toggle_group(0)  # folding 一级标题 frees its rows for the others
+    assert snippet_rows(pane) == ["加强组织领导", "明确责任分工"]
+
+
+def test_narrowed_and_remembered_searches_equal_fresh_ones(window, library):
+    from composer.ui.library_model import LibraryModel
+    pane = window.library_pane
+    for query in ("措", "措施", "措施 制", "措施 制度", "措施", "", "明确", "明"):
+        pane.search.setText(query)
+        fresh = LibraryModel()
+        fresh.set_library(library)
+        fresh.set_query(query)
+        assert [pane.model.index(r).data() for r in range(pane.model.rowCount())] == \
+            [fresh.index(r).data() for r in range(fresh.rowCount())], query

@@ -1,0 +1,214 @@
+"""UI benchmarks, measured through Qt's models and views (offscreen):
+
+* cold start: a new process until the main window is shown with the bundled library loaded;
+* live search: one keystroke in the library pane's search box with 10,000 snippets, until the
+  list has been filtered, laid out and painted;
+* drag-move: dropping a level-1 section with 50 descendants in a 500-node outline through the
+  outline model, until the view has renumbered, laid out and painted;
+* typing: one character committed by an input method in the editor (undo step, outline,
+  statistics).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from generate import big_outline, big_pack
+from harness import Case
+
+ROOT = Path(__file__).resolve().parent.parent
+
+START_CHILD = """
+import os, sys
+from composer.ui import app
+application, window = app.launch()
+application.processEvents()
+assert window.isVisible() and window.library_pane.model.all_snippets()
+sys.stdout.write("shown\\n")
+sys.stdout.flush()
+os._exit(0)
+"""
+
+BARE_CHILD = """
+import os, sys
+from PySide6.QtWidgets import QApplication, QMainWindow
+application = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.show()
+application.processEvents()
+sys.stdout.write("shown\\n")
+sys.stdout.flush()
+os._exit(0)
+"""
+
+
+def _start(code: str, env: dict) -> None:
+    # A new settings folder each time: every run is a first start, which opens the example
+    # speech; the library index in the cache folder stays, as after the program's first start.
+    env = dict(env, XDG_CONFIG_HOME=tempfile.mkdtemp(prefix="bench-ui-config-"))
+    result = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT,
+                            capture_output=True, text=True, timeout=120)
+    if "shown" not in result.stdout:
+        raise RuntimeError(f"the window was not shown: {result.stderr[-2000:]}")
+
+
+def _start_env() -> dict:
+    """A user profile of its own (the warm-up run builds the library index)."""
+    home = tempfile.mkdtemp(prefix="bench-ui-start-")
+    env = os.environ.copy()
+    env.update(QT_QPA_PLATFORM="offscreen", SPEECH_COMPOSER_DATA=os.path.join(home, "data"),
+               SPEECH_COMPOSER_CACHE=os.path.join(home, "cache"),
+               HOME=home,
+               PYTHONPATH=str(ROOT) + os.pathsep + env.get("PYTHONPATH", ""))
+    return env
+
+
+def _application():
+    from PySide6.QtWidgets import QApplication
+
+    from composer.ui import qt_compat
+    qt_compat.protect_singletons()
+    return QApplication.instance() or QApplication([sys.argv[0]])
+
+
+def search_cases() -> list[Case]:
+    from PySide6.QtWidgets import QApplication
+
+    from composer.io.library_store import LoadedLibrary
+    from composer.ui.library_pane import LibraryPane
+    _application()
+    pack = big_pack()
+    pack.path = "generated"
+    for snippet in pack.snippets:
+        snippet.haystack  # computed once at load in the application
+    pane = LibraryPane()
+    pane.resize(360, 800)
+    pane.set_library(LoadedLibrary([pack], []))
+    pane.show()
+    QApplication.processEvents()
+    # Typing 文明单位 and deleting it again, one keystroke per run.
+    keystrokes = ["文", "文明", "文明单", "文明单位", "文明单", "文明", "文", ""]
+    state = {"next": 0}
+
+    def keystroke():
+        pane.search.setText(keystrokes[state["next"] % len(keystrokes)])
+        state["next"] += 1
+        QApplication.processEvents()
+        pane.list.viewport().repaint()  # lay out and paint the filtered list, now
+
+    # The worst case: every keystroke a query never seen, searched in all 10,000 snippets.
+    fresh = list("的是会工作单位文明创建要在和我们全面")
+    state["fresh"] = 0
+
+    def fresh_keystroke():
+        pane.model._recent.clear()
+        pane.search.setText(fresh[state["fresh"] % len(fresh)])
+        state["fresh"] += 1
+        QApplication.processEvents()
+        pane.list.viewport().repaint()
+
+    return [
+        Case("ui: library search, typing 文明单位 and back, 10,000 snippets", keystroke,
+             bar=0.016, runs=32, warmup=8),
+        Case("ui: library search, a new 1-character query in all 10,000 snippets", fresh_keystroke,
+             bar=0.016, runs=21, warmup=2),
+    ]
+
+
+def drag_cases() -> list[Case]:
+    from PySide6.QtCore import QModelIndex, Qt
+    from PySide6.QtWidgets import QApplication
+
+    from composer.core import operations
+    from composer.core.numbering import outline_markers
+    from composer.ui.document import Document
+    from composer.ui.outline_model import OutlineModel
+    from composer.ui.outline_view import OutlineView
+    _application()
+    speech = big_outline(500, 50)
+    document = Document(speech)
+    model = OutlineModel(document)
+    view = OutlineView()
+    view.setModel(model)
+    view.resize(420, 900)
+    view.expandAll()
+    view.show()
+    QApplication.processEvents()
+    big = speech.body[0]
+    last_row = model.rowCount() - 1  # the drop goes between the last section and 结尾
+
+    def undo():
+        if document.stack.canUndo():
+            document.stack.undo()
+            QApplication.processEvents()
+
+    def drop():
+        mime = model.mimeData([model.index_for(big.id)])
+        assert model.dropMimeData(mime, Qt.DropAction.MoveAction, last_row, 0, QModelIndex())
+        QApplication.processEvents()
+        view.viewport().repaint()  # the view renumbers, lays out and paints, now
+
+    state = {"where": "after", "target": speech.body[-1].id}
+    bare = big_outline(500, 50)
+    bare_big = bare.body[0]
+
+    def core_only():
+        operations.move_section(bare, bare_big.id, state["target"], state["where"])
+        outline_markers(bare)
+        if state["where"] == "after":
+            state.update(where="before", target=bare.body[0].id)
+        else:
+            state.update(where="after", target=bare.body[-1].id)
+    state["target"] = bare.body[-1].id
+
+    return [
+        Case("ui: core move + renumber, 500 nodes (no Qt)", core_only, runs=21, note="baseline"),
+        Case("ui: drag-move level-1 with 50 descendants, 500-node outline, through model+view",
+             drop, setup=undo, bar=0.016, runs=21, baseline="ui: core move + renumber, 500 nodes (no Qt)"),
+    ]
+
+
+def typing_case() -> Case:
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    from composer.io.speech_file import load_speech
+    from composer.ui.main_window import MainWindow
+    _application()
+    example = next((ROOT / "resources" / "examples").glob("*.speech.yaml"))
+    window = MainWindow()
+    window.document.load(load_speech(example), None)
+    window.show()
+    section = window.document.speech.body[1].children[0]
+    window.outline.select(section.id)
+    editor = window.editor.section.text
+    QApplication.processEvents()
+
+    def type_one():
+        event = QInputMethodEvent("", [])
+        event.setCommitString("文")
+        QApplication.sendEvent(editor, event)
+        QApplication.processEvents()
+        window.outline_view.viewport().repaint()
+        editor.viewport().repaint()
+
+    return Case("ui: one character typed in the editor (example speech)", type_one, bar=0.016,
+                runs=41, warmup=3)
+
+
+def cases() -> list[Case]:
+    env = _start_env()
+    return [
+        Case("ui: bare PySide6 window shown (new process)", lambda: _start(BARE_CHILD, env),
+             runs=7, note="baseline"),
+        Case("ui: cold start to main window shown, bundled library (new process)",
+             lambda: _start(START_CHILD, env), bar=0.4, runs=7,
+             baseline="ui: bare PySide6 window shown (new process)"),
+        *search_cases(),
+        *drag_cases(),
+        typing_case(),
+    ]
