@@ -29,7 +29,7 @@ WINDOW_TIMEOUT = 30.0
 
 _user = Path(tempfile.mkdtemp(prefix="bench-bundle-"))
 atexit.register(shutil.rmtree, _user, True)
-_display: dict[str, object] = {}
+_display: dict[str, str] = {}
 
 
 def _env(**extra: str) -> dict[str, str]:
@@ -43,25 +43,35 @@ def _env(**extra: str) -> dict[str, str]:
 
 def _x_display() -> str:
     if "name" not in _display:
-        name = f":{90 + os.getpid() % 9}"
-        server = subprocess.Popen(["Xvfb", name, "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
+        # -displayfd: Xvfb picks a free display number and writes it to the pipe when ready.
+        read_end, write_end = os.pipe()
+        # -noreset: by default the server resets when its last client leaves, and a program
+        # starting during the reset cannot connect.
+        server = subprocess.Popen(["Xvfb", "-displayfd", str(write_end), "-screen", "0",
+                                   "1600x1000x24", "-nolisten", "tcp", "-noreset"],
+                                  pass_fds=(write_end,),
                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        os.close(write_end)
         atexit.register(server.terminate)
+        with os.fdopen(read_end) as pipe:
+            number = pipe.readline().strip()
+        # Its number comes a moment before it accepts clients: wait until one gets in.
         deadline = time.monotonic() + 10
-        while subprocess.run(["xdotool", "getdisplaygeometry"], env=_env(DISPLAY=name),
-                             capture_output=True).returncode != 0:
-            if time.monotonic() > deadline:
+        while not number or subprocess.run(["xdotool", "getdisplaygeometry"],
+                                           env=_env(DISPLAY=f":{number}"),
+                                           capture_output=True).returncode != 0:
+            if not number or time.monotonic() > deadline:
                 raise RuntimeError("Xvfb did not start")
             time.sleep(0.05)
-        _display["name"] = name
-    return str(_display["name"])
+        _display["name"] = f":{number}"
+    return _display["name"]
 
 
 def _time_to_window(command: list[str]) -> None:
     """Start ``command`` and return once its window is visible; then end it."""
     env = _env(DISPLAY=_x_display())
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
+    errors = tempfile.TemporaryFile()
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=errors)
     try:
         deadline = time.monotonic() + WINDOW_TIMEOUT
         while True:
@@ -70,13 +80,16 @@ def _time_to_window(command: list[str]) -> None:
             if found.stdout.strip():
                 return
             if process.poll() is not None:
-                raise RuntimeError(f"{command[0]} exited ({process.returncode}) without a window")
+                errors.seek(0)
+                raise RuntimeError(f"{command[0]} exited ({process.returncode}) without a window: "
+                                   + errors.read().decode(errors="replace")[-2000:])
             if time.monotonic() > deadline:
                 raise RuntimeError(f"no window from {command[0]} within {WINDOW_TIMEOUT} s")
             time.sleep(0.005)
     finally:
         process.kill()
         process.wait()
+        errors.close()
 
 
 def _size() -> str:
