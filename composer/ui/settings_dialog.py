@@ -29,8 +29,9 @@ class SettingsDialog(QDialog):
         names = services.profile_names()
         for name in names:
             self.profile.addItem(services.profile_label(name), name)
-        current = self.profile.findData(settings.format_profile())
-        self.profile.setCurrentIndex(max(0, current))
+        # No choice stored yet means the default profile, which is listed first.
+        self._profile = settings.format_profile() or (names[0] if names else "")
+        self.profile.setCurrentIndex(max(0, self.profile.findData(self._profile)))
         form.addRow(self.tr("公文格式"), self.profile)
 
         self.rate = QSpinBox()
@@ -83,8 +84,9 @@ class SettingsDialog(QDialog):
             settings.set_language_choice(self.language.currentData())
             changed.add("language")
         profile = self.profile.currentData() or ""
-        if profile != settings.format_profile():
+        if profile != self._profile:
             settings.set_format_profile(profile)
+            self._profile = profile
             changed.add("profile")
         if self.rate.value() != settings.speaking_rate():
             settings.set_speaking_rate(self.rate.value())
