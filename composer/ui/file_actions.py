@@ -111,6 +111,18 @@ class FileActions(QObject):
             return self.document.origin
         return self.tr("未命名讲稿")
 
+    def _insist(self, attempt, refusals: tuple, title: str, question: str):
+        """Run ``attempt(force=False)``; when it is refused for a reason the writer may
+        override (another copy has the file open, it changed on disk), ask, and on yes run
+        ``attempt(force=True)``.  None when the writer says no."""
+        try:
+            return attempt(False)
+        except refusals as error:
+            answer = QMessageBox.question(self.window, title, f"{error}\n\n{question}")
+            if answer != QMessageBox.StandardButton.Yes:
+                return None
+            return attempt(True)
+
     # --- new and open -------------------------------------------------------------------------------
 
     def new_speech(self) -> None:
@@ -149,17 +161,13 @@ class FileActions(QObject):
         if ask and not self.maybe_save():
             return False
         try:
-            try:
-                speech = self.session.open(path)
-            except SpeechLockedError as error:
-                answer = QMessageBox.question(
-                    self.window, self.tr("讲稿已被打开"),
-                    str(error) + "\n\n" + self.tr("仍然打开吗？"))
-                if answer != QMessageBox.StandardButton.Yes:
-                    return False
-                speech = self.session.open(path, force=True)
+            speech = self._insist(lambda force: self.session.open(path, force=force),
+                                  (SpeechLockedError,), self.tr("讲稿已被打开"),
+                                  self.tr("仍然打开吗？"))
         except ComposerError as error:
             QMessageBox.warning(self.window, self.tr("无法打开"), str(error))
+            return False
+        if speech is None:
             return False
         self.document.load(speech, os.path.abspath(path))
         settings.add_recent_file(path)
@@ -208,16 +216,13 @@ class FileActions(QObject):
     def _write(self, path: str) -> bool:
         target = None if self.document.path and os.path.abspath(path) == self.document.path else path
         try:
-            try:
-                result = self.session.save(self.document.speech, target)
-            except (ExternalChangeError, SpeechLockedError) as error:
-                answer = QMessageBox.question(
-                    self.window, self.tr("保存"), str(error) + "\n\n" + self.tr("仍然保存吗？"))
-                if answer != QMessageBox.StandardButton.Yes:
-                    return False
-                result = self.session.save(self.document.speech, target, force=True)
+            result = self._insist(
+                lambda force: self.session.save(self.document.speech, target, force=force),
+                (ExternalChangeError, SpeechLockedError), self.tr("保存"), self.tr("仍然保存吗？"))
         except ComposerError as error:
             QMessageBox.warning(self.window, self.tr("保存失败"), str(error))
+            return False
+        if result is None:
             return False
         self._recovery_timer.stop()
         self.document.set_saved(os.path.abspath(path))
@@ -273,16 +278,13 @@ class FileActions(QObject):
                 return False
             if box != QMessageBox.StandardButton.Yes:
                 return False  # decide later: it is offered again at the next start
-            try:
-                speech = self.session.restore(newest)
-            except SpeechLockedError as error:
-                answer = QMessageBox.question(self.window, self.tr("讲稿已被打开"),
-                                              str(error) + "\n\n" + self.tr("仍然恢复吗？"))
-                if answer != QMessageBox.StandardButton.Yes:
-                    return False
-                speech = self.session.restore(newest, force=True)
+            speech = self._insist(lambda force: self.session.restore(newest, force=force),
+                                  (SpeechLockedError,), self.tr("讲稿已被打开"),
+                                  self.tr("仍然恢复吗？"))
         except ComposerError as error:
             QMessageBox.warning(self.window, self.tr("无法恢复"), str(error))
+            return False
+        if speech is None:
             return False
         path = str(self.session.path) if self.session.path else None
         self.document.load(speech, path, origin=self.tr("恢复的讲稿"), modified=True)

@@ -233,3 +233,19 @@ def test_unsaved_edits_are_written_for_recovery(window):
     window.files.write_recovery()
     written = recovery.recovery_path(window.files.session.session)
     assert [s.heading for s in speech_file.load_speech(written).body] == ["B", "A", "C"]
+
+
+def test_a_speech_open_elsewhere_is_opened_only_when_the_writer_agrees(window, answers, tmp_path):
+    from composer.io.speech_session import SpeechSession
+    asked, queue = answers
+    path = tmp_path / "locked.speech.yaml"
+    speech_file.save_speech(make_speech(), path)
+    other = SpeechSession()
+    other.open(path)  # another copy of the program has it open
+    queue.append(Button.No)
+    assert not window.files.open_path(str(path), ask=False)
+    assert window.document.path is None and "已经被" in asked[-1]
+    queue.append(Button.Yes)
+    assert window.files.open_path(str(path), ask=False)
+    assert window.document.path == str(path)
+    other.close()

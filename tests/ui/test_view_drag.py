@@ -3,6 +3,7 @@ a row, so the view works out before / after / onto exactly as for a user's mouse
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication
@@ -48,37 +49,26 @@ def drag(window, heading):
     return model.mimeData([model.index_for(find(window, heading).id)])
 
 
-def test_drag_above_a_row_moves_before_it(window):
+@pytest.mark.parametrize("moving, target, where, indicator, body, first_rows", [
+    ("C", "A", "above", Position.AboveItem, ["C", "A", "B"], [(1, "C"), (1, "A")]),
+    ("B", "C", "below", Position.BelowItem, ["A", "C", "B"], [(1, "A"), (2, "A1")]),
+    ("B", "A1", "on", Position.OnItem, ["A", "C"], [(1, "A"), (2, "A1"), (3, "A1a"), (3, "B")]),
+])
+def test_drag_through_the_view(window, moving, target, where, indicator, body, first_rows):
     view = window.outline_view
-    mime = drag(window, "C")
-    target = point(window, "A", "above")
-    assert hover(view, mime, target)
-    assert view.dropIndicatorPosition() == Position.AboveItem
-    assert drop(view, mime, target)
-    assert [s.heading for s in window.document.speech.body] == ["C", "A", "B"]
-    assert window.outline_model.index(2, 0).data() == "一、C"
+    moved = find(window, moving)
+    mime = drag(window, moving)
+    at = point(window, target, where)
+    assert hover(view, mime, at)
+    assert view.dropIndicatorPosition() == indicator
+    assert drop(view, mime, at)
+    assert [s.heading for s in window.document.speech.body] == body
+    assert headings(window.document.speech)[:len(first_rows)] == first_rows
+    assert find(window, moving) is moved  # the same object, moved
     # The view did not remove the dragged rows a second time.
     assert len(list(window.document.speech.walk())) == 6
-
-
-def test_drag_below_a_row_moves_after_it(window):
-    view = window.outline_view
-    mime = drag(window, "B")
-    target = point(window, "C", "below")
-    assert hover(view, mime, target)
-    assert view.dropIndicatorPosition() == Position.BelowItem
-    assert drop(view, mime, target)
-    assert [s.heading for s in window.document.speech.body] == ["A", "C", "B"]
-
-
-def test_drag_onto_a_row_makes_a_sub_section(window):
-    view = window.outline_view
-    mime = drag(window, "B")
-    target = point(window, "A1", "on")
-    assert hover(view, mime, target)
-    assert view.dropIndicatorPosition() == Position.OnItem
-    assert drop(view, mime, target)
-    assert headings(window.document.speech)[:4] == [(1, "A"), (2, "A1"), (3, "A1a"), (3, "B")]
+    numbered = window.outline_model.index_for(moved.id).data()
+    assert numbered.endswith(moving) and numbered != moving
     window.undo_action.trigger()
     assert [s.heading for s in window.document.speech.body] == ["A", "B", "C"]
 
