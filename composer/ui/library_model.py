@@ -34,7 +34,7 @@ SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 2
 DEPTH_ROLE = Qt.ItemDataRole.UserRole + 3      # indentation: 0 level header, 1 kind, 2 snippet
 ROW_ROLE = Qt.ItemDataRole.UserRole + 4        # (row kind, depth, text) at once, for painting
 EXCERPT_CONTEXT = 14
-MAX_SHOWN = 1000      # snippet rows listed at most
+MAX_SHOWN = 500       # snippet rows listed at most
 RECENT_QUERIES = 32   # remembered search results
 
 
