@@ -81,7 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
     imp.set_defaults(handler=_import)
 
     open_ = commands.add_parser("open", help=pick("打开程序并打开讲稿文件", "start the application with a file"))
-    open_.add_argument("file", metavar="FILE", help="*.speech.yaml")
+    # Optional: a desktop menu entry runs "open %f", which is a bare "open" when no file is given.
+    open_.add_argument("file", metavar="FILE", nargs="?", help="*.speech.yaml")
     open_.set_defaults(handler=lambda args: _start_application(args.file))
     return parser
 
@@ -95,8 +96,8 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if not argv:
         return _start_application(None)
-    if len(argv) == 2 and argv[0] == "open" and not argv[1].startswith("-"):
-        return _start_application(argv[1])  # the fast path: no parser, no export modules
+    if argv[0] == "open" and len(argv) <= 2 and not any(a.startswith("-") for a in argv[1:]):
+        return _start_application(argv[1] if len(argv) == 2 else None)  # the fast path
     args = build_parser().parse_args(argv)
     if args.command is None:
         return _start_application(None)

@@ -10,13 +10,16 @@ import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from composer.io import paths  # noqa: E402  (plain Python, no Qt)
+
 PACKAGING = ROOT / "packaging"
 RESOURCES = ROOT / "resources"
 
 DIST_NAME = "speech-composer"               # the pyproject distribution name
 BUNDLE_NAME = "speech-composer"             # dist/<BUNDLE_NAME>/ and the main executable
 CLI_NAME = "speech-composer-cli"            # Windows only: the console twin for scripts
-APP_ID = "io.github.speechcomposer.SpeechComposer"   # freedesktop / AppStream / macOS id
+APP_ID = paths.APP_ID                        # freedesktop / AppStream / macOS id
 MAC_APP_NAME = "Speech Composer"            # dist/Speech Composer.app
 DISPLAY_NAME = "讲稿编排 Speech Composer"
 PUBLISHER = "Speech Composer"

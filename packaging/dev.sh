@@ -13,8 +13,12 @@ PYTHON=${PYTHON:-python3}
 # Qt's windowing needs these on a desktop; the tests render documents with LibreOffice and
 # measure the PDFs, with small free CJK fonts standing in for 仿宋/楷体/黑体/宋体.
 RUN_PACKAGES="libxcb-cursor0 libxkbcommon-x11-0 libegl1 fonts-wqy-microhei"
+# The packaging tests build the bundle (it copies Qt's xcb libraries, so they must be present)
+# and validate the desktop files.
 TEST_PACKAGES="libreoffice-writer-nogui poppler-utils fonts-arphic-gbsn00lp fonts-arphic-gkai00mp
-  fonts-wqy-microhei fonts-liberation2 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3"
+  fonts-wqy-microhei fonts-liberation2 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3
+  libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0
+  appstream desktop-file-utils shared-mime-info"
 
 install_packages() {
     mode=$1; shift
@@ -37,13 +41,14 @@ install_packages() {
 }
 
 setup_python() {
+    extras=$1   # what to install beside the program: "" to run it, "test,packaging" to test it
     if [ ! -x .venv/bin/python ]; then
         "$PYTHON" -m venv .venv
     fi
-    # Reinstall only when the project's dependencies changed.
-    stamp=.venv/.installed-$(cat pyproject.toml | cksum | cut -d' ' -f1)
+    # Reinstall only when the project's dependencies (or the extras asked for) changed.
+    stamp=.venv/.installed-$( (cat pyproject.toml; echo "$extras") | cksum | cut -d' ' -f1)
     if [ ! -f "$stamp" ]; then
-        .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[test]"
+        .venv/bin/python -m pip install -q --disable-pip-version-check -e ".${extras:+[$extras]}"
         rm -f .venv/.installed-*
         touch "$stamp"
     fi
@@ -54,12 +59,15 @@ command=${1:-}
 case "$command" in
     run)
         install_packages lenient $RUN_PACKAGES
-        setup_python
-        exec .venv/bin/speech-composer "$@"
+        setup_python ""
+        if [ $# -gt 0 ]; then
+            exec .venv/bin/speech-composer open "$@"
+        fi
+        exec .venv/bin/speech-composer
         ;;
     test)
         install_packages strict $TEST_PACKAGES
-        setup_python
+        setup_python test,packaging
         export QT_QPA_PLATFORM=offscreen
         exec .venv/bin/python -m pytest "$@"
         ;;

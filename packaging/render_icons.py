@@ -29,7 +29,8 @@ from PySide6.QtSvg import QSvgRenderer  # noqa: E402
 PACKAGING = Path(__file__).resolve().parent
 ROOT = PACKAGING.parent
 SVG = ROOT / "resources" / "icons" / "speech-composer.svg"
-APP_ID = "io.github.speechcomposer.SpeechComposer"
+sys.path.insert(0, str(ROOT))
+from composer.io.paths import APP_ID  # noqa: E402
 
 LINUX_SIZES = (16, 24, 32, 48, 64, 128, 256)
 ICO_SIZES = (16, 24, 32, 48, 256)

@@ -29,9 +29,10 @@ def write_bytes(path: str | os.PathLike, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if target.exists():
-            # Keep the permissions the user gave the file.
-            os.chmod(tmp_name, target.stat().st_mode & 0o7777)
+        # Keep the permissions the user gave an existing file; a new file gets the usual
+        # 0666 minus the umask (mkstemp's 0600 would hide an export on a shared folder).
+        mode = target.stat().st_mode & 0o7777 if target.exists() else 0o666 & ~_umask()
+        os.chmod(tmp_name, mode)
         os.replace(tmp_name, target)
         tmp_name = None
         _fsync_folder(folder)
@@ -85,6 +86,18 @@ def read_bytes(path: str | os.PathLike, limit: int | None = None) -> bytes:
 def _too_large(target: Path, limit: int) -> ComposerError:
     return ComposerError(f"{target} 太大（超过 {limit // (1024 * 1024)} MB），没有打开。",
                          f"{target} is too large (over {limit // (1024 * 1024)} MB); not opened.")
+
+
+def _umask() -> int:
+    # Reading the umask means setting it; done once, before any writer thread exists.
+    global _UMASK
+    if _UMASK is None:
+        _UMASK = os.umask(0o022)
+        os.umask(_UMASK)
+    return _UMASK
+
+
+_UMASK: int | None = None
 
 
 def write_text(path: str | os.PathLike, text: str) -> None:

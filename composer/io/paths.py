@@ -12,6 +12,8 @@ import sys
 from pathlib import Path
 
 APP = "speech-composer"
+# The freedesktop / AppStream / macOS application id (packaging/ and the window use it).
+APP_ID = "io.github.speechcomposer.SpeechComposer"
 
 
 def _home() -> Path:

@@ -21,14 +21,25 @@ def create_application(argv: list[str] | None = None):
     """The QApplication with the UI language and the CJK font list installed."""
     from PySide6.QtWidgets import QApplication
 
+    from ..io import paths
     from . import language, qt_compat, settings
     qt_compat.protect_singletons()
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setOrganizationName(settings.ORGANIZATION)
     app.setApplicationName(settings.APPLICATION)
     app.setApplicationDisplayName("讲稿编排")
+    # Lets Wayland taskbars match the window to the installed menu entry and its icon.
+    app.setDesktopFileName(paths.APP_ID)
+    app.setWindowIcon(_application_icon())
     language.setup(app)
     return app
+
+
+def _application_icon():
+    from PySide6.QtGui import QIcon
+
+    from ..io.paths import resources_dir
+    return QIcon(str(resources_dir() / "icons" / "speech-composer.svg"))
 
 
 def create_window(argv_path: str | None = None):

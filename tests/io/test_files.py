@@ -65,3 +65,8 @@ def test_special_files_are_refused_without_reading(tmp_path):
 def test_folder_is_named_as_such(tmp_path):
     with pytest.raises(ComposerError, match="文件夹"):
         files.read_bytes(tmp_path)
+
+
+def test_new_files_get_the_usual_permissions(tmp_path):
+    files.write_text(tmp_path / "new.txt", "x")
+    assert (tmp_path / "new.txt").stat().st_mode & 0o777 == 0o666 & ~files._umask()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 
 import pytest
@@ -37,9 +38,13 @@ def problems(stderr: str) -> list[str]:
             if line.strip() and not line.startswith(OFFSCREEN_NOTICES)]
 
 
-@pytest.mark.parametrize("arguments", [[], ["open", str(EXAMPLE)], ["open"]],
+@pytest.mark.parametrize("arguments", [[], ["open", "SPEECH"], ["open"]],
                          ids=["no-arguments", "open-file", "menu-entry-without-file"])
-def test_application_starts_and_keeps_running(executable, user_folders, arguments):
+def test_application_starts_and_keeps_running(executable, user_folders, tmp_path, arguments):
+    # A copy: the running program locks the speech it opens, and is ended from outside.
+    speech = tmp_path / EXAMPLE.name
+    shutil.copyfile(EXAMPLE, speech)
+    arguments = [str(speech) if a == "SPEECH" else a for a in arguments]
     status, stderr = run_for_a_while([str(executable), *arguments])
     assert status is None, f"exited with {status}: {stderr}"
     assert not problems(stderr), stderr
@@ -50,4 +55,4 @@ def test_application_starts_and_keeps_running(executable, user_folders, argument
     assert settings, "no settings written"
     if "open" in arguments[:1] and len(arguments) == 2:
         # The speech was opened: it is now the most recent file.
-        assert any(str(EXAMPLE) in text for text in settings), settings
+        assert any(str(speech) in text for text in settings), settings
