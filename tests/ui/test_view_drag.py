@@ -28,10 +28,12 @@ def point(window, heading, where):
 
 def hover(view, mime, pos, action=Qt.DropAction.MoveAction) -> bool:
     viewport = view.viewport()
-    enter = QDragEnterEvent(QPointF(pos), action, mime, Qt.MouseButton.LeftButton,
+    # Qt's own signatures: QPoint for enter/move, QPointF for drop (PySide6 6.12 takes QPointF
+    # for all three; 6.11, which we pin, only these).
+    enter = QDragEnterEvent(pos, action, mime, Qt.MouseButton.LeftButton,
                             Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(viewport, enter)
-    move = QDragMoveEvent(QPointF(pos), action, mime, Qt.MouseButton.LeftButton,
+    move = QDragMoveEvent(pos, action, mime, Qt.MouseButton.LeftButton,
                           Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(viewport, move)
     return move.isAccepted()
