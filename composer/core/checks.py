@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from .i18n import pick
+from .markers import parse_marker
 from .numbering import outline_markers
 from .speech import CLOSING, HEAD_FIELDS, OPENING, Section, Speech
 
@@ -25,7 +26,7 @@ _HEAD_NAMES = {"title": ("标题", "title"), "subtitle": ("副标题", "subtitle
 
 @dataclass
 class Problem:
-    code: str            # lone_subsection, empty_section, empty_heading, empty_paragraph, placeholder, …
+    code: str   # lone_subsection, empty_section, empty_heading, typed_number, empty_paragraph, placeholder, …
     zh: str
     en: str
     where_zh: str
@@ -87,6 +88,13 @@ def check_speech(speech: Speech, level3_style: str = "1.") -> list[Problem]:
         if not section.heading.strip():
             problems.append(Problem("empty_heading", "标题没有文字。", "The heading has no text.",
                                     *where, section_id=section.id))
+        typed = parse_marker(section.heading)
+        if typed is not None:
+            number = section.heading[:len(section.heading) - len(typed.rest)].strip()
+            problems.append(Problem(
+                "typed_number", f"标题里手写了编号“{number}”，导出时会与自动编号重复。",
+                f"The heading starts with a typed number {number!r}; export numbers it again.",
+                *where, section_id=section.id))
         if not any(p.strip() for p in section.paragraphs) and not section.children:
             problems.append(Problem("empty_section", "这一部分没有正文。",
                                     "This section has no text under it.",

@@ -54,3 +54,12 @@ def test_empty_paragraph_and_missing_title():
     speech.title = ""
     speech.closing.append("  ")
     assert codes(check_speech(speech)) == ["empty_paragraph", "missing_title"]
+
+
+def test_number_typed_into_a_heading():
+    speech = good_speech()
+    speech.body[0].heading = "一、统一思想"
+    speech.body[0].children[1].heading = "(二)提高认识"
+    speech.body[1].heading = "一是加强领导"   # an enumeration word, not a number
+    problems = [p for p in check_speech(speech) if p.code == "typed_number"]
+    assert [p.message.split("”")[0].split("“")[1] for p in problems] == ["一、", "(二)"]
