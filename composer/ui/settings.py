@@ -11,11 +11,13 @@ import os
 from PySide6.QtCore import QByteArray, QSettings
 
 from ..core.stats import DEFAULT_RATE, MAX_RATE, MIN_RATE
+from ..io.backups import DEFAULT_KEEP as DEFAULT_KEEP_BACKUPS
 
 ORGANIZATION = "speech-composer"
 APPLICATION = "speech-composer"
 MAX_RECENT = 10
 LANGUAGES = ("system", "zh", "en")
+MAX_KEEP_BACKUPS = 99
 
 _folder: str | None = None
 
@@ -34,7 +36,10 @@ def store() -> QSettings:
 
 
 def _get(key: str, default=None):
-    return store().value(key, default)
+    try:
+        return store().value(key, default)
+    except Exception:  # noqa: BLE001 - a damaged value must not keep the program from starting
+        return default
 
 
 def _set(key: str, value) -> None:
@@ -43,19 +48,54 @@ def _set(key: str, value) -> None:
     s.sync()
 
 
-def _as_list(value) -> list[str]:
-    # An INI file gives back a plain string for a one-item list and None for an empty one.
-    if value is None:
-        return []
+# The settings file is the user's to edit and may be damaged, come from another version, or
+# hold typed values (``@Variant(...)``, ``@Rect(...)``): every getter checks the type of what it
+# reads and falls back to the default instead of passing on something the program cannot use.
+
+def _usable_text(value) -> bool:
+    return isinstance(value, str) and "\0" not in value
+
+
+def _get_str(key: str, default: str = "") -> str:
+    value = _get(key, default)
+    return value if _usable_text(value) else default
+
+
+def _get_list(key: str) -> list[str]:
+    """A list of non-empty strings.  An INI file gives back a plain string for a one-item list
+    and None for an empty one; anything else that is not a list counts as empty."""
+    value = _get(key)
     if isinstance(value, str):
-        return [value] if value else []
-    return [str(v) for v in value]
+        value = [value]
+    if not isinstance(value, (list, tuple)):
+        return []
+    return [item for item in value if _usable_text(item) and item]
+
+
+def _get_int(key: str, default: int, lowest: int, highest: int) -> int:
+    value = _get(key, default)
+    if isinstance(value, bool):
+        return default
+    try:
+        number = int(value) if isinstance(value, (int, float, str)) else default
+    except (ValueError, OverflowError):
+        return default
+    return number if lowest <= number <= highest else default
+
+
+def _get_bool(key: str, default: bool) -> bool:
+    value = _get(key, default)
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.lower() in ("true", "false"):
+        return value.lower() == "true"
+    return default
 
 
 # --- language ------------------------------------------------------------------------------------
 
 def language_choice() -> str:
-    value = str(_get("ui/language", "system"))
+    value = _get_str("ui/language", "system")
     return value if value in LANGUAGES else "system"
 
 
@@ -66,7 +106,7 @@ def set_language_choice(value: str) -> None:
 # --- files ---------------------------------------------------------------------------------------
 
 def recent_files() -> list[str]:
-    return _as_list(_get("files/recent"))
+    return _get_list("files/recent")[:MAX_RECENT]
 
 
 def add_recent_file(path: str) -> list[str]:
@@ -86,7 +126,7 @@ def clear_recent_files() -> None:
 
 
 def last_folder() -> str:
-    return str(_get("files/last_folder", "") or "")
+    return _get_str("files/last_folder")
 
 
 def set_last_folder(folder: str) -> None:
@@ -95,7 +135,7 @@ def set_last_folder(folder: str) -> None:
 
 def first_start() -> bool:
     """True until the program has been started once (a new user sees the example speech)."""
-    return str(_get("app/started", "false")).lower() != "true"
+    return not _get_bool("app/started", False)
 
 
 def mark_started() -> None:
@@ -105,7 +145,7 @@ def mark_started() -> None:
 # --- library and export ----------------------------------------------------------------------------
 
 def library_folders() -> list[str]:
-    return _as_list(_get("library/folders"))
+    return _get_list("library/folders")
 
 
 def set_library_folders(folders: list[str]) -> None:
@@ -113,7 +153,13 @@ def set_library_folders(folders: list[str]) -> None:
 
 
 def format_profile() -> str:
-    return str(_get("export/profile", "") or "")
+    """The chosen format profile, or "" for the default one (also when the chosen profile is no
+    longer there: exporting must not fail over a setting)."""
+    name = _get_str("export/profile")
+    if not name:
+        return ""
+    from . import services
+    return name if name in services.profile_names() else ""
 
 
 def set_format_profile(name: str) -> None:
@@ -121,15 +167,20 @@ def set_format_profile(name: str) -> None:
 
 
 def speaking_rate() -> int:
-    try:
-        rate = int(_get("stats/rate", DEFAULT_RATE))
-    except (TypeError, ValueError):
-        return DEFAULT_RATE
-    return rate if MIN_RATE <= rate <= MAX_RATE else DEFAULT_RATE
+    return _get_int("stats/rate", DEFAULT_RATE, MIN_RATE, MAX_RATE)
 
 
 def set_speaking_rate(rate: int) -> None:
     _set("stats/rate", max(MIN_RATE, min(MAX_RATE, int(rate))))
+
+
+def keep_backups() -> int:
+    """How many earlier versions of each speech (and of the user's library) to keep."""
+    return _get_int("files/keep_backups", DEFAULT_KEEP_BACKUPS, 0, MAX_KEEP_BACKUPS)
+
+
+def set_keep_backups(count: int) -> None:
+    _set("files/keep_backups", max(0, min(MAX_KEEP_BACKUPS, int(count))))
 
 
 # --- window layout ---------------------------------------------------------------------------------
