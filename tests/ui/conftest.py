@@ -53,16 +53,35 @@ def make_pack(path: str = "", read_only: bool = True) -> Pack:
 
 @pytest.fixture(autouse=True)
 def no_unexpected_dialogs(monkeypatch):
-    """A modal dialog nobody answers would hang the test run: fail instead.  Tests that expect
-    a dialog replace these with their own answers."""
-    from PySide6.QtWidgets import QFileDialog, QMessageBox
+    """A modal dialog or menu nobody answers would hang the test run: fail at once instead,
+    naming it.  Covers the static helpers (QMessageBox.question …, QFileDialog.get…,
+    QInputDialog.get…) and every ``exec`` (a QMessageBox or dialog built by hand, a context
+    menu); opening a URL would start a file manager or browser.  Tests that expect one of these
+    replace it with their own answer (monkeypatch a class attribute, or the module's helper)."""
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import (QDialog, QFileDialog, QInputDialog, QMenu, QMessageBox,
+                                   QWidget)
 
-    def unexpected(*args, **kwargs):
-        raise AssertionError(f"unexpected dialog: {args[1:3] if len(args) > 2 else args}")
-    for name in ("question", "warning", "information", "critical", "about"):
-        monkeypatch.setattr(QMessageBox, name, unexpected)
-    for name in ("getOpenFileName", "getSaveFileName", "getExistingDirectory"):
-        monkeypatch.setattr(QFileDialog, name, unexpected)
+    def describe(value) -> str:
+        if isinstance(value, QMessageBox):
+            return value.text()
+        return value.windowTitle() if isinstance(value, QWidget) else repr(value)
+
+    def refuse(what):
+        def unexpected(*args, **kwargs):
+            shown = [a if isinstance(a, str) else describe(a) for a in args[:3]]
+            raise AssertionError(f"unexpected {what}: {shown} (stub it in the test)")
+        return unexpected
+    for name in ("question", "warning", "information", "critical", "about", "aboutQt"):
+        monkeypatch.setattr(QMessageBox, name, refuse(f"QMessageBox.{name}"))
+    for name in ("getOpenFileName", "getOpenFileNames", "getSaveFileName", "getExistingDirectory",
+                 "getOpenFileUrl", "getSaveFileUrl", "getExistingDirectoryUrl"):
+        monkeypatch.setattr(QFileDialog, name, refuse(f"QFileDialog.{name}"))
+    for name in ("getText", "getMultiLineText", "getInt", "getDouble", "getItem"):
+        monkeypatch.setattr(QInputDialog, name, refuse(f"QInputDialog.{name}"))
+    for cls in (QDialog, QMessageBox, QFileDialog, QInputDialog, QMenu):
+        monkeypatch.setattr(cls, "exec", refuse(f"{cls.__name__}.exec"))
+    monkeypatch.setattr(QDesktopServices, "openUrl", refuse("QDesktopServices.openUrl"))
 
 
 @pytest.fixture
