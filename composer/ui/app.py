@@ -9,6 +9,11 @@ What the window shows at start:
 * later, the file worked on last (if it still exists), else an empty speech;
 * and before all of these, if the last session crashed with unsaved edits, the offer to restore
   them.
+
+When the program is ended from outside — the desktop session ends, the system shuts down, someone
+runs ``kill`` or presses Ctrl+C in the terminal — there is nobody to answer "save the changes?":
+the unsaved edits go to the recovery file (offered at the next start) and the program exits
+cleanly (see :func:`end_on_signals`).
 """
 
 from __future__ import annotations
@@ -55,7 +60,7 @@ def create_window(argv_path: str | None = None):
         from . import services
         window.outline_model.set_level3_style(services.level3_style(profile))
     if window.files.offer_recovery():
-        if argv_path:
+        if argv_path and os.path.abspath(argv_path) != window.document.path:
             from PySide6.QtCore import QCoreApplication
             window.show_message(QCoreApplication.translate(
                 "MainWindow", "已恢复上次未保存的修改；{0} 没有打开。").format(argv_path))
@@ -77,6 +82,7 @@ def create_window(argv_path: str | None = None):
 def launch(argv_path: str | None = None):
     """Create the application and show the main window; returns (app, window)."""
     app = create_application()
+    end_on_signals(app)
     window = create_window(argv_path)
     window.show()
     return app, window
@@ -84,4 +90,67 @@ def launch(argv_path: str | None = None):
 
 def main(argv_path: str | None = None) -> int:
     app, window = launch(argv_path)
+    if _ended:
+        return 0  # ended by a signal while the start-up questions were shown
     return app.exec()
+
+
+# Signals that end the program from outside: logout and shutdown (SIGTERM), a closed terminal
+# (SIGHUP), Ctrl+C (SIGINT).  Not every platform has all of them.
+END_SIGNALS = ("SIGTERM", "SIGHUP", "SIGINT")
+_watch = None
+_ended = False
+
+
+def end_on_signals(app) -> bool:
+    """Make the end signals keep every window's unsaved edits for the next start and exit.
+
+    Python runs a signal handler only when the interpreter gets control, which it does not while
+    Qt waits for events; so the signal is passed on through a socket pair
+    (``signal.set_wakeup_fd``) that Qt watches.  Returns False where this cannot be set up
+    (not on the main thread, no socket pair): the recovery file written during editing remains
+    the safety net.
+    """
+    global _watch
+    import signal
+    import socket
+
+    from PySide6.QtCore import QSocketNotifier
+    if _watch is not None:
+        return True
+    try:
+        reader, writer = socket.socketpair()
+        reader.setblocking(False)
+        writer.setblocking(False)
+        signal.set_wakeup_fd(writer.fileno())
+        for name in END_SIGNALS:
+            if hasattr(signal, name):
+                # The C-level handler writes the signal's number to the socket; there is
+                # nothing left for the Python-level one to do.
+                signal.signal(getattr(signal, name), lambda *_: None)
+    except (OSError, ValueError):
+        return False
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
+
+    def received() -> None:
+        try:
+            data = reader.recv(64)
+        except OSError:
+            return
+        if data:
+            end_now(app)
+    notifier.activated.connect(received)
+    _watch = (reader, writer, notifier)  # kept alive as long as the program runs
+    return True
+
+
+def end_now(app) -> None:
+    """Keep each window's unsaved edits and its layout, then leave every event loop."""
+    global _ended
+    from .main_window import MainWindow
+    _ended = True
+    for widget in app.topLevelWidgets():
+        if isinstance(widget, MainWindow):
+            widget.files.keep_for_next_start()
+            widget.save_layout()
+    app.exit(0)

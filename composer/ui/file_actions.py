@@ -5,14 +5,22 @@ Files are read and written through one ``SpeechSession`` (composer/io/speech_ses
 the open speech against a second copy of the program, refuses to overwrite a file that changed on
 disk since it was read (the writer is asked), keeps the replaced version as a backup, and writes
 a recovery file while there are unsaved edits, so a crash loses seconds at most.
+
+The recovery file is written :data:`RECOVERY_PAUSE_MS` after the writer stops typing, and during
+long typing without a pause at the first edit after :data:`RECOVERY_MAX_WAIT_S`: every edit —
+typed text, head fields, snippets inserted, moves, undo and redo — goes through the document's
+undo stack, whose ``content_changed`` signal starts that clock.  The write of a 30,000-character
+speech takes about 5 ms (bench/bench_safety.py), so it runs on the UI thread.
+
+The speeches bundled with the program (the example) are opened as unsaved copies: saving asks
+where, no lock file is written into the program's folder, and the bundled file stays untouched.
 """
 
 from __future__ import annotations
 
 import os
-from pathlib import Path
-
 import time
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
@@ -21,7 +29,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 from ..core.checks import check_speech
 from ..core.errors import ComposerError
 from ..core.speech import Speech
-from ..io import paths, recovery
+from ..io import backups, locks, paths, recovery
 from ..io.locks import SpeechLockedError
 from ..io.speech_file import SUFFIX, load_speech
 from ..io.speech_session import ExternalChangeError, SpeechSession
@@ -36,9 +44,26 @@ def example_path() -> Path | None:
     return found[0] if found else None
 
 
+def is_bundled(path: str | os.PathLike) -> bool:
+    """Whether a file belongs to the program's own resources (read-only, shared by all users)."""
+    try:
+        return Path(path).resolve().is_relative_to(paths.resources_dir().resolve())
+    except (OSError, ValueError):
+        return False
+
+
+def open_folder(folder: str | os.PathLike) -> None:
+    """Show a folder in the file manager (created first, so that there is something to show)."""
+    try:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+    except OSError:
+        pass  # the file manager says what is wrong with it
+    QDesktopServices.openUrl(QUrl.fromLocalFile(os.fspath(folder)))
+
+
 # Recovery files are written this long after the last edit, and at least this often while the
 # writer keeps typing.
-RECOVERY_PAUSE_MS = 3000
+RECOVERY_PAUSE_MS = 2000
 RECOVERY_MAX_WAIT_S = 30.0
 
 
@@ -69,11 +94,13 @@ class FileActions(QObject):
         self.save_as = action(self.tr("另存为…"), QKeySequence.StandardKey.SaveAs, self.save_speech_as)
         self.export = action(self.tr("导出 Word…"), "Ctrl+E", self.export_docx)
         self.paste_speech = action(self.tr("粘贴为新讲稿"), "Ctrl+Shift+V", self.paste_as_speech)
+        self.open_backups = action(self.tr("以前保存的版本…"), None, self.show_backups)
+        self.open_backups.setToolTip(self.tr("在文件管理器中打开这篇讲稿的备份文件夹"))
         self.recent_menu = QMenu(self.tr("最近打开"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.new_from_example.setEnabled(example_path() is not None)
 
-        self.session = SpeechSession()
+        self.session = SpeechSession(keep_backups=settings.keep_backups())
         self._recovery_timer = QTimer(self)
         self._recovery_timer.setSingleShot(True)
         self._recovery_timer.setInterval(RECOVERY_PAUSE_MS)
@@ -136,14 +163,16 @@ class FileActions(QObject):
 
     def load_example(self) -> bool:
         path = example_path()
-        if path is None:
-            return False
+        return path is not None and self._load_bundled(path)
+
+    def _load_bundled(self, path: str | os.PathLike) -> bool:
+        """A speech that ships with the program, as an unsaved copy: not bound to the bundled
+        file (saving asks where) and not locked (the program folder may be read-only)."""
         try:
             speech = load_speech(path)
         except ComposerError as error:
             self.message.emit(str(error))
             return False
-        # Not bound to the bundled file: saving asks where, so the example stays intact.
         self.close_speech()
         self.document.load(speech, None, origin=self.tr("示例讲稿"))
         return True
@@ -160,6 +189,8 @@ class FileActions(QObject):
     def open_path(self, path: str, ask: bool = True) -> bool:
         if ask and not self.maybe_save():
             return False
+        if is_bundled(path):
+            return self._load_bundled(path)
         try:
             speech = self._insist(lambda force: self.session.open(path, force=force),
                                   (SpeechLockedError,), self.tr("讲稿已被打开"),
@@ -215,6 +246,7 @@ class FileActions(QObject):
 
     def _write(self, path: str) -> bool:
         target = None if self.document.path and os.path.abspath(path) == self.document.path else path
+        self.session.keep_backups = settings.keep_backups()  # the setting may have changed
         try:
             result = self._insist(
                 lambda force: self.session.save(self.document.speech, target, force=force),
@@ -237,48 +269,82 @@ class FileActions(QObject):
     # --- recovery -----------------------------------------------------------------------------------
 
     def _edited(self, *_args) -> None:
+        self._recovery_timer.start()  # (re)started by every edit: fires once typing pauses
         if time.monotonic() - self._recovery_written > RECOVERY_MAX_WAIT_S:
             self.write_recovery()  # long typing without a pause: do not wait for one
-        else:
-            self._recovery_timer.start()
 
     def write_recovery(self) -> None:
         """Keep the unsaved state where a crash cannot take it (a few ms)."""
         self._recovery_written = time.monotonic()
-        if not self.document.is_modified():
-            return
         try:
-            self.session.write_recovery(self.document.speech)
+            if self.document.is_modified():
+                self.session.write_recovery(self.document.speech)
+            else:
+                # Undone back to the saved text: a crash now loses nothing, and an old recovery
+                # file must not bring back edits the writer took back.
+                recovery.discard_recovery(self.session.session)
         except ComposerError as error:
             if not self._recovery_warned:  # say it once, not every few seconds
                 self._recovery_warned = True
                 self.message.emit(str(error))
 
+    def keep_for_next_start(self) -> None:
+        """The program is being ended from outside (logout, shutdown, ``kill``): there is no
+        one to ask, so the unsaved edits go to the recovery file, offered at the next start,
+        and the speech's lock is freed for colleagues."""
+        self._recovery_timer.stop()
+        self.write_recovery()
+        if self.session.path is not None:
+            locks.release(self.session.path, self.session.session)
+
     def offer_recovery(self) -> bool:
-        """At start-up: offer the unsaved edits a crashed session left.  True when restored."""
+        """At start-up: offer the unsaved edits crashed sessions left, newest first, one at a
+        time.  True when one was restored into this window.
+
+        Nothing is deleted unless the writer says so: "later" keeps a file for the next start,
+        and so does every file not asked about because one was restored already (this window
+        holds one speech).
+        """
         try:
             found = recovery.list_recoveries()
         except ComposerError:
             return False
-        if not found:
-            return False
-        newest = found[0]
-        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(newest.written))
-        name = newest.original or self.tr("未命名讲稿")
-        box = QMessageBox.question(
-            self.window, self.tr("恢复未保存的修改"),
-            self.tr("上次没有正常退出，留下了未保存的修改：\n\n{0}\n{1}，{2} 字，{3}\n\n"
-                    "要恢复吗？选“放弃”会删除这份恢复文件。")
-            .format(newest.title or self.tr("（无标题）"), name, newest.characters, when),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Yes)
+        for number, item in enumerate(found, start=1):
+            answer = ask_restore(self.window, self.recovery_question(item, number, len(found)))
+            if answer == DISCARD:
+                try:
+                    recovery.discard_recovery(item)
+                except ComposerError as error:
+                    QMessageBox.warning(self.window, self.tr("无法删除"), str(error))
+            elif answer == RESTORE and self._restore(item):
+                later = len(found) - number
+                if later:
+                    self.message.emit(self.tr("还有 {0} 份未保存的修改，下次启动时会再询问。")
+                                      .format(later))
+                return True
+        return False
+
+    def recovery_question(self, item: recovery.Recovery, number: int = 1, count: int = 1) -> str:
+        """What a recovery file holds and when it was written, for the restore prompt."""
         try:
-            if box == QMessageBox.StandardButton.Discard:
-                recovery.discard_recovery(newest)
-                return False
-            if box != QMessageBox.StandardButton.Yes:
-                return False  # decide later: it is offered again at the next start
-            speech = self._insist(lambda force: self.session.restore(newest, force=force),
+            when = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(item.written))
+        except (OverflowError, OSError, ValueError):
+            when = self.tr("未知")  # a damaged header; the edits may still be intact
+        title = item.title.strip() or self.tr("（无标题）")
+        if len(title) > 80:
+            title = title[:80] + "…"
+        characters = str(item.characters) if item.characters >= 0 else self.tr("未知")
+        text = self.tr("上次没有正常退出，留下了未保存的修改：\n\n"
+                       "标题：{0}\n文件：{1}\n字数：{2}\n写于：{3}\n\n"
+                       "要恢复吗？选“删除”会删除这份恢复文件；选“以后再说”，下次启动时再问。").format(
+            title, item.original or self.tr("（从未保存过的新讲稿）"), characters, when)
+        if count > 1:
+            text = self.tr("（第 {0} 份，共 {1} 份）").format(number, count) + "\n" + text
+        return text
+
+    def _restore(self, item: recovery.Recovery) -> bool:
+        try:
+            speech = self._insist(lambda force: self.session.restore(item, force=force),
                                   (SpeechLockedError,), self.tr("讲稿已被打开"),
                                   self.tr("仍然恢复吗？"))
         except ComposerError as error:
@@ -289,6 +355,17 @@ class FileActions(QObject):
         path = str(self.session.path) if self.session.path else None
         self.document.load(speech, path, origin=self.tr("恢复的讲稿"), modified=True)
         return True
+
+    # --- backups ------------------------------------------------------------------------------------
+
+    def show_backups(self) -> None:
+        """Open the folder with the earlier versions of this speech (all backups if it has
+        none yet), for a writer who needs an old version back."""
+        folder = backups.folder_for(self.document.path) if self.document.path else None
+        if folder is None or not folder.is_dir():
+            folder = backups.backups_root()
+            self.message.emit(self.tr("这篇讲稿还没有备份；打开的是所有备份的文件夹。"))
+        open_folder(folder)
 
     # --- paste as a new speech ----------------------------------------------------------------------
 
@@ -342,7 +419,7 @@ class FileActions(QObject):
     def _exported(self, path: str) -> None:
         self.message.emit(self.tr("已导出到 {0}").format(path))
         if ask_open_folder(self.window, path):
-            QDesktopServices.openUrl(QUrl.fromLocalFile(os.path.dirname(os.path.abspath(path))))
+            open_folder(os.path.dirname(os.path.abspath(path)))
 
 
 def ask_open_folder(parent, path: str) -> bool:
@@ -351,7 +428,29 @@ def ask_open_folder(parent, path: str) -> bool:
                       QCoreApplication.translate("FileActions", "导出完成"),
                       QCoreApplication.translate("FileActions", "已导出：\n{0}").format(path),
                       QMessageBox.StandardButton.Ok, parent)
-    open_folder = box.addButton(QCoreApplication.translate("FileActions", "打开所在文件夹"),
+    show_folder = box.addButton(QCoreApplication.translate("FileActions", "打开所在文件夹"),
                                 QMessageBox.ButtonRole.ActionRole)
     box.exec()
-    return box.clickedButton() is open_folder
+    return box.clickedButton() is show_folder
+
+
+RESTORE, DISCARD, LATER = "restore", "discard", "later"
+
+
+def ask_restore(parent, text: str) -> str:
+    """The restore prompt, with buttons that say what they do: RESTORE, DISCARD or LATER
+    (also for Esc and closing the box, so that nothing is deleted by accident)."""
+    translate = QCoreApplication.translate
+    box = QMessageBox(QMessageBox.Icon.Question, translate("FileActions", "恢复未保存的修改"),
+                      text, QMessageBox.StandardButton.NoButton, parent)
+    restore = box.addButton(translate("FileActions", "恢复"), QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(translate("FileActions", "删除"),
+                            QMessageBox.ButtonRole.DestructiveRole)
+    later = box.addButton(translate("FileActions", "以后再说"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(restore)
+    box.setEscapeButton(later)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is restore:
+        return RESTORE
+    return DISCARD if clicked is discard else LATER

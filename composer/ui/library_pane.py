@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QLabel, QLineEdi
 from ..core.errors import ComposerError
 from ..core.library import PARAGRAPH, Snippet, section_to_snippet
 from ..core.speech import Section
-from ..io import library_store
+from ..io import backups, library_store
 from ..io.library_store import LoadedLibrary
-from . import snippet_dialog
+from . import settings, snippet_dialog
 from .library_model import ROW_ROLE, LibraryModel
 
 HIGHLIGHT = QColor(0xFF, 0xD8, 0x6B)
@@ -348,8 +348,10 @@ class LibraryPane(QWidget):
             self.model.reindex()
 
     def _save(self, pack, undo) -> bool:
+        """Save the user's pack like a speech: atomically, its previous version kept as a
+        backup; on failure the change is taken back, so the list shows what is on disk."""
         try:
-            library_store.save_user_pack(pack)
+            backups.save_user_pack_with_backup(pack, settings.keep_backups())
         except ComposerError as error:
             undo()
             self._warn(str(error))

@@ -128,6 +128,7 @@ class MainWindow(QMainWindow):
         files.addSeparator()
         files.addAction(f.export)
         files.addSeparator()
+        files.addAction(f.open_backups)
         files.addAction(self.settings_action)
         files.addAction(self.quit_action)
 

@@ -1,4 +1,4 @@
-"""Settings: UI language, format profile, speaking rate, extra library folders."""
+"""Settings: UI language, format profile, speaking rate, backups, extra library folders."""
 
 from __future__ import annotations
 
@@ -7,7 +7,9 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog
                                QWidget)
 
 from ..core.stats import MAX_RATE, MIN_RATE
+from ..io import backups
 from . import services, settings
+from .file_actions import open_folder
 
 
 class SettingsDialog(QDialog):
@@ -40,6 +42,19 @@ class SettingsDialog(QDialog):
         self.rate.setValue(settings.speaking_rate())
         self.rate.setToolTip(self.tr("念稿一般每分钟 150～200 字，日常讲话 120～150 字。"))
         form.addRow(self.tr("语速"), self.rate)
+
+        self.backups = QSpinBox()
+        self.backups.setRange(0, settings.MAX_KEEP_BACKUPS)
+        self.backups.setSuffix(self.tr(" 个版本"))
+        self.backups.setSpecialValueText(self.tr("不保留"))
+        self.backups.setValue(settings.keep_backups())
+        self.backups.setToolTip(self.tr("每次保存前，把文件原来的版本留作备份，保存在用户数据文件夹里。"))
+        open_backups = QPushButton(self.tr("打开备份文件夹"))
+        open_backups.clicked.connect(lambda: open_folder(backups.backups_root()))
+        backup_row = QHBoxLayout()
+        backup_row.addWidget(self.backups, 1)
+        backup_row.addWidget(open_backups)
+        form.addRow(self.tr("保留备份"), backup_row)
 
         self.folders = QListWidget()
         self.folders.addItems(settings.library_folders())
@@ -78,7 +93,8 @@ class SettingsDialog(QDialog):
         return [self.folders.item(i).text() for i in range(self.folders.count())]
 
     def apply(self) -> set[str]:
-        """Store the choices; returns which groups changed: language, profile, rate, library."""
+        """Store the choices; returns which groups changed: language, profile, rate, backups,
+        library."""
         changed = set()
         if self.language.currentData() != settings.language_choice():
             settings.set_language_choice(self.language.currentData())
@@ -91,6 +107,9 @@ class SettingsDialog(QDialog):
         if self.rate.value() != settings.speaking_rate():
             settings.set_speaking_rate(self.rate.value())
             changed.add("rate")
+        if self.backups.value() != settings.keep_backups():
+            settings.set_keep_backups(self.backups.value())
+            changed.add("backups")
         if self.folder_list() != settings.library_folders():
             settings.set_library_folders(self.folder_list())
             changed.add("library")

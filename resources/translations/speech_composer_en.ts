@@ -83,6 +83,14 @@
         <translation>Paste as New Speech</translation>
     </message>
     <message>
+        <source>以前保存的版本…</source>
+        <translation>Earlier Versions…</translation>
+    </message>
+    <message>
+        <source>在文件管理器中打开这篇讲稿的备份文件夹</source>
+        <translation>Open the folder with this speech&apos;s backups in the file manager</translation>
+    </message>
+    <message>
         <source>最近打开</source>
         <translation>Open Recent</translation>
     </message>
@@ -155,22 +163,62 @@
         <translation>Saved to {0}</translation>
     </message>
     <message>
-        <source>恢复未保存的修改</source>
-        <translation>Restore unsaved changes</translation>
+        <source>无法删除</source>
+        <translation>Cannot delete</translation>
+    </message>
+    <message>
+        <source>还有 {0} 份未保存的修改，下次启动时会再询问。</source>
+        <translation>{0} more set(s) of unsaved changes will be offered at the next start.</translation>
+    </message>
+    <message>
+        <source>未知</source>
+        <translation>unknown</translation>
     </message>
     <message>
         <source>上次没有正常退出，留下了未保存的修改：
 
-{0}
-{1}，{2} 字，{3}
+标题：{0}
+文件：{1}
+字数：{2}
+写于：{3}
 
-要恢复吗？选“放弃”会删除这份恢复文件。</source>
+要恢复吗？选“删除”会删除这份恢复文件；选“以后再说”，下次启动时再问。</source>
         <translation>The program did not close normally last time and left unsaved changes:
 
-{0}
-{1}, {2} characters, {3}
+Title: {0}
+File: {1}
+Characters: {2}
+Written: {3}
 
-Restore them? &quot;Discard&quot; deletes this recovery file.</translation>
+Restore them? &quot;Delete&quot; deletes this recovery file; &quot;Later&quot; asks again at the next start.</translation>
+    </message>
+    <message>
+        <source>（从未保存过的新讲稿）</source>
+        <translation>(a new speech that was never saved)</translation>
+    </message>
+    <message>
+        <source>（第 {0} 份，共 {1} 份）</source>
+        <translation>({0} of {1})</translation>
+    </message>
+    <message>
+        <source>这篇讲稿还没有备份；打开的是所有备份的文件夹。</source>
+        <translation>This speech has no backups yet; showing the folder of all backups.</translation>
+    </message>
+    <message>
+        <source>恢复未保存的修改</source>
+        <translation>Restore unsaved changes</translation>
+    </message>
+    <message>
+        <source>恢复</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>以后再说</source>
+        <translation>Later</translation>
     </message>
     <message>
         <source>（无标题）</source>
@@ -635,6 +683,26 @@ Compose speeches from a library of sections and export official-format Word docu
     <message>
         <source>语速</source>
         <translation>Speaking rate</translation>
+    </message>
+    <message>
+        <source> 个版本</source>
+        <translation> versions</translation>
+    </message>
+    <message>
+        <source>不保留</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>每次保存前，把文件原来的版本留作备份，保存在用户数据文件夹里。</source>
+        <translation>Before each save, the file&apos;s previous version is kept as a backup in your data folder.</translation>
+    </message>
+    <message>
+        <source>打开备份文件夹</source>
+        <translation>Open Backups Folder</translation>
+    </message>
+    <message>
+        <source>保留备份</source>
+        <translation>Keep backups</translation>
     </message>
     <message>
         <source>添加文件夹…</source>

@@ -10,6 +10,9 @@ from composer.core.library import Pack, Snippet
 from composer.io import backups, files, library_file, library_store
 
 from .test_hostile_files import alias_bomb, junk, payloads, wrap
+# The UI tests' guards for the tests through the application: settings in a temp folder, and no
+# modal dialog may wait for an answer.
+from ui.conftest import no_unexpected_dialogs, temp_settings  # noqa: F401
 
 
 def user_pack(*headings: str) -> Pack:
@@ -86,3 +89,42 @@ def test_a_broken_user_pack_is_reported_not_replaced():
     loaded = library_store.load_library()
     assert [Path(e.path).name for e in loaded.errors] == [path.name]
     assert path.read_bytes() == b"format: 1\nsnippets: ["   # the user's text is still there
+
+
+# --- through the application ---------------------------------------------------------------------
+
+def test_snippets_saved_from_the_library_pane_keep_backups(qtbot, monkeypatch):
+    from composer.core.speech import Section
+    from composer.ui import settings, snippet_dialog
+    from composer.ui.library_pane import LibraryPane
+    from composer.ui.snippet_dialog import SnippetDetails
+    monkeypatch.setattr(snippet_dialog, "ask_new_snippet", lambda *a, **k: SnippetDetails("", []))
+    settings.set_keep_backups(2)
+    pane = LibraryPane()
+    qtbot.addWidget(pane)
+    pane.set_library(library_store.load_library())
+    for heading in ("第一条", "第二条", "第三条", "第四条"):
+        assert pane.save_section(Section(heading, [f"{heading}的正文。"]), 1) is not None
+    kept = [[s.heading for s in library_file.load_pack(b, use_index=False).snippets]
+            for b in backups.list_backups(library_store.user_pack_path())]
+    assert kept == [["第一条", "第二条", "第三条"], ["第一条", "第二条"]]
+
+
+def test_a_bad_pack_is_shown_at_start_in_chinese_and_the_program_starts(qtbot):
+    from composer.ui import app
+    bad = library_store.user_dir() / "损坏的素材.library.yaml"
+    bad.parent.mkdir(parents=True)
+    bad.write_bytes(b"format: 1\nsnippets: [\x00\xff")
+    window = app.create_window()
+    qtbot.addWidget(window, before_close_func=lambda w: w.document.stack.setClean())
+    window.show()
+    qtbot.waitUntil(lambda: getattr(window, "library_errors_box", None) is not None,
+                    timeout=10000)
+    box = window.library_errors_box
+    assert "无法读取" in box.text() and box.isVisible()  # shown without stopping the start
+    assert bad.name in box.detailedText()
+    assert "素材库" in window.statusBar().currentMessage()
+    bundled = {Path(p.path).parent for p in window.library_pane.library.packs if p.read_only}
+    assert library_store.bundled_dir() in bundled  # the others loaded
+    assert window.library_pane.library.user_pack() is not None
+    assert bad.read_bytes() == b"format: 1\nsnippets: [\x00\xff"  # never rewritten

@@ -4,16 +4,18 @@ stubbed with monkeypatch, the usual pytest-qt way."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
+import time
 import zipfile
 
 import pytest
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from composer.core.speech import Speech
-from composer.io import backups, recovery, speech_file
+from composer.io import backups, paths, recovery, speech_file
 from composer.ui import file_actions, settings
 from composer.ui.main_window import MainWindow
 
@@ -24,7 +26,8 @@ Button = QMessageBox.StandardButton
 
 @pytest.fixture
 def answers(monkeypatch):
-    """Scripted answers for the message boxes; records the questions asked."""
+    """Scripted answers for the message boxes and the restore prompt (RESTORE, DISCARD or
+    LATER); records the questions asked.  A question nobody scripted an answer for fails."""
     asked = []
     queue = []
 
@@ -33,6 +36,8 @@ def answers(monkeypatch):
         return queue.pop(0)
     monkeypatch.setattr(QMessageBox, "question", question)
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: asked.append(text))
+    monkeypatch.setattr(file_actions, "ask_restore",
+                        lambda parent, text: question(parent, "", text))
     return asked, queue
 
 
@@ -48,6 +53,13 @@ def edit_something(window):
     select(window, "B")
     window.outline.move_up.trigger()
     assert window.document.is_modified()
+
+
+def set_heading(window, old: str, new: str) -> None:
+    """Type a new heading for a section, as the editor receives it."""
+    select(window, old)
+    window.editor.section.heading.setText(new)
+    window.editor.section.heading.textEdited.emit(new)
 
 
 def test_save_and_reopen_through_the_ui(window, monkeypatch, tmp_path, qtbot):
@@ -214,12 +226,16 @@ def test_restores_the_edits_of_a_crashed_session(qtbot, library, answers, tmp_pa
     speech_file.save_speech(make_speech(), path)
     subprocess.run([sys.executable, "-c", CRASHING_SESSION, str(path)], env=os.environ.copy(),
                    check=False, timeout=60)
-    assert recovery.list_recoveries()
+    [left] = recovery.list_recoveries()
     window = MainWindow(library=library)
     qtbot.addWidget(window, before_close_func=lambda w: w.document.stack.setClean())
-    queue.append(Button.Yes)
+    queue.append(file_actions.RESTORE)
     assert window.files.offer_recovery()
-    assert "崩溃前没保存的标题" in asked[-1]
+    # What it holds and when it was written: title, file, characters, time.
+    shown = asked[-1]
+    assert "崩溃前没保存的标题" in shown and str(path) in shown
+    assert time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(left.written)) in shown
+    assert left.characters > 0 and f"字数：{left.characters}" in shown
     assert window.document.speech.title == "崩溃前没保存的标题"
     assert window.document.is_modified()
     assert window.document.path == str(path)
@@ -249,3 +265,327 @@ def test_a_speech_open_elsewhere_is_opened_only_when_the_writer_agrees(window, a
     assert window.files.open_path(str(path), ask=False)
     assert window.document.path == str(path)
     other.close()
+
+
+def crash_with_edits(path, title: str) -> None:
+    """Another copy of the program opens the speech, changes its title and dies unsaved."""
+    code = CRASHING_SESSION.replace("崩溃前没保存的标题", title)
+    subprocess.run([sys.executable, "-c", code, str(path)], env=os.environ.copy(), check=False,
+                   timeout=60)
+
+
+def fresh_window(qtbot, library) -> MainWindow:
+    window = MainWindow(library=library)
+    qtbot.addWidget(window, before_close_func=lambda w: w.document.stack.setClean())
+    return window
+
+
+@pytest.fixture
+def two_crashes(tmp_path):
+    """Two crashed sessions on two files, the second written last (so offered first)."""
+    paths = []
+    for name in ("older", "newer"):
+        path = tmp_path / f"{name}.speech.yaml"
+        speech_file.save_speech(make_speech(), path)
+        crash_with_edits(path, f"{name}的修改")
+        paths.append(path)
+        time.sleep(0.01)  # distinct write times: the order of the offers is the tested thing
+    assert [r.title for r in recovery.list_recoveries()] == ["newer的修改", "older的修改"]
+    return paths
+
+
+def test_every_recovery_is_offered_in_turn_and_none_is_lost(qtbot, library, answers, two_crashes):
+    asked, queue = answers
+    window = fresh_window(qtbot, library)
+    queue.extend([file_actions.LATER, file_actions.RESTORE])
+    assert window.files.offer_recovery()
+    assert "（第 1 份，共 2 份）" in asked[0] and "newer的修改" in asked[0]
+    assert "（第 2 份，共 2 份）" in asked[1] and "older的修改" in asked[1]
+    assert window.document.speech.title == "older的修改"
+    assert window.document.path == str(two_crashes[0])
+    # The one put off is offered at the next start (this window's own is not: it runs).
+    assert [r.title for r in recovery.list_recoveries()] == ["newer的修改"]
+    window.files.close_speech()
+    assert [r.title for r in recovery.list_recoveries()] == ["newer的修改"]
+
+
+def test_after_a_restore_the_others_wait_for_the_next_start(qtbot, library, answers,
+                                                            two_crashes):
+    asked, queue = answers
+    window = fresh_window(qtbot, library)
+    messages = []
+    window.files.message.connect(messages.append)
+    queue.append(file_actions.RESTORE)
+    assert window.files.offer_recovery()
+    assert len(asked) == 1 and window.document.speech.title == "newer的修改"
+    assert any("还有 1 份" in m for m in messages)
+    assert window.files.save_speech()
+    assert [r.title for r in recovery.list_recoveries()] == ["older的修改"]
+
+
+def test_only_the_recovery_the_writer_discards_is_deleted(qtbot, library, answers, two_crashes):
+    asked, queue = answers
+    window = fresh_window(qtbot, library)
+    queue.extend([file_actions.DISCARD, file_actions.LATER])
+    assert not window.files.offer_recovery()
+    assert len(asked) == 2 and window.document.path is None
+    assert [r.title for r in recovery.list_recoveries()] == ["older的修改"]
+    assert speech_file.load_speech(two_crashes[1]).title == "T"  # the file itself is untouched
+
+
+def test_a_recovery_with_a_damaged_header_is_still_offered(qtbot, library, answers, tmp_path):
+    """A nonsense time or count in the header must not stop the start (time.localtime raises
+    for huge numbers); the speech in the file is what matters."""
+    asked, queue = answers
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    header = {"session": "damaged", "written": 1e300, "characters": "many", "title": 7,
+              "pid": int(dead), "host": "elsewhere-" + str(os.getpid()), "user": "x"}
+    target = recovery.recovery_path("damaged")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    speech = make_speech()
+    speech.title = "头部坏了的恢复文件"
+    target.write_bytes((recovery.HEADER + json.dumps(header) + "\n").encode()
+                       + speech_file.dump_speech(speech).encode("utf-8"))
+    window = fresh_window(qtbot, library)
+    queue.append(file_actions.RESTORE)
+    assert window.files.offer_recovery()
+    assert "写于：未知" in asked[-1] and "字数：未知" in asked[-1]
+    assert window.document.speech.title == "头部坏了的恢复文件" and window.document.is_modified()
+
+
+def test_a_file_changed_after_the_crash_is_not_overwritten_by_the_restore(qtbot, library, answers,
+                                                                          tmp_path):
+    """The restored edits were made to the version the crashed session read; a colleague's
+    later version is only replaced when the writer says so (and then kept as a backup)."""
+    asked, queue = answers
+    path = tmp_path / "shared.speech.yaml"
+    speech_file.save_speech(make_speech(), path)
+    crash_with_edits(path, "我的修改")
+    colleague = speech_file.load_speech(path)
+    colleague.title = "同事后来的修改"
+    speech_file.save_speech(colleague, path)
+    window = fresh_window(qtbot, library)
+    queue.extend([file_actions.RESTORE, Button.No])
+    assert window.files.offer_recovery()
+    assert not window.files.save_speech()
+    assert "被其他程序或其他人修改过" in asked[-1]
+    assert speech_file.load_speech(path).title == "同事后来的修改"
+    assert window.document.is_modified() and window.document.speech.title == "我的修改"
+    queue.append(Button.Yes)
+    assert window.files.save_speech()
+    assert speech_file.load_speech(path).title == "我的修改"
+    assert [speech_file.load_speech(b).title for b in backups.list_backups(path)] == ["同事后来的修改"]
+
+
+@pytest.mark.parametrize("button, expected", [
+    ("恢复", file_actions.RESTORE), ("删除", file_actions.DISCARD),
+    ("以后再说", file_actions.LATER), (None, file_actions.LATER)])
+def test_the_restore_prompt_buttons_say_what_they_do(qtbot, monkeypatch, button, expected):
+    shown = []
+
+    def click(box):
+        shown.append((box.text(), sorted(b.text() for b in box.buttons())))
+        for candidate in box.buttons():
+            if candidate.text() == button:
+                candidate.click()
+        return 0
+    monkeypatch.setattr(QMessageBox, "exec", click)
+    assert file_actions.ask_restore(None, "恢复这些吗？") == expected
+    assert shown == [("恢复这些吗？", sorted(["恢复", "删除", "以后再说"]))]
+
+
+# --- when the recovery file is written and removed -----------------------------------------------
+
+def recovery_of(window):
+    return recovery.recovery_path(window.files.session.session)
+
+
+def test_a_recovery_file_is_written_once_typing_pauses(window, qtbot):
+    from .conftest import commit_text
+    select(window, "B")
+    commit_text(window.editor.section.text, "补充一句。")
+    assert window.document.is_modified() and not recovery_of(window).exists()
+    qtbot.waitUntil(recovery_of(window).exists, timeout=20000)
+    written = speech_file.load_speech(recovery_of(window))
+    assert "补充一句。" in "".join(written.body[1].paragraphs)
+
+
+def test_long_typing_without_a_pause_still_writes_regularly(window, monkeypatch):
+    """Every burst of typing restarts the pause timer; past the longest wait the edit itself
+    writes the file.  The clock is the test's: no waiting, no timing."""
+    clock = [1000.0]
+    monkeypatch.setattr(file_actions.time, "monotonic", lambda: clock[0])
+    window.files.write_recovery()  # the clock starts now (nothing to write yet)
+    select(window, "B")
+    field = window.editor.section.heading
+    typed = ""
+    while clock[0] - 1000.0 <= file_actions.RECOVERY_MAX_WAIT_S:
+        assert not recovery_of(window).exists()
+        clock[0] += 1.0
+        typed += "字"
+        field.setText(typed)
+        field.textEdited.emit(typed)
+        assert window.files._recovery_timer.isActive()
+    assert speech_file.load_speech(recovery_of(window)).body[1].heading == typed
+    assert window.document.stack.count() == 1  # one merged undo step: the burst never paused
+
+
+@pytest.mark.parametrize("edit", ["head", "snippet", "undo"])
+def test_every_kind_of_edit_starts_the_recovery_timer(window, edit):
+    timer = window.files._recovery_timer
+    assert not timer.isActive()
+    if edit == "head":
+        window.outline.select("head")
+        field = window.editor.head.fields["speaker"]
+        field.setText("王局长")
+        field.textEdited.emit("王局长")
+    elif edit == "snippet":
+        select(window, "B")
+        window.outline.insert_snippet(window.library_pane.library.packs[0].snippets[1])
+    else:
+        edit_something(window)
+        timer.stop()
+        window.undo_action.trigger()
+    assert timer.isActive()
+
+
+def test_undoing_back_to_the_saved_text_removes_the_recovery_file(window):
+    edit_something(window)
+    window.files.write_recovery()
+    assert recovery_of(window).exists()
+    window.undo_action.trigger()
+    assert not window.document.is_modified()
+    window.files.write_recovery()
+    assert not recovery_of(window).exists()
+
+
+def test_closing_without_saving_removes_the_recovery_file_and_the_lock(qtbot, library, answers,
+                                                                      tmp_path):
+    from composer.io import locks
+    asked, queue = answers
+    path = tmp_path / "closing.speech.yaml"
+    speech_file.save_speech(make_speech(), path)
+    window = fresh_window(qtbot, library)
+    assert window.files.open_path(str(path), ask=False)
+    assert locks.lock_path(path).exists()
+    edit_something(window)
+    window.files.write_recovery()
+    assert recovery_of(window).exists()
+    queue.append(Button.Discard)
+    assert window.close()
+    assert not recovery_of(window).exists() and not locks.lock_path(path).exists()
+    assert recovery.list_recoveries() == []
+
+
+def test_ended_from_outside_the_edits_are_kept_for_the_next_start(qtbot, library, tmp_path):
+    """What the program does on SIGTERM (logout, shutdown), without asking anyone."""
+    from composer.io import locks
+    path = tmp_path / "logout.speech.yaml"
+    speech_file.save_speech(make_speech(), path)
+    window = fresh_window(qtbot, library)
+    assert window.files.open_path(str(path), ask=False)
+    edit_something(window)
+    window.files.keep_for_next_start()
+    kept = speech_file.load_speech(recovery_of(window))
+    assert [s.heading for s in kept.body] == ["B", "A", "C"]
+    assert not locks.lock_path(path).exists()  # colleagues are not told it is still open
+
+
+# --- locks, bundled files, backups ---------------------------------------------------------------
+
+def test_a_stale_lock_from_a_crashed_process_is_not_asked_about(window, answers, tmp_path):
+    from composer.io import locks
+    asked, _ = answers
+    path = tmp_path / "stale.speech.yaml"
+    speech_file.save_speech(make_speech(), path)
+    subprocess.run([sys.executable, "-c", CRASHING_SESSION, str(path)], env=os.environ.copy(),
+                   check=False, timeout=60)
+    stale = locks.read_lock(path)
+    assert stale is not None and stale.process.pid != os.getpid()
+    assert window.files.open_path(str(path), ask=False)
+    assert asked == [] and window.document.path == str(path)
+    assert locks.read_lock(path).session == window.files.session.session
+
+
+def resources_snapshot():
+    folder = paths.resources_dir()
+    return {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize("how", ["example", "open", "start"])
+def test_the_bundled_example_is_opened_as_a_copy_and_never_written(qtbot, library, answers,
+                                                                    monkeypatch, tmp_path, how):
+    from composer.ui import app
+    example = file_actions.example_path()
+    before = resources_snapshot()
+    if how == "start":
+        window = app.create_window(str(example))
+        qtbot.addWidget(window, before_close_func=lambda w: w.document.stack.setClean())
+    else:
+        window = fresh_window(qtbot, library)
+        assert window.files.load_example() if how == "example" else \
+            window.files.open_path(str(example), ask=False)
+    assert window.document.path is None and "示例讲稿" in window.windowTitle()
+    assert window.document.speech.content() == speech_file.load_speech(example).content()
+    set_heading(window, window.document.speech.body[0].heading, "改过的第一部分")
+    window.files.write_recovery()
+    target = tmp_path / "我的讲话.speech.yaml"
+    save_dialog(monkeypatch, target)
+    assert window.files.save_speech()  # asks where: never onto the bundled file
+    assert window.document.path == str(target)
+    window.files.close_speech()
+    assert resources_snapshot() == before  # no lock file, no change, nothing added
+
+
+def test_backups_follow_the_setting(window, monkeypatch, tmp_path):
+    path = tmp_path / "kept.speech.yaml"
+    save_dialog(monkeypatch, path)
+    settings.set_keep_backups(2)
+    window.files.save.trigger()
+    for old, new in (("A", "第一次"), ("第一次", "第二次"), ("第二次", "第三次"), ("第三次", "第四次")):
+        set_heading(window, old, new)
+        window.files.save.trigger()
+    kept = [speech_file.load_speech(b).body[0].heading for b in backups.list_backups(path)]
+    assert kept == ["第三次", "第二次"]
+    settings.set_keep_backups(0)
+    set_heading(window, "第四次", "第五次")
+    window.files.save.trigger()
+    assert len(backups.list_backups(path)) == 2  # none added, none pruned
+
+
+def test_earlier_versions_are_one_menu_item_away(window, monkeypatch, tmp_path):
+    from PySide6.QtGui import QDesktopServices
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    window.files.open_backups.trigger()  # never saved: the folder of all backups
+    assert opened[-1] == str(backups.backups_root()) and os.path.isdir(opened[-1])
+    path = tmp_path / "v.speech.yaml"
+    save_dialog(monkeypatch, path)
+    window.files.save.trigger()
+    edit_something(window)
+    window.files.save.trigger()
+    window.files.open_backups.trigger()
+    assert opened[-1] == str(backups.folder_for(path))
+    assert backups.list_backups(path)[0].parent == backups.folder_for(path)
+    file_menu = window.menuBar().actions()[0].menu()
+    assert window.files.open_backups in file_menu.actions()
+
+
+def test_the_number_of_backups_is_set_in_the_settings_dialog(qtbot, window, monkeypatch):
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QPushButton
+
+    from composer.ui.settings_dialog import SettingsDialog
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    dialog = SettingsDialog(window)
+    qtbot.addWidget(dialog)
+    assert dialog.backups.value() == backups.DEFAULT_KEEP
+    dialog.backups.setValue(12)
+    assert dialog.apply() == {"backups"}
+    assert settings.keep_backups() == 12
+    assert SettingsDialog(window).backups.value() == 12
+    [button] = [b for b in dialog.findChildren(QPushButton) if b.text() == "打开备份文件夹"]
+    button.click()
+    assert opened == [str(backups.backups_root())]
