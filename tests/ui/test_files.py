@@ -589,3 +589,21 @@ def test_the_number_of_backups_is_set_in_the_settings_dialog(qtbot, window, monk
     [button] = [b for b in dialog.findChildren(QPushButton) if b.text() == "打开备份文件夹"]
     button.click()
     assert opened == [str(backups.backups_root())]
+
+
+@pytest.mark.parametrize("given", ["same", "other"])
+def test_a_restore_at_start_says_when_the_file_given_was_not_opened(qtbot, answers, tmp_path,
+                                                                    given):
+    from composer.ui import app
+    asked, queue = answers
+    path = tmp_path / "crashed.speech.yaml"
+    speech_file.save_speech(make_speech(), path)
+    crash_with_edits(path, "崩溃前的修改")
+    other = tmp_path / "other.speech.yaml"
+    speech_file.save_speech(make_speech(), other)
+    queue.append(file_actions.RESTORE)
+    window = app.create_window(str(path if given == "same" else other))
+    qtbot.addWidget(window, before_close_func=lambda w: w.document.stack.setClean())
+    assert window.document.speech.title == "崩溃前的修改" and window.document.path == str(path)
+    note = window.statusBar().currentMessage()
+    assert ("没有打开" in note) == (given == "other")
