@@ -84,6 +84,14 @@ def load_library(extra_folders: Iterable[str | os.PathLike] = (), use_index: boo
     seen: set[str] = set()
     sources = [(bundled_dir(), True), (user_dir(), False)]
     sources += [(Path(folder), True) for folder in extra_folders]
+    for folder in extra_folders:
+        if not Path(folder).is_dir():
+            # Most often a network share that is offline: say so, so that missing material is
+            # not a mystery; the folder stays in the settings for when the share is back.
+            result.errors.append(PackError(str(folder), ComposerError(
+                f"素材库文件夹 {folder} 不存在或无法访问（网络共享断开了？），这次没有读取。",
+                f"The library folder {folder} is missing or unreachable (a network share "
+                "offline?); it was not read this time.")))
     for folder, read_only in sources:
         for path in pack_files(folder):
             key = os.path.normcase(os.path.abspath(path))

@@ -195,8 +195,8 @@ class MainWindow(QMainWindow):
                           self.tr("下面的素材库文件无法读取，已跳过；其余素材照常可用。"),
                           QMessageBox.StandardButton.Ok, self)
         box.setDetailedText("\n\n".join(str(e) for e in library.errors))
-        box.setModal(False)
-        box.open()  # does not block: the program is usable while the message is shown
+        box.setWindowModality(Qt.WindowModality.NonModal)
+        box.show()  # does not block: the program is usable while the message is shown
         self.library_errors_box = box
 
     def save_section_to_library(self) -> None:

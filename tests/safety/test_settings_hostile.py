@@ -138,8 +138,9 @@ def test_a_speaking_rate_out_of_range_means_the_default(value):
     assert settings.speaking_rate() == DEFAULT_RATE
 
 
-def test_a_missing_library_folder_is_kept_and_skipped(tmp_path, qtbot):
-    """The office's network folder may just be offline: keep it in the list, start without it."""
+def test_a_missing_library_folder_is_kept_reported_and_skipped(tmp_path, qtbot):
+    """The office's network folder may just be offline: keep it in the list, say so, start
+    without it."""
     present = tmp_path / "present"
     present.mkdir()
     from composer.io import library_file
@@ -151,7 +152,8 @@ def test_a_missing_library_folder_is_kept_and_skipped(tmp_path, qtbot):
     assert settings.library_folders() == [missing, str(present)]
     window = start_window(qtbot)
     assert any(p.name == "科室素材" for p in window.library_pane.library.packs)
-    assert window.library_pane.library.errors == []
+    errors = window.library_pane.library.errors
+    assert [e.path for e in errors] == [missing] and "无法访问" in str(errors[0])
 
 
 def test_recent_files_keep_only_usable_paths(tmp_path, qtbot):

@@ -47,7 +47,8 @@ def test_a_bad_pack_is_reported_and_the_others_load(tmp_path, monkeypatch):
 def test_missing_folders_and_no_user_pack_yet(tmp_path, monkeypatch):
     monkeypatch.setattr(library_store, "bundled_dir", lambda: tmp_path / "nowhere")
     loaded = library_store.load_library([tmp_path / "gone"])
-    assert len(loaded.packs) == 1 and loaded.errors == []
+    assert len(loaded.packs) == 1
+    assert [e.path for e in loaded.errors] == [str(tmp_path / "gone")]
     own = loaded.user_pack()
     assert own.snippets == [] and not own.read_only
     assert own.path == str(library_store.user_pack_path())
