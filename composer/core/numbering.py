@@ -5,6 +5,8 @@ Formatting lives here; recognising markers in existing text (for the importer) i
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .speech import Speech
 
 DIGITS = "零一二三四五六七八九"
@@ -42,6 +44,7 @@ def chinese_numeral(n: int) -> str:
     return text
 
 
+@lru_cache(maxsize=4096)  # renumbering after every edit asks for the same few markers again
 def marker(level: int, number: int, level3_style: str = "1.") -> str:
     """The outline marker for the number-th heading (1-based) at a level: 一、（一）1.（1）."""
     if level == 1:
