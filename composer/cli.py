@@ -21,28 +21,36 @@ from .core.i18n import language, pick
 EXIT_OK, EXIT_PROBLEMS, EXIT_FAILURE = 0, 1, 2
 
 
+class _VersionAction(argparse.Action):
+    """--version, reading the version only when asked (it costs a file read at every start)."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from . import __version__
+        print(f"speech-composer {__version__}")
+        parser.exit(EXIT_OK)
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # argparse's own usage errors: exit 2, one line
         self.exit(EXIT_FAILURE, f"{self.prog}: {pick('参数错误', 'bad arguments')}: {message}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from . import __version__
-    from .core.stats import DEFAULT_RATE
     from .export import available_profiles
 
     parser = _Parser(prog="speech-composer",
                      description=pick("讲稿编排：用素材库编排讲话稿，导出公文格式的 Word 文档。",
                                       "Speech Composer: compose speeches from a section library "
                                       "and export official-format Word documents."))
-    parser.add_argument("--version", action="version", version=f"speech-composer {__version__}")
+    parser.add_argument("--version", action=_VersionAction, nargs=0,
+                        help=pick("显示版本号", "show the version"))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     stats = commands.add_parser("stats", help=pick("字数和预计讲话时长（逐部分）",
                                                    "characters and speaking time, per section"))
     stats.add_argument("speech", metavar="SPEECH", help="*.speech.yaml")
     stats.add_argument("--json", action="store_true", help=pick("输出 JSON", "print JSON"))
-    stats.add_argument("--rate", type=int, default=DEFAULT_RATE,
+    stats.add_argument("--rate", type=int, default=None,
                        help=pick("语速，每分钟字数（默认 180）",
                                  "speaking rate in characters a minute (default 180)"))
     stats.set_defaults(handler=_stats)
@@ -118,6 +126,8 @@ def _stats(args) -> int:
     from .core import stats as stats_module
     from .io.speech_file import load_speech
 
+    if args.rate is None:
+        args.rate = stats_module.DEFAULT_RATE
     if not stats_module.MIN_RATE <= args.rate <= stats_module.MAX_RATE:
         raise ComposerError(
             f"语速应在 {stats_module.MIN_RATE}～{stats_module.MAX_RATE} 字/分钟之间。",
