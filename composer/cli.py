@@ -21,6 +21,30 @@ from .core.i18n import language, pick
 EXIT_OK, EXIT_PROBLEMS, EXIT_FAILURE = 0, 1, 2
 
 
+# argparse's own words, for the Chinese command line.  argparse looks its strings up through
+# the module-level gettext function ``_`` at the moment it prints, so replacing that function is
+# enough; strings not listed here stay in English.
+_ARGPARSE_ZH = {
+    "usage: ": "用法：",
+    "positional arguments": "参数",
+    "options": "选项",
+    "show this help message and exit": "显示帮助并退出",
+    "the following arguments are required: %s": "缺少参数：%s",
+    "unrecognized arguments: %s": "不认识的参数：%s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "没有这个命令：%(value)r（可用：%(choices)s）",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "expected one argument": "需要一个值",
+    "invalid %(type)s value: %(value)r": "不是有效的值：%(value)r",
+    "one of the arguments %s is required": "必须给出其中一个：%s",
+    "not allowed with argument %s": "不能与 %s 同时使用",
+}
+
+
+def _speak_chinese_in_argparse() -> None:
+    if language() == "zh":
+        argparse._ = lambda text: _ARGPARSE_ZH.get(text, text)
+
+
 class _VersionAction(argparse.Action):
     """--version, reading the version only when asked (it costs a file read at every start)."""
 
@@ -32,7 +56,8 @@ class _VersionAction(argparse.Action):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # argparse's own usage errors: exit 2, one line
-        self.exit(EXIT_FAILURE, f"{self.prog}: {pick('参数错误', 'bad arguments')}: {message}\n")
+        self.exit(EXIT_FAILURE, pick(f"{self.prog}：参数错误：{message}\n",
+                                     f"{self.prog}: bad arguments: {message}\n"))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -106,6 +131,7 @@ def main(argv: list[str] | None = None) -> int:
         return _start_application(None)
     if argv[0] == "open" and len(argv) <= 2 and not any(a.startswith("-") for a in argv[1:]):
         return _start_application(argv[1] if len(argv) == 2 else None)  # the fast path
+    _speak_chinese_in_argparse()
     args = build_parser().parse_args(argv)
     if args.command is None:
         return _start_application(None)

@@ -83,7 +83,19 @@ def test_english_follows_the_locale(example_path, tmp_path):
     assert "Cannot read" in missing.stderr
 
 
-def test_bad_arguments_exit_2():
-    assert run("stats").returncode == 2
+def test_bad_arguments_exit_2_with_one_line_in_the_ui_language():
+    missing = run("stats")
+    assert missing.returncode == 2
+    assert missing.stderr == "speech-composer stats：参数错误：缺少参数：SPEECH\n"
     assert run("stats", "x", "--rate", "9").returncode == 2
-    assert run("no-such-command").returncode == 2
+    unknown = run("no-such-command")
+    assert unknown.returncode == 2 and "没有这个命令" in unknown.stderr
+    english = run("stats", env={"SPEECH_COMPOSER_LANG": "en"})
+    assert english.stderr.startswith("speech-composer stats: bad arguments: the following")
+
+
+def test_help_is_chinese():
+    result = run("--help")
+    assert result.returncode == 0
+    assert result.stdout.startswith("用法：speech-composer")
+    assert "export" in result.stdout and "导出公文格式" in result.stdout
