@@ -18,7 +18,7 @@ from typing import Any, Callable
 
 from ..core.errors import ComposerError, FileFormatError
 from ..core.numbering import LEVEL3_STYLES
-from ..io import paths, yamlfile
+from ..io import files, paths, yamlfile
 
 FORMAT = 1
 DEFAULT_PROFILE = "gbt9704"
@@ -396,3 +396,95 @@ def _build(data: dict, name: str, source: _Source) -> Profile:
         page_number_indent_chars=float(data["page_numbers"]["indent_chars"]),
         alt_names=tuple(sorted(data.get("alt_names", {}).items())),
     )
+
+
+# --- the user's own profile files (written by the settings dialog) ---------------------------
+
+# Characters Windows refuses in file names (the strictest of the platforms the program runs on),
+# and the device names it reserves whatever the extension.
+_NOT_IN_FILE_NAMES = '\\/:*?"<>|'
+_RESERVED_NAMES = {"con", "prn", "aux", "nul"} | {f"{d}{n}" for d in ("com", "lpt")
+                                                  for n in range(1, 10)}
+MAX_NAME = 60
+
+
+def is_bundled(name: str) -> bool:
+    """True for the name of a bundled profile, compared ignoring case: on Windows and macOS a
+    user file GBT9704.yaml would be found, and loaded, as the bundled gbt9704.yaml."""
+    try:
+        bundled = {p.name[:-len(SUFFIX)].casefold() for p in bundled_dir().glob("*" + SUFFIX)}
+    except OSError:
+        return False
+    return name.casefold() in bundled
+
+
+def user_profile_path(name: str) -> Path:
+    """The file of the user profile NAME; ComposerError when NAME cannot be one."""
+    shown = name if len(name) <= MAX_NAME else name[:MAX_NAME] + "…"
+    bad = sorted({c for c in name if c in _NOT_IN_FILE_NAMES or ord(c) < 32})
+    if not name.strip():
+        raise ComposerError("请填写格式方案的名称。", "Please give the format profile a name.")
+    if bad:
+        listed = " ".join(c if c.isprintable() else repr(c)[1:-1] for c in bad)
+        raise ComposerError(f"格式方案名称“{shown}”含有文件名里不能用的字符：{listed}",
+                            f"The profile name '{shown}' has characters that file names cannot "
+                            f"hold: {listed}")
+    if (name != name.strip() or name.endswith(".") or name.startswith(".")
+            or name.casefold().endswith((".yaml", ".yml"))
+            or name.split(".")[0].casefold() in _RESERVED_NAMES or len(name) > MAX_NAME):
+        raise ComposerError(
+            f"“{shown}”不能用作格式方案名称（前后不能有空格或句点，不能以 .yaml 结尾，"
+            f"不能是系统保留的名称，最多 {MAX_NAME} 个字符）。",
+            f"'{shown}' cannot be a profile name (no leading or trailing spaces or dots, no "
+            f".yaml ending, no name the system reserves, at most {MAX_NAME} characters).")
+    if is_bundled(name):
+        raise ComposerError(f"“{name}”是内置格式方案，不能修改或覆盖；请另起一个名称。",
+                            f"'{name}' is a bundled format profile and cannot be changed or "
+                            "replaced; please choose another name.")
+    return user_dir() / (name + SUFFIX)
+
+
+def read_user_profile(name: str) -> dict:
+    """The keys written in the user profile file NAME (checked), for editing it."""
+    doc = yamlfile.load(user_dir() / (name + SUFFIX))
+    if not isinstance(doc.data, dict):
+        raise doc.error((), "不是格式方案文件（顶层应当是键值对）。",
+                        "not a format profile (the top level must be a mapping).")
+    _check(_Source(doc, doc.path), doc.data, SCHEMA)
+    return doc.data
+
+
+def base_of(data: dict) -> Profile:
+    """The profile that a user profile's data names as its ``base:`` (a relative path counts
+    from the user's profile folder, as when the file is loaded)."""
+    return load_profile(_base_ref(data))
+
+
+def _base_ref(data: dict) -> str | Path:
+    base = data.get("base", DEFAULT_PROFILE)
+    return user_dir() / base if isinstance(base, str) and _looks_like_path(base) else base
+
+
+def save_user_profile(name: str, data: dict) -> Profile:
+    """Write DATA (``base:`` and the keys that differ from it) as the user profile NAME.
+
+    The data is checked first, the file written atomically and then loaded back by name, as the
+    export will load it; when that fails the earlier file (or none) is put back, so a refused
+    profile changes nothing.  Raises ComposerError.
+    """
+    path = user_profile_path(name)
+    make_profile({k: v for k, v in data.items() if k != "base"}, base=_base_ref(data), name=name)
+    previous = files.read_bytes(path) if path.is_file() else None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        pass    # the write below says what is wrong with the folder
+    yamlfile.save(path, {"format": FORMAT, **{k: v for k, v in data.items() if k != "format"}})
+    try:
+        return load_profile(name)
+    except ComposerError:
+        if previous is None:
+            path.unlink(missing_ok=True)
+        else:
+            files.write_bytes(path, previous)
+        raise
