@@ -9,6 +9,7 @@ keep the program's start-up short.
 from __future__ import annotations
 
 import os
+from typing import Any, NamedTuple
 
 from ..core.speech import Speech
 from ..core.stats import SpeechStats, speech_stats
@@ -59,3 +60,45 @@ def export_docx(speech: Speech, path: str | os.PathLike, profile: str | None) ->
     """Write the speech as an official-format .docx atomically; raises ComposerError."""
     from ..export import export_docx as write
     write(speech, path, profile or None)
+
+
+# --- editing format profiles (the settings dialog's 格式方案 editor) ------------------------------
+
+class ProfileStart(NamedTuple):
+    """What the format-profile editor starts from."""
+    profile: Any        # export.Profile: the profile being edited
+    bundled: bool       # a bundled profile: read-only, saving makes a new user profile
+    base_name: str      # the base the saved file names
+    base: Any           # export.Profile: that base (the file holds what differs from it)
+    kept: dict          # the keys the user's file holds ({} for a bundled profile)
+
+
+def profile_for_editing(name: str) -> ProfileStart:
+    """The editor's starting point.  A bundled profile is its own base; a user profile keeps
+    the base its file names and every key it holds, so that keys the editor does not show
+    survive an edit.  Raises ComposerError when the profile cannot be read."""
+    from ..export import load_profile, profiles
+    profile = load_profile(name)
+    if profiles.is_bundled(name):
+        return ProfileStart(profile, True, name, profile, {})
+    data = profiles.read_user_profile(name)
+    return ProfileStart(profile, False, data.get("base", profiles.DEFAULT_PROFILE),
+                        profiles.base_of(data), data)
+
+
+def user_profile_exists(name: str) -> bool:
+    """Whether saving as NAME replaces a file; ComposerError when NAME cannot be a profile."""
+    from ..export import profiles
+    return profiles.user_profile_path(name).exists()
+
+
+def save_profile(name: str, data: dict):
+    """Write and check the user profile NAME (see export.profiles.save_user_profile)."""
+    from ..export import profiles
+    return profiles.save_user_profile(name, data)
+
+
+def font_name_limit() -> int:
+    """The longest font name a profile may hold (Word's limit)."""
+    from ..export.profiles import MAX_FONT_NAME
+    return MAX_FONT_NAME

@@ -1,10 +1,11 @@
-"""Settings: UI language, format profile, speaking rate, backups, extra library folders."""
+"""Settings: UI language, format profile (and its editor), speaking rate, backups, extra library
+folders."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
-                               QHBoxLayout, QListWidget, QPushButton, QSpinBox, QVBoxLayout,
-                               QWidget)
+                               QHBoxLayout, QListWidget, QMessageBox, QPushButton, QSpinBox,
+                               QVBoxLayout, QWidget)
 
 from ..core.stats import MAX_RATE, MIN_RATE
 from ..io import backups
@@ -28,13 +29,20 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("界面语言"), self.language)
 
         self.profile = QComboBox()
-        names = services.profile_names()
-        for name in names:
-            self.profile.addItem(services.profile_label(name), name)
+        names = self._list_profiles()
         # No choice stored yet means the default profile, which is listed first.
         self._profile = settings.format_profile() or (names[0] if names else "")
         self.profile.setCurrentIndex(max(0, self.profile.findData(self._profile)))
-        form.addRow(self.tr("公文格式"), self.profile)
+        # Profiles whose file the editor rewrote: choosing one again is a change (the outline's
+        # numbering and the export must pick up the new content).
+        self._rewritten: set[str] = set()
+        self.customise = QPushButton(self.tr("自定义…"))
+        self.customise.setToolTip(self.tr("修改字体、标题加粗、行距、页码位置等，存为自己的格式方案。"))
+        self.customise.clicked.connect(self._customise)
+        profile_row = QHBoxLayout()
+        profile_row.addWidget(self.profile, 1)
+        profile_row.addWidget(self.customise)
+        form.addRow(self.tr("公文格式"), profile_row)
 
         self.rate = QSpinBox()
         self.rate.setRange(MIN_RATE, MAX_RATE)
@@ -79,6 +87,28 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
+    def _list_profiles(self) -> list[str]:
+        names = services.profile_names()
+        self.profile.clear()
+        for name in names:
+            self.profile.addItem(services.profile_label(name), name)
+        return names
+
+    def _customise(self) -> None:
+        """Open the format-profile editor on the chosen profile; select what it saved."""
+        from ..core.errors import ComposerError
+        from .profile_dialog import ProfileDialog
+        try:
+            dialog = ProfileDialog(self.profile.currentData() or "", self)
+        except ComposerError as error:
+            QMessageBox.warning(self, self.tr("无法打开格式方案"), str(error))
+            return
+        if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.saved_name:
+            return
+        self._rewritten.add(dialog.saved_name)
+        self._list_profiles()
+        self.profile.setCurrentIndex(max(0, self.profile.findData(dialog.saved_name)))
+
     def _add_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("选择素材库文件夹"))
         if folder and not self.folders.findItems(folder, self._exact()):
@@ -100,9 +130,10 @@ class SettingsDialog(QDialog):
             settings.set_language_choice(self.language.currentData())
             changed.add("language")
         profile = self.profile.currentData() or ""
-        if profile != self._profile:
+        if profile != self._profile or profile in self._rewritten:
             settings.set_format_profile(profile)
             self._profile = profile
+            self._rewritten.clear()
             changed.add("profile")
         if self.rate.value() != settings.speaking_rate():
             settings.set_speaking_rate(self.rate.value())

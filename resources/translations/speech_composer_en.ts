@@ -636,6 +636,153 @@ Compose speeches from a library of sections and export official-format Word docu
     </message>
 </context>
 <context>
+    <name>ProfileDialog</name>
+    <message>
+        <source>格式方案</source>
+        <translation>Format Profile</translation>
+    </message>
+    <message>
+        <source>从内置方案“{0}”开始。内置方案不能修改，保存后成为一个新的方案。</source>
+        <translation>Starting from the bundled profile “{0}”. Bundled profiles cannot be changed: saving makes a new profile.</translation>
+    </message>
+    <message>
+        <source>修改方案“{0}”（基于“{1}”）。换一个名称则另存为新方案。</source>
+        <translation>Editing the profile “{0}” (based on “{1}”). Give another name to save it as a new profile.</translation>
+    </message>
+    <message>
+        <source>例如：本单位格式</source>
+        <translation>e.g. Our office</translation>
+    </message>
+    <message>
+        <source>方案名称</source>
+        <translation>Profile name</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>字体</source>
+        <translation>Fonts</translation>
+    </message>
+    <message>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>副标题、讲话人、日期</source>
+        <translation>Subtitle, speaker, date</translation>
+    </message>
+    <message>
+        <source>正文（含称呼、结束语）</source>
+        <translation>Body (with salutation and closing)</translation>
+    </message>
+    <message>
+        <source>一级标题 一、</source>
+        <translation>Heading 1 一、</translation>
+    </message>
+    <message>
+        <source>二级标题 （一）</source>
+        <translation>Heading 2 （一）</translation>
+    </message>
+    <message>
+        <source>三级标题 1.</source>
+        <translation>Heading 3 1.</translation>
+    </message>
+    <message>
+        <source>四级标题 （1）</source>
+        <translation>Heading 4 （1）</translation>
+    </message>
+    <message>
+        <source>GB/T 9704：一级标题用黑体，不加粗。</source>
+        <translation>GB/T 9704: level-1 headings are in 黑体 (Hei), never bold.</translation>
+    </message>
+    <message>
+        <source>标准不加粗；有些单位的习惯是加粗。</source>
+        <translation>Not bold in the standard; some offices make it bold.</translation>
+    </message>
+    <message>
+        <source>加粗</source>
+        <translation>Bold</translation>
+    </message>
+    <message>
+        <source>版式</source>
+        <translation>Layout</translation>
+    </message>
+    <message>
+        <source> 磅</source>
+        <translation> pt</translation>
+    </message>
+    <message>
+        <source>固定行距。标准为 28.95 磅（每页 22 行）；有些单位用 28 磅，也是每页 22 行。</source>
+        <translation>Exact line spacing. The standard is 28.95 pt (22 lines a page); some offices use 28 pt, also 22 lines a page.</translation>
+    </message>
+    <message>
+        <source>行距</source>
+        <translation>Line pitch</translation>
+    </message>
+    <message>
+        <source>外侧：单页居右、双页居左（标准）</source>
+        <translation>Outer: odd pages right, even pages left (standard)</translation>
+    </message>
+    <message>
+        <source>居中</source>
+        <translation>Centred</translation>
+    </message>
+    <message>
+        <source>阿拉伯数字：（2024年3月15日）</source>
+        <translation>Arabic digits: （2024年3月15日）</translation>
+    </message>
+    <message>
+        <source>汉字：（二〇二四年三月十五日）</source>
+        <translation>Chinese numerals: （二〇二四年三月十五日）</translation>
+    </message>
+    <message>
+        <source>页码位置</source>
+        <translation>Page numbers</translation>
+    </message>
+    <message>
+        <source>日期数字</source>
+        <translation>Date digits</translation>
+    </message>
+    <message>
+        <source>三级标题编号</source>
+        <translation>Level-3 numbers</translation>
+    </message>
+    <message>
+        <source>每页 {0} 行。</source>
+        <translation>{0} lines a page.</translation>
+    </message>
+    <message>
+        <source>注意：超过 28.95 磅，每页只能排 {0} 行（GB/T 9704 要求每页 22 行）。</source>
+        <translation>Note: above 28.95 pt a page holds only {0} lines (GB/T 9704 asks for 22).</translation>
+    </message>
+    <message>
+        <source>注意：每页 {0} 行，不是 GB/T 9704 要求的 22 行。</source>
+        <translation>Note: {0} lines a page, not the 22 that GB/T 9704 asks for.</translation>
+    </message>
+    <message>
+        <source>请填写“{0}”的字体。</source>
+        <translation>Please give the font for “{0}”.</translation>
+    </message>
+    <message>
+        <source>替换格式方案</source>
+        <translation>Replace Format Profile</translation>
+    </message>
+    <message>
+        <source>已经有名为“{0}”的格式方案。要用现在的设置替换它吗？</source>
+        <translation>A format profile named “{0}” already exists. Replace it with these settings?</translation>
+    </message>
+    <message>
+        <source>格式方案没有保存</source>
+        <translation>Format Profile Not Saved</translation>
+    </message>
+</context>
+<context>
     <name>SectionForm</name>
     <message>
         <source>标题（不含序号，序号自动生成）</source>
@@ -667,6 +814,14 @@ Compose speeches from a library of sections and export official-format Word docu
     <message>
         <source>界面语言</source>
         <translation>Language</translation>
+    </message>
+    <message>
+        <source>自定义…</source>
+        <translation>Customise…</translation>
+    </message>
+    <message>
+        <source>修改字体、标题加粗、行距、页码位置等，存为自己的格式方案。</source>
+        <translation>Change fonts, heading bold, line pitch, page-number position and more, and save them as your own format profile.</translation>
     </message>
     <message>
         <source>公文格式</source>
@@ -715,6 +870,10 @@ Compose speeches from a library of sections and export official-format Word docu
     <message>
         <source>共享素材库文件夹</source>
         <translation>Shared library folders</translation>
+    </message>
+    <message>
+        <source>无法打开格式方案</source>
+        <translation>Cannot Open Format Profile</translation>
     </message>
     <message>
         <source>选择素材库文件夹</source>
