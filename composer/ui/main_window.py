@@ -264,13 +264,15 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         from .settings_dialog import SettingsDialog
         dialog = SettingsDialog(self)
-        if dialog.exec() != SettingsDialog.DialogCode.Accepted:
+        accepted = dialog.exec() == SettingsDialog.DialogCode.Accepted
+        changed = dialog.apply() if accepted else set()
+        # The profile in use may have been edited and saved in the dialog even when the dialog
+        # was then cancelled: number the outline as the next export will (cheap when unchanged).
+        self.outline_model.set_level3_style(services.level3_style(settings.format_profile()))
+        if not accepted:
             return
-        changed = dialog.apply()
         if "library" in changed:
             self.load_library()
-        if "profile" in changed:
-            self.outline_model.set_level3_style(services.level3_style(settings.format_profile()))
         if "language" in changed:
             self.show_message(self.tr("界面语言将在重新启动后切换。"))
         self.update_stats()

@@ -290,3 +290,31 @@ def test_the_choice_survives_a_restart(qtbot, monkeypatch):
     qtbot.addWidget(again)
     assert again.profile.currentData() == NAME
     assert again.apply() == set()
+
+
+def test_the_profile_in_use_edited_then_settings_cancelled_still_numbers_the_outline(
+        qtbot, window, monkeypatch):
+    def use_1_comma(dialog: ProfileDialog) -> None:
+        dialog.name.setText(NAME)
+        choose(dialog.level3, "1、")
+
+    edit_through_settings(monkeypatch, use_1_comma)
+    window.settings_action.trigger()
+    assert window.outline_model.level3_style == "1、"
+
+    def back_to_dot(dialog: ProfileDialog) -> None:
+        choose(dialog.level3, "1.")
+
+    def settings_exec_then_cancel(self):
+        self.customise.click()       # the profile in use is edited and saved …
+        return SettingsDialog.DialogCode.Rejected   # … and the settings dialog cancelled
+
+    def editor_exec(self):
+        back_to_dot(self)
+        self.save_button.click()
+        return self.result()
+    monkeypatch.setattr(ProfileDialog, "exec", editor_exec)
+    monkeypatch.setattr(SettingsDialog, "exec", settings_exec_then_cancel)
+    window.settings_action.trigger()
+    assert load_profile(NAME).level3_style == "1."
+    assert window.outline_model.level3_style == "1."
