@@ -110,6 +110,8 @@ def _xml(archive: zipfile.ZipFile, member: str, name: str, optional: bool = Fals
             data = handle.read(info.file_size)
             if handle.read(1):
                 raise zipfile.BadZipFile("larger than declared")
+    # zipfile raises NotImplementedError for a compression method it lacks, RuntimeError for an
+    # encrypted member: both are damaged input to us, not unfinished code.
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError,
             RuntimeError, ValueError, MemoryError):
         raise _damaged(name, f"{member} 无法解压", f"{member} cannot be unpacked") from None
