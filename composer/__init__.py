@@ -20,7 +20,7 @@ def _version() -> str:
 def __getattr__(name: str) -> str:
     # Computed on first use: importlib.metadata costs tens of milliseconds at every start.
     if name == "__version__":
-        global __version__
-        __version__ = _version()
-        return __version__
+        version = _version()
+        globals()["__version__"] = version
+        return version
     raise AttributeError(name)

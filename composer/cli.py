@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import NoReturn
 
 from .core.errors import ComposerError
 from .core.i18n import language, pick
@@ -42,7 +43,7 @@ _ARGPARSE_ZH = {
 
 def _speak_chinese_in_argparse() -> None:
     if language() == "zh":
-        argparse._ = lambda text: _ARGPARSE_ZH.get(text, text)
+        argparse._ = lambda text: _ARGPARSE_ZH.get(text, text)  # type: ignore[attr-defined]
 
 
 class _VersionAction(argparse.Action):
@@ -55,7 +56,7 @@ class _VersionAction(argparse.Action):
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse's own usage errors: exit 2, one line
+    def error(self, message: str) -> NoReturn:  # argparse's own usage errors: exit 2, one line
         self.exit(EXIT_FAILURE, pick(f"{self.prog}：参数错误：{message}\n",
                                      f"{self.prog}: bad arguments: {message}\n"))
 

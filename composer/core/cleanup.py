@@ -36,12 +36,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Iterable
+from collections.abc import Iterable
 
 from . import boilerplate
 from .markers import match_marker, parse_marker
 from .speech_lines import (CJK, HAN, ends_paragraph, is_date_line, is_salutation,
                            is_speech_title, is_subtitle, is_thanks, sentences)
+import itertools
 
 
 @dataclass
@@ -240,7 +241,7 @@ def _full_line_length(items: list[_Item]) -> int:
     Measured as the most common length of lines that break mid-sentence onto a next line; a
     wrapping program breaks a little early or late around punctuation, hence the tolerance.
     """
-    lengths = Counter(len(a.text) for a, b in zip(items, items[1:])
+    lengths = Counter(len(a.text) for a, b in itertools.pairwise(items)
                       if not b.blank_before and not a.fixed and not b.fixed
                       and not ends_paragraph(a.text))
     if lengths:
@@ -253,7 +254,7 @@ def _full_line_length(items: list[_Item]) -> int:
 
 def _blank_separated(items: list[_Item]) -> bool:
     """Whether the text separates paragraphs by blank lines (so a plain newline is a wrap)."""
-    ends = [b.blank_before for a, b in zip(items, items[1:]) if ends_paragraph(a.text)]
+    ends = [b.blank_before for a, b in itertools.pairwise(items) if ends_paragraph(a.text)]
     return len(ends) >= 3 and sum(ends) * 2 > len(ends)
 
 

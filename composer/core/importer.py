@@ -7,7 +7,7 @@ so the application and the command line import the same way.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable
+from collections.abc import Iterable
 
 from .cleanup import Line, clean_lines
 from .errors import ComposerError

@@ -146,7 +146,7 @@ class LibraryBuilder:
         return self._index[level]
 
     def _new_id(self, level: int, text: str) -> str:
-        digest = hashlib.blake2b(f"{level}\n{fingerprint(text)}".encode("utf-8"),
+        digest = hashlib.blake2b(f"{level}\n{fingerprint(text)}".encode(),
                                  digest_size=5).hexdigest()
         snippet_id = f"{self.id_prefix}-{digest}"
         n = 2

@@ -25,7 +25,8 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Generic, Hashable, TypeVar
+from typing import Generic, TypeVar
+from collections.abc import Hashable
 
 from .speech_lines import HAN
 

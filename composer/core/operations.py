@@ -33,7 +33,7 @@ WHERE = ("before", "after", "into")
 
 
 class Edit(Protocol):
-    def apply(self, speech: Speech) -> "Edit": ...
+    def apply(self, speech: Speech) -> Edit: ...
 
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -95,7 +95,7 @@ class InsertSection:
     index: int
     section: Section
 
-    def apply(self, speech: Speech) -> "RemoveSection":
+    def apply(self, speech: Speech) -> RemoveSection:
         siblings = _siblings(speech, self.parent_id)
         _check_index(self.index, len(siblings))
         _check_depth(_parent_level(speech, self.parent_id), self.section)
@@ -123,7 +123,7 @@ class MoveSection:
     parent_id: str | None
     index: int
 
-    def apply(self, speech: Speech) -> "MoveSection":
+    def apply(self, speech: Speech) -> MoveSection:
         old_parent, old_index, _ = _locate(speech, self.section_id)
         section = _siblings(speech, old_parent)[old_index]
         if self.parent_id is not None and any(s.id == self.parent_id for s in section.walk()):
@@ -145,7 +145,7 @@ class SetField:
     name: str
     value: object
 
-    def apply(self, speech: Speech) -> "SetField":
+    def apply(self, speech: Speech) -> SetField:
         if self.section_id is None:
             if self.name not in HEAD_FIELDS:
                 raise OperationError(f"讲稿没有“{self.name}”这一项。", f"A speech has no field {self.name!r}.")
@@ -171,7 +171,7 @@ class SetParagraph:
     index: int
     text: str
 
-    def apply(self, speech: Speech) -> "SetParagraph":
+    def apply(self, speech: Speech) -> SetParagraph:
         paragraphs = _paragraphs(speech, self.container)
         _check_paragraph(paragraphs, self.index)
         old = paragraphs[self.index]
@@ -185,7 +185,7 @@ class InsertParagraph:
     index: int
     text: str
 
-    def apply(self, speech: Speech) -> "RemoveParagraph":
+    def apply(self, speech: Speech) -> RemoveParagraph:
         paragraphs = _paragraphs(speech, self.container)
         _check_index(self.index, len(paragraphs))
         paragraphs.insert(self.index, self.text)
@@ -208,7 +208,7 @@ class Batch:
     """Several edits applied in order as one; if one fails, the ones before it are undone."""
     edits: list = field(default_factory=list)
 
-    def apply(self, speech: Speech) -> "Batch":
+    def apply(self, speech: Speech) -> Batch:
         inverses: list = []
         try:
             for edit in self.edits:
@@ -224,7 +224,7 @@ def _siblings(speech: Speech, parent_id: str | None) -> list[Section]:
     try:
         return speech.children_of(parent_id)
     except KeyError:
-        raise _missing(parent_id) from None
+        raise _missing(parent_id or "") from None
 
 
 # --- operations ------------------------------------------------------------------------------
@@ -320,7 +320,7 @@ def demote(speech: Speech, section_id: str) -> Edit:
 def promote(speech: Speech, section_id: str) -> Edit:
     """One level up: become the next sibling of the parent, taking the following siblings
     along as children, so that the reading order stays the same (see module notes)."""
-    parent_id, index, level = _locate(speech, section_id)
+    parent_id, index, _level = _locate(speech, section_id)
     if parent_id is None:
         raise OperationError("一级标题不能再升级。", "A level-1 section cannot be promoted.")
     grandparent_id, parent_index, _ = _locate(speech, parent_id)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
-from typing import Iterator
+from collections.abc import Iterator
 
 MAX_LEVEL = 4
 
@@ -34,13 +34,13 @@ def new_id() -> str:
 class Section:
     heading: str = ""
     paragraphs: list[str] = field(default_factory=list)
-    children: list["Section"] = field(default_factory=list)
+    children: list[Section] = field(default_factory=list)
     # Export the heading as a run-in sentence at the start of the first paragraph
     # (「（一）压实责任。正文……」) instead of on a line of its own.
     run_in: bool = False
     id: str = field(default_factory=new_id)
 
-    def walk(self) -> Iterator["Section"]:
+    def walk(self) -> Iterator[Section]:
         """This section and all its descendants, in reading order."""
         yield self
         for child in self.children:
@@ -55,7 +55,7 @@ class Section:
         return (self.heading, tuple(self.paragraphs), self.run_in,
                 tuple(child.content() for child in self.children))
 
-    def copy(self) -> "Section":
+    def copy(self) -> Section:
         """A deep copy with fresh ids (used when inserting a library snippet twice)."""
         return Section(self.heading, list(self.paragraphs),
                        [child.copy() for child in self.children], self.run_in)

@@ -41,7 +41,7 @@ class Count:
     def total(self) -> int:
         return self.han + self.punctuation + self.words
 
-    def __add__(self, other: "Count") -> "Count":
+    def __add__(self, other: Count) -> Count:
         return Count(self.han + other.han, self.punctuation + other.punctuation,
                      self.words + other.words)
 

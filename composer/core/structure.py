@@ -198,7 +198,7 @@ def _heading_of(p: Paragraph) -> _Heading | None:
             text = p.text.rstrip("。")
             return _Heading(f"s{p.level}", 0, p.level, text, "")
         return None
-    marker, start = found
+    marker, _start = found
     kind = "c" if p.text.lstrip()[:1] in "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳" else str(marker.level)
     parts = sentences(marker.rest)
     if len(parts) == 1:
@@ -279,7 +279,7 @@ def split_run_together(paragraphs: list[Paragraph]) -> list[Paragraph]:
 def _split_salutation(text: str) -> list[str]:
     """「在……上的讲话同志们：今天……」 → title, salutation, rest."""
     colon = min((i for i in (text.find("："), text.find(":")) if i >= 0), default=-1)
-    if colon < 0 or colon > 80 or colon == len(text) - 1 and is_salutation(text):
+    if colon < 0 or colon > 80 or (colon == len(text) - 1 and is_salutation(text)):
         return [text]
     head = text[:colon + 1]
     if _SENTENCE_MARKS.search(head):

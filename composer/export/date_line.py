@@ -49,10 +49,11 @@ def parse_date(text: str) -> tuple[int, int, int] | None:
         if any(c not in _YEAR_DIGITS + "零" for c in year_text):
             return None
         year = int("".join(str(_YEAR_DIGITS.index(c) if c != "零" else 0) for c in year_text))
-        month = _small_chinese_number(month_text)
-        day = _small_chinese_number(day_text)
-        if month is None or day is None:
+        month_number = _small_chinese_number(month_text)
+        day_number = _small_chinese_number(day_text)
+        if month_number is None or day_number is None:
             return None
+        month, day = month_number, day_number
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
     return year, month, day

@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 from datetime import datetime
 from functools import lru_cache
-from typing import Generator, Iterator
+from collections.abc import Generator, Iterator
 
 from ..core.numbering import outline_markers
 from ..core.speech import Section, Speech

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Sequence
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -96,7 +97,7 @@ def text_runs(text: str, rpr: str = "") -> str:
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
-def zip_package(parts: list[tuple[str, str | bytes]]) -> bytes:
+def zip_package(parts: Sequence[tuple[str, str | bytes]]) -> bytes:
     """The .docx bytes for (part name, content) pairs, in the given order.
 
     ``[Content_Types].xml`` should come first: some readers look for it at the start.

@@ -8,7 +8,7 @@ have.  Only what Word needs is written, elements in schema order.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 
 from .ooxml import NAMESPACES, XML_DECLARATION, escape_text, mm_to_twips, pt_to_twips
 from .profiles import Profile
@@ -156,7 +156,7 @@ def footer_xml(profile: Profile, side: str) -> str:
 
 def core_properties_xml(title: str, author: str, when: datetime | None = None) -> str:
     """Title, author (the speaker) and dates — nothing else about the user or the machine."""
-    stamp = (when or datetime.now(timezone.utc)).astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    stamp = (when or datetime.now(UTC)).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     return (
         f'{XML_DECLARATION}<cp:coreProperties '
         'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '

@@ -14,7 +14,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 from ..core.errors import ComposerError, FileFormatError
 from ..core.numbering import LEVEL3_STYLES
@@ -271,7 +272,7 @@ def available_profiles() -> list[str]:
     Bundled names always mean the bundled profiles (a user file of the same name is not used),
     so that a ``base: gbt9704`` means the same thing on every machine.
     """
-    names = set()
+    names: set[str] = set()
     for folder in (bundled_dir(), user_dir()):
         try:
             names.update(p.name[:-len(SUFFIX)] for p in folder.glob("*" + SUFFIX))

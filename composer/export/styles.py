@@ -63,7 +63,8 @@ def first_line_xml(profile: Profile, role: RoleFormat | None) -> str:
 
 
 def _run_properties(role: RoleFormat, spacing: str = "") -> str:
-    return f"<w:rPr>{fonts_xml(role.font, role.latin_font)}{bold_xml(role.bold)}{spacing}{size_xml(role.size_pt)}</w:rPr>"
+    return (f"<w:rPr>{fonts_xml(role.font, role.latin_font)}{bold_xml(role.bold)}{spacing}"
+            f"{size_xml(role.size_pt)}</w:rPr>")
 
 
 def _normal_style(profile: Profile) -> str:

@@ -163,7 +163,7 @@ def _text(element) -> str:
     return "".join(parts)
 
 
-def _lines(paragraph, styles: "_Styles", numbering: "_Numbering") -> list[Line]:
+def _lines(paragraph, styles: _Styles, numbering: _Numbering) -> list[Line]:
     ppr = paragraph.find(f"{W}pPr")
     style_id = _val(ppr.find(f"{W}pStyle")) if ppr is not None else None
     level, is_title = styles.level(style_id)

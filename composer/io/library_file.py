@@ -174,7 +174,7 @@ def _save_index(digest: str, pack: Pack) -> None:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         files.write_text(target, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
-    except Exception:  # noqa: BLE001 - the index is only a speed-up; never fail a load over it
+    except Exception:
         pass
 
 

@@ -29,7 +29,7 @@ class ProcessId:
         return {"pid": self.pid, "host": self.host, "user": self.user, "token": self.token}
 
     @classmethod
-    def from_data(cls, data: Any) -> "ProcessId | None":
+    def from_data(cls, data: Any) -> ProcessId | None:
         """The record in a dict read from a file, or None when it is not a valid record."""
         if not isinstance(data, dict):
             return None
@@ -38,6 +38,7 @@ class ProcessId:
         if (not isinstance(pid, int) or isinstance(pid, bool) or pid <= 0
                 or not all(isinstance(v, str) for v in (host, user, token))):
             return None
+        assert isinstance(host, str)  # checked above, with user and token
         return cls(pid, host, user, token)
 
     def on_this_host(self) -> bool:
@@ -57,7 +58,7 @@ def host_name() -> str:
 def user_name() -> str:
     try:
         return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no user name in the environment: not worth failing for
+    except Exception:
         return ""
 
 
@@ -115,7 +116,7 @@ def _windows_token(pid: int) -> str | None:  # pragma: no cover - runs on Window
     import ctypes
     from ctypes import wintypes
 
-    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]
     kernel32.OpenProcess.restype = wintypes.HANDLE
     kernel32.OpenProcess.argtypes = (wintypes.DWORD, wintypes.BOOL, wintypes.DWORD)
     kernel32.GetExitCodeProcess.argtypes = (wintypes.HANDLE, ctypes.POINTER(wintypes.DWORD))
@@ -125,7 +126,7 @@ def _windows_token(pid: int) -> str | None:  # pragma: no cover - runs on Window
     query_limited_information, still_active, access_denied = 0x1000, 259, 5
     handle = kernel32.OpenProcess(query_limited_information, False, pid)
     if not handle:
-        return "" if ctypes.get_last_error() == access_denied else None
+        return "" if ctypes.get_last_error() == access_denied else None  # type: ignore[attr-defined]
     try:
         code = wintypes.DWORD()
         if kernel32.GetExitCodeProcess(handle, ctypes.byref(code)) and code.value != still_active:

@@ -175,7 +175,7 @@ def read_recovery(path: Path, session: str) -> Recovery | None:
         written=_seconds(when, written),
         process=process,
         title=title if isinstance(title, str) else "",
-        characters=characters if _is_count(characters) else -1)
+        characters=characters if isinstance(characters, int) and _is_count(characters) else -1)
 
 
 def _parse_header(line: bytes) -> dict:

@@ -121,6 +121,7 @@ class SpeechSession:
             raise ComposerError("这篇讲稿还没有文件名，请用“另存为”。",
                                 "This speech has no file name yet; use Save As.")
         target = _absolute(path) if path is not None else self.path
+        assert target is not None  # one of the two is set (checked above)
         same = target == self.path
         result = SaveResult(target)
         data, replaced = speech_bytes(speech)

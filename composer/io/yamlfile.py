@@ -16,7 +16,7 @@ from ..core.errors import FileFormatError
 from . import files
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+Dumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 # Larger YAML files are refused before parsing (a 10,000-snippet library is about 5 MB).
 MAX_BYTES = 64 * 1024 * 1024
@@ -139,7 +139,7 @@ def _check_nodes(root: yaml.Node, name: str) -> None:
             node = stack.pop()
             path.discard(id(node))
             children = _children(node)
-            total = 1 + sum(size[id(c)] if id(c) in size else 1 for c in children)
+            total = 1 + sum(size.get(id(c), 1) for c in children)
             size[id(node)] = total
             if total - written > MAX_ALIAS_GROWTH:
                 raise _node_error(name, node, "别名（*）展开后内容过多，文件没有被打开。",
@@ -213,7 +213,7 @@ def check_format(doc: Document, kind_zh: str, kind_en: str, current: int) -> Non
 
 # --- dumping ---------------------------------------------------------------------------------
 
-class _Dumper(Dumper):
+class _Dumper(Dumper):  # type: ignore[valid-type,misc]  # the C dumper where PyYAML has it
     pass
 
 

@@ -89,7 +89,7 @@ def launch(argv_path: str | None = None):
 
 
 def main(argv_path: str | None = None) -> int:
-    app, window = launch(argv_path)
+    app, _window = launch(argv_path)
     if _ended:
         return 0  # ended by a signal while the start-up questions were shown
     return app.exec()

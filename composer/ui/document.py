@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -36,7 +36,7 @@ class Changes:
     headings: set[str] = field(default_factory=set)     # section ids (heading or run_in)
     containers: set[str] = field(default_factory=set)   # OPENING, CLOSING or section ids
 
-    def add(self, edit) -> "Changes":
+    def add(self, edit) -> Changes:
         if isinstance(edit, ops.Batch):
             for inner in edit.edits:
                 self.add(inner)
@@ -67,7 +67,7 @@ class EditCommand(QUndoCommand):
 
     MERGE_ID = 1
 
-    def __init__(self, document: "Document", text: str, inverse, merge_key=None):
+    def __init__(self, document: Document, text: str, inverse, merge_key=None):
         super().__init__(text)
         self.document = document
         self.edit = inverse

@@ -47,7 +47,7 @@ class _More:
 
 
 class _Header:
-    __slots__ = ("group", "level", "kind", "count")
+    __slots__ = ("count", "group", "kind", "level")
 
     def __init__(self, group: tuple, level: int, kind: str | None, count: int):
         self.group = group

@@ -18,7 +18,7 @@ should be: the library keeps its own).
 from __future__ import annotations
 
 import json
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractItemModel, QByteArray, QMimeData, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QPalette
@@ -178,7 +178,7 @@ class OutlineModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, 0, self._key(section.children[row].id))
 
-    def parent(self, index: QModelIndex = None):  # noqa: D401 - also QObject.parent()
+    def parent(self, index: QModelIndex = None):
         if index is None:
             return super().parent()
         key = self.key_for(index)

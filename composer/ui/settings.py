@@ -38,7 +38,7 @@ def store() -> QSettings:
 def _get(key: str, default=None):
     try:
         return store().value(key, default)
-    except Exception:  # noqa: BLE001 - a damaged value must not keep the program from starting
+    except Exception:
         return default
 
 
