@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from composer.export.date_line import date_line, parse_date
-from composer.export.docx_writer import run_in_heading_text, subtitle_text
+from composer.export.layout import run_in_heading_text, subtitle_text
 
 
 @pytest.mark.parametrize("typed", ["2024年3月15日", "2024年03月15日", "2024-03-15", "2024.3.15",
