@@ -70,8 +70,6 @@ def _start_env() -> dict:
 def _application():
     from PySide6.QtWidgets import QApplication
 
-    from composer.ui import qt_compat
-    qt_compat.protect_singletons()
     return QApplication.instance() or QApplication([sys.argv[0]])
 
 

@@ -27,9 +27,9 @@ def create_application(argv: list[str] | None = None):
     from PySide6.QtWidgets import QApplication
 
     from ..io import paths
-    from . import language, qt_compat, settings
-    qt_compat.protect_singletons()
+    from . import language, settings
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    assert isinstance(app, QApplication)
     app.setOrganizationName(settings.ORGANIZATION)
     app.setApplicationName(settings.APPLICATION)
     app.setApplicationDisplayName("讲稿编排")
@@ -88,7 +88,25 @@ def launch(argv_path: str | None = None):
     return app, window
 
 
+def refuse_broken_qt() -> bool:
+    """Say so and return True when this PySide6 would crash the program (see qt_check.py)."""
+    from .qt_check import broken_qt_message
+    message = broken_qt_message()
+    if message is None:
+        return False
+    print(message, file=sys.stderr)
+    try:
+        from PySide6.QtWidgets import QMessageBox
+        create_application()
+        QMessageBox.critical(None, "讲稿编排", message)
+    except Exception:  # no display: the line on stderr is all that can be said
+        pass
+    return True
+
+
 def main(argv_path: str | None = None) -> int:
+    if refuse_broken_qt():
+        return 2
     app, _window = launch(argv_path)
     if _ended:
         return 0  # ended by a signal while the start-up questions were shown

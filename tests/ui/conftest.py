@@ -9,11 +9,13 @@ from PySide6.QtCore import QByteArray, QMimeData
 
 from composer.core.library import PARAGRAPH, Pack, Snippet
 from composer.core.speech import Section, Speech
-from composer.ui import qt_compat, settings
+from composer.ui import settings
+from composer.ui.qt_check import broken_qt_message
 
-# PySide6 6.12.0 on Python 3.11 drains None's reference count with every void Qt call, which
-# aborts a long test run (see qt_compat.py); protect the whole test process, as the app does.
-qt_compat.protect_singletons()
+# PySide6 6.12.0 on Python 3.11 drains None's reference count with every void Qt call and aborts
+# a long run (see qt_check.py): say so at once rather than crash half-way through the suite.
+if broken_qt_message():
+    pytest.exit(broken_qt_message() or "", returncode=2)
 
 
 @pytest.fixture(autouse=True)
