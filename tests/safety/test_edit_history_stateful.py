@@ -47,12 +47,12 @@ class EditHistory(RuleBasedStateMachine):
     def apply(self, operation) -> None:
         before = self.state()
         try:
-            inverse = operation()
+            edit = operation()
         except OperationError:
             assert self.state() == before          # a refused edit changes nothing
             return
-        if isinstance(inverse, tuple):
-            inverse = inverse[0]
+        assert self.state() == before              # building an edit changes nothing
+        inverse = edit.apply(self.speech)
         self.history.append((inverse, before, self.state()))
 
     # --- edits -------------------------------------------------------------------------------
@@ -78,10 +78,12 @@ class EditHistory(RuleBasedStateMachine):
         find = data.draw(st.one_of(texts, st.sampled_from(characters)))
         before = self.state()
         try:
-            inverse, count = ops.replace_text(self.speech, find, replacement)
+            edit = ops.replace_text(self.speech, find, replacement)
         except OperationError:
             assert not find and self.state() == before
             return
+        count = edit.count
+        inverse = edit.apply(self.speech)
         # Head fields and headings may hold more occurrences than the paragraphs.
         assert count >= sum(p.count(find) for p in paragraphs)
         if find not in replacement:

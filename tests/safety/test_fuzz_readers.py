@@ -95,7 +95,12 @@ def damaged(draw, original: bytes) -> bytes:
 # --- speech files ------------------------------------------------------------------------------
 
 def parse_speech(raw: bytes):
-    return only_composer_errors(speech_file.parse_speech, raw, "fuzz.speech.yaml")
+    speech = only_composer_errors(speech_file.parse_speech, raw, "fuzz.speech.yaml")
+    if speech is not None:
+        # Whatever was accepted is kept exactly: saved and read back, it is the same speech.
+        saved, _ = speech_file.speech_bytes(speech)
+        assert speech_file.parse_speech(saved, "again.speech.yaml").content() == speech.content()
+    return speech
 
 
 @FUZZ

@@ -125,7 +125,11 @@ def test_an_untouched_rewrite_with_the_same_bytes_is_no_change(speech_path):
     session = SpeechSession()
     speech = session.open(speech_path)
     files.write_bytes(speech_path, speech_path.read_bytes())       # a sync tool rewrote it
-    session.save(speech)
+    assert not session.changed_on_disk()      # same bytes: nothing to ask about
+    speech.title = "保存后的标题"
+    result = session.save(speech)            # no ExternalChangeError
+    assert speech_file.load_speech(speech_path).title == "保存后的标题"
+    assert result.path == speech_path and not result.warnings
 
 
 def test_a_file_deleted_meanwhile_is_written_again(speech_path):

@@ -1,16 +1,25 @@
-"""A screenshot of the main window with the example speech open, for people to look at
-(written to artifacts/, which is not committed)."""
+"""A screenshot of the main window with the example speech open.
+
+The test checks the picture (it is not blank, the panes are drawn); it writes it for people to
+look at only when asked: ``SPEECH_COMPOSER_SCREENSHOTS=DIR pytest tests/ui/test_screenshot.py``.
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+from PySide6.QtGui import QImage
 
 from composer.ui import app, settings
 
-ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
+
+def _distinct_colours(image: QImage, step: int = 7) -> int:
+    return len({image.pixel(x, y) for x in range(0, image.width(), step)
+                for y in range(0, image.height(), step)})
 
 
-def test_screenshot_of_the_main_window_with_the_example(qapp, qtbot):
+def test_screenshot_of_the_main_window_with_the_example(qapp, qtbot, tmp_path):
     assert settings.first_start()
     window = app.create_window()  # a first start: the example speech and the bundled library
     qtbot.addWidget(window)
@@ -26,7 +35,17 @@ def test_screenshot_of_the_main_window_with_the_example(qapp, qtbot):
     window.library_pane.list.setCurrentIndex(window.library_pane.model.index(2))
     window.update_stats()
     qtbot.wait(50)  # let the layouts follow the new texts before taking the picture
-    ARTIFACTS.mkdir(exist_ok=True)
-    target = ARTIFACTS / "main-window.png"
-    assert window.grab().save(str(target))
+    picture = window.grab()
+    image = picture.toImage()
+    assert (image.width(), image.height()) == (1400, 860)
+    assert _distinct_colours(image) > 20     # text, highlights and frames, not an empty window
+    # Each pane is drawn: its own part of the picture is not one flat colour.
+    for pane in (window.library_pane, window.outline_view, window.editor):
+        origin = pane.mapTo(window, pane.rect().topLeft())
+        part = image.copy(origin.x(), origin.y(), pane.width(), pane.height())
+        assert _distinct_colours(part, 5) > 3, type(pane).__name__
+    folder = Path(os.environ.get("SPEECH_COMPOSER_SCREENSHOTS", tmp_path))
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / "main-window.png"
+    assert picture.save(str(target))
     assert target.stat().st_size > 10_000
