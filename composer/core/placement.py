@@ -14,15 +14,15 @@ snippet's own level —
 
 Selecting 讲稿信息 or 开头 puts it first in the body; 结尾 or nothing selected puts it last.
 Body-text snippets (level PARAGRAPH) add their paragraphs to the selected section, opening or
-closing.  Pure Python: the outline model and the window share it, and it is tested without Qt.
+closing.  The outline model and the window share it; it is tested without Qt.
 """
 
 from __future__ import annotations
 
-from ..core.library import PARAGRAPH
-from ..core.speech import CLOSING, OPENING, Speech
+from .library import PARAGRAPH
+from .speech import CLOSING, HEAD, OPENING, Speech
 
-HEAD = "head"  # the outline row holding the title, speaker, date …
+__all__ = ["HEAD", "is_paragraph_level", "nearest_after_removal", "paragraph_container", "section_place"]
 
 
 def section_place(speech: Speech, level: int, current: str | None) -> tuple[str | None, int]:
@@ -42,7 +42,9 @@ def section_place(speech: Speech, level: int, current: str | None) -> tuple[str 
         # Climb from the current section to its ancestor at the snippet's level.
         section_id = current
         for _ in range(current_level - level):
-            section_id = speech.locate(section_id)[0].id
+            ancestor = speech.locate(section_id)[0]
+            assert ancestor is not None  # a section below level 1 has a parent
+            section_id = ancestor.id
         parent, index, _ = speech.locate(section_id)
         return (parent.id if parent else None), index + 1
     target = speech.find(current)
@@ -68,3 +70,15 @@ def paragraph_container(speech: Speech, current: str | None) -> str:
 
 def is_paragraph_level(level: int) -> bool:
     return level == PARAGRAPH
+
+
+def nearest_after_removal(speech: Speech, section_id: str) -> str:
+    """What to select once a section is gone: the next section at its level, else the previous,
+    else its parent, else the opening."""
+    parent, index, _ = speech.locate(section_id)
+    siblings = parent.children if parent else speech.body
+    if index + 1 < len(siblings):
+        return siblings[index + 1].id
+    if index > 0:
+        return siblings[index - 1].id
+    return parent.id if parent else OPENING

@@ -20,6 +20,8 @@ MAX_LEVEL = 4
 # Paragraph containers outside the section tree.  Section ids are "s<number>", so they never clash.
 OPENING = "opening"
 CLOSING = "closing"
+# The head fields as one place in the outline (title, speaker, date …).
+HEAD = "head"
 
 HEAD_FIELDS = ("title", "subtitle", "speaker", "date", "salutation")
 

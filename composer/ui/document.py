@@ -1,68 +1,41 @@
 """The open speech: its tree, its file, its undo stack, and the signals the panes listen to.
 
-Every change to the speech goes through :meth:`Document.execute`, which applies one core
-operation and pushes an :class:`EditCommand` holding the inverse edit on the undo stack.  The
-panes never change the speech themselves; they listen:
+Every change to the speech is a core edit (``core/edits.py``), built by a core operation and
+handed to :meth:`Document.execute`, which applies it and pushes an :class:`EditCommand` holding
+its inverse on the undo stack.  The panes never change the speech themselves; they listen:
 
 * ``structure_about_to_change`` / ``structure_changed`` around any edit that adds, removes or
   moves sections (the outline model turns them into a Qt layout change);
 * ``content_changed(Changes)`` after every edit, naming the head fields, headings and paragraph
-  containers it touched (the editor reloads only what it shows);
+  containers it touched (each view reloads only what it shows);
 * ``reset`` when a different speech is loaded.
+
+What an edit touches comes from the edit itself (``Edit.changes()``), so this module knows no
+kinds of edit; something that is not a core edit is refused, never applied on trust.
 """
 
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
-from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from ..core import operations as ops
+from ..core.edits import Batch, Changes, Edit
 from ..core.speech import Speech
+
+__all__ = ["BURST_SECONDS", "Changes", "Document", "EditCommand"]
 
 # Text typed into one field merges into one undo step until the writer pauses this long,
 # leaves the field, or does something else.
 BURST_SECONDS = 2.0
 
 
-@dataclass
-class Changes:
-    """What an edit touched."""
-    structure: bool = False
-    head: bool = False
-    headings: set[str] = field(default_factory=set)     # section ids (heading or run_in)
-    containers: set[str] = field(default_factory=set)   # OPENING, CLOSING or section ids
-
-    def add(self, edit) -> Changes:
-        if isinstance(edit, ops.Batch):
-            for inner in edit.edits:
-                self.add(inner)
-        elif isinstance(edit, (ops.InsertSection, ops.RemoveSection, ops.MoveSection)):
-            self.structure = True
-        elif isinstance(edit, ops.SetField):
-            if edit.section_id is None:
-                self.head = True
-            else:
-                self.headings.add(edit.section_id)
-        elif isinstance(edit, (ops.SetParagraph, ops.InsertParagraph, ops.RemoveParagraph)):
-            self.containers.add(edit.container)
-        else:  # an edit this module does not know: assume it touched everything
-            self.structure = self.head = True
-        return self
-
-
-def changes_of(edit) -> Changes:
-    return Changes().add(edit)
-
-
 class EditCommand(QUndoCommand):
     """One undo step.  It holds a single edit: the inverse while done, the redo edit while undone.
 
-    The document applies the operation before pushing the command (so a refused operation never
-    reaches the stack); the stack's first call to ``redo`` therefore does nothing.
+    The document applies the edit before pushing the command (so a refused edit never reaches
+    the stack); the stack's first call to ``redo`` therefore does nothing.
     """
 
     MERGE_ID = 1
@@ -95,8 +68,8 @@ class EditCommand(QUndoCommand):
             return False
         # Undo must take back the newer change first, then ours.  Kept flat, so that a long
         # burst of typing does not nest one Batch per keystroke.
-        older = self.edit.edits if isinstance(self.edit, ops.Batch) else [self.edit]
-        self.edit = ops.Batch([other.edit, *older])
+        older = self.edit.edits if type(self.edit) is Batch else [self.edit]
+        self.edit = Batch([other.edit, *older])
         self.last_change = other.last_change
         return True
 
@@ -108,7 +81,7 @@ class Document(QObject):
     reset = Signal()
     path_changed = Signal()
     # No bool argument: PySide6 6.12 leaks a reference on every bool emitted from Python
-    # (see qt_compat.py); listeners ask is_modified().
+    # (see qt_check.py); listeners ask is_modified().
     modified_changed = Signal()
 
     def __init__(self, speech: Speech | None = None, path: str | None = None, parent=None):
@@ -153,36 +126,32 @@ class Document(QObject):
 
     # --- editing -------------------------------------------------------------------------------
 
-    def execute(self, text: str, operation: Callable[[Speech], object], structural: bool,
-                merge_key=None):
-        """Apply a core operation as one undo step; raises OperationError (nothing changed).
+    def execute(self, edit: Edit, text: str, merge_key: object = None) -> Edit:
+        """Apply a core edit as one undo step named ``text``; returns its inverse.
 
-        ``structural`` says whether the operation may add, remove or move sections.  A
-        ``merge_key`` lets consecutive edits of the same field merge into one step.
+        Raises OperationError when the edit cannot be applied (nothing changed, nothing pushed).
+        A ``merge_key`` lets consecutive edits of the same field merge into one step.
         """
+        if not isinstance(edit, Edit):
+            raise TypeError(f"not a core edit: {edit!r}")
         if merge_key is None:
             self.close_merge()
-        inverse = self._apply(structural, lambda: operation(self.speech))
+        inverse = self.apply_edit(edit)
         self.stack.push(EditCommand(self, text, inverse, merge_key))
         return inverse
 
-    def apply_edit(self, edit):
-        """Apply a stored edit (undo or redo) and return its inverse."""
-        return self._apply(changes_of(edit).structure, lambda: edit.apply(self.speech))
-
-    def _apply(self, structural: bool, run: Callable[[], object]):
-        if structural:
+    def apply_edit(self, edit: Edit) -> Edit:
+        """Apply an edit (a new one, an undo or a redo), tell the views, return its inverse."""
+        changes = edit.changes()
+        if changes.structure:
             self.structure_about_to_change.emit()
         try:
-            result = run()
+            inverse = edit.apply(self.speech)
         finally:
-            if structural:
+            if changes.structure:
                 self.structure_changed.emit()
-        changes = changes_of(result)
-        if changes.structure and not structural:
-            self.reset.emit()  # misdeclared operation: let every view start over
         self.content_changed.emit(changes)
-        return result
+        return inverse
 
     def close_merge(self) -> None:
         """End the current typing burst: the next text edit starts a new undo step."""

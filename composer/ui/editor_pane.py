@@ -11,17 +11,19 @@ follows the text cursor (QTextEdit answers ImCursorRectangle).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QTextBlockFormat, QTextCursor
 from PySide6.QtWidgets import (QCheckBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QStackedWidget, QTextEdit, QVBoxLayout, QWidget)
 
 from ..core import operations as ops
+from ..core.edits import Changes, Edit
 from ..core.errors import OperationError
-from ..core.speech import CLOSING, HEAD_FIELDS, OPENING
+from ..core.speech import CLOSING, HEAD, HEAD_FIELDS, OPENING, Speech
 from . import services
-from .document import Changes, Document
-from .placement import HEAD
+from .document import Document
 
 
 class FieldEvents(QObject):
@@ -237,7 +239,7 @@ class EditorPane(QStackedWidget):
         if section is None:
             form.caption.setText(self.tr("开头") if self.key == OPENING else self.tr("结尾"))
             form.heading_row.hide()
-            paragraphs = self.document.speech.paragraphs_of(self.key)
+            paragraphs = self.document.speech.paragraphs_of(self.key or OPENING)
         else:
             form.caption.setText(self._level_name())
             form.heading_row.show()
@@ -251,7 +253,7 @@ class EditorPane(QStackedWidget):
 
     def _level_name(self) -> str:
         try:
-            level = self.document.speech.locate(self.key)[2]
+            level = self.document.speech.locate(self.key or "")[2]
         except KeyError:
             return ""
         return {1: self.tr("一级标题"), 2: self.tr("二级标题"), 3: self.tr("三级标题"),
@@ -281,10 +283,10 @@ class EditorPane(QStackedWidget):
         if not self._loading:
             self._commit_paragraphs()
 
-    def _execute(self, text: str, operation, merge_key=None) -> None:
+    def _execute(self, text: str, build: Callable[[Speech], Edit], merge_key: object = None) -> None:
         self._committing = True
         try:
-            self.document.execute(text, operation, structural=False, merge_key=merge_key)
+            self.document.execute(build(self.document.speech), text, merge_key)
         except OperationError as error:
             self.message.emit(str(error))
         finally:
@@ -327,6 +329,8 @@ class EditorPane(QStackedWidget):
         for name, field in self.head.fields.items():
             value = field.text()
             if getattr(self.document.speech, name) != value:
-                self._execute(self.tr("编辑讲稿信息"),
-                              lambda s, n=name, v=value: ops.set_head_field(s, n, v),
-                              ("head", name))
+                self._execute(self.tr("编辑讲稿信息"), _head_field_setter(name, value), ("head", name))
+
+
+def _head_field_setter(name: str, value: str) -> Callable[[Speech], Edit]:
+    return lambda speech: ops.set_head_field(speech, name, value)

@@ -289,6 +289,10 @@ class LibraryPane(QWidget):
                 "overwriting it, nothing can be saved to it for now.")
         return pack
 
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
     def save_section(self, section: Section, level: int, source_file: str = "",
                      source_title: str = "") -> Snippet | None:
         """Ask for kind and tags and add a copy of the section to the user's pack."""

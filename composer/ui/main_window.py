@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QLabel, QMainWindow, QMessageBox, QSplitter, QToolBar,
                                QVBoxLayout, QWidget)
 
+from ..core.speech import HEAD
 from ..core.stats import format_duration
 from ..io.library_store import LoadedLibrary
 from . import services, settings
@@ -19,7 +20,6 @@ from .library_pane import LibraryPane
 from .outline_actions import OutlineActions
 from .outline_model import OutlineModel
 from .outline_view import OutlineView
-from .placement import HEAD
 
 APP_NAME_ZH = "讲稿编排"
 
@@ -156,7 +156,7 @@ class MainWindow(QMainWindow):
         library.addSeparator()
         find = library.addAction(self.tr("搜索素材"))
         find.setShortcut(QKeySequence.StandardKey.Find)
-        find.triggered.connect(lambda: (lp.search.setFocus(), lp.search.selectAll()))
+        find.triggered.connect(lp.focus_search)
         library.addAction(self.reload_library)
 
         help_menu = bar.addMenu(self.tr("帮助(&H)"))

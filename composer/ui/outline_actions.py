@@ -6,17 +6,20 @@ carry their shortcuts (Word's outline keys: Alt+Shift+arrows), so the menus show
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QItemSelectionModel, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 
 from ..core import operations as ops
+from ..core.edits import Edit
 from ..core.errors import OperationError
 from ..core.library import Snippet
-from ..core.speech import CLOSING, OPENING, Section
+from ..core.placement import nearest_after_removal
+from ..core.speech import CLOSING, HEAD, OPENING, Section, Speech
 from .document import Document
 from .outline_model import OutlineModel
 from .outline_view import OutlineView
-from .placement import HEAD
 
 
 class OutlineActions(QObject):
@@ -93,15 +96,16 @@ class OutlineActions(QObject):
 
     # --- operations ---------------------------------------------------------------------------------
 
-    def _run(self, text: str, operation, structural: bool = True) -> bool:
+    def _run(self, text: str, build: Callable[[Speech], Edit]) -> bool:
+        """Build an edit from the speech as it is and execute it; a refusal goes to the status bar."""
         try:
-            self.document.execute(text, operation, structural=structural)
+            self.document.execute(build(self.document.speech), text)
         except OperationError as error:
             self.message.emit(str(error))
             return False
         return True
 
-    def _run_on_current(self, text: str, operation) -> None:
+    def _run_on_current(self, text: str, operation: Callable[[Speech, str], Edit]) -> None:
         section = self.current_section()
         if section is not None:
             section_id = section.id
@@ -111,13 +115,14 @@ class OutlineActions(QObject):
     def add_sibling(self) -> None:
         key = self.current_key()
         new = Section()
+        build: Callable[[Speech], Edit]
         if key in (HEAD, OPENING):
-            operation = lambda s: ops.insert_section(s, new, None, 0)  # noqa: E731
+            build = lambda s: ops.insert_section(s, new, None, 0)  # noqa: E731
         elif key is None or key == CLOSING:
-            operation = lambda s: ops.insert_section(s, new)  # noqa: E731
+            build = lambda s: ops.insert_section(s, new)  # noqa: E731
         else:
-            operation = lambda s: ops.insert_at(s, new, key, "after")  # noqa: E731
-        if self._run(self.tr("新建标题"), operation):
+            build = lambda s: ops.insert_at(s, new, key, "after")  # noqa: E731
+        if self._run(self.tr("新建标题"), build):
             self.select(new.id)
             self.edit_heading.emit()
 
@@ -134,15 +139,7 @@ class OutlineActions(QObject):
         section = self.current_section()
         if section is None:
             return
-        parent, index, _ = self.document.speech.locate(section.id)
-        siblings = parent.children if parent else self.document.speech.body
-        # Afterwards select the next section at the same level, else the previous, else the parent.
-        if index + 1 < len(siblings):
-            after = siblings[index + 1].id
-        elif index > 0:
-            after = siblings[index - 1].id
-        else:
-            after = parent.id if parent else OPENING
+        after = nearest_after_removal(self.document.speech, section.id)
         section_id = section.id
         if self._run(self.tr("删除标题"), lambda s: ops.delete_section(s, section_id)):
             self.select(after)

@@ -5,8 +5,9 @@ Rows at the top: 讲稿信息 (title, speaker …), 开头 (opening), the level-
 
 Drag and drop moves *identities*: the mime data carries section ids, never text, and a drop
 moves the section objects (with everything under them) through one undoable core operation.
-``canDropMimeData`` refuses a drop into the section itself or its own sub-sections and a drop
-that would create a fifth level.  The model deliberately has no ``removeRows``: after a drag that
+``canDropMimeData`` asks the core where a move lands and whether it may (``operations.move_to``:
+not into the section itself or its own sub-sections, not to a fifth level), and keeps the reason
+of a refusal for the status bar.  The model deliberately has no ``removeRows``: after a drag that
 ends in a MoveAction, QAbstractItemView removes the dragged rows itself, but the nodes have
 already moved here, so that request must change nothing (the default ``removeRows`` returns
 False and does nothing).
@@ -19,19 +20,24 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QByteArray, QMimeData, QModelIndex, Qt, Signal
+from PySide6.QtCore import (QAbstractItemModel, QByteArray, QMimeData, QModelIndex, QObject,
+                            QPersistentModelIndex, Qt, Signal)
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from ..core import operations as ops
+from ..core import placement
+from ..core.edits import Changes, check_depth
 from ..core.errors import OperationError
 from ..core.library import PARAGRAPH, Snippet
 from ..core.numbering import outline_markers
-from ..core.speech import CLOSING, MAX_LEVEL, OPENING, Section
-from . import placement
-from .document import Changes, Document
-from .placement import HEAD
+from ..core.speech import CLOSING, HEAD, OPENING, Section
+from .document import Document
+
+# What Qt passes to a model's overrides.
+AnyIndex = QModelIndex | QPersistentModelIndex
 
 SECTION_MIME = "application/x-speech-composer-section-ids"
 SNIPPET_MIME = "application/x-speech-composer-snippet-refs"
@@ -78,6 +84,9 @@ class OutlineModel(QAbstractItemModel):
         self._level_of: dict[str, int] = {}
         self._markers: dict[str, str] | None = None
         self._pending: list[tuple[QModelIndex, str | None]] = []
+        # Why the last drop asked about cannot land (empty when it can, or when there is
+        # nothing useful to say).
+        self.refusal = ""
         self._bold = QFont()
         self._bold.setBold(True)
         self._rebuild()
@@ -117,13 +126,13 @@ class OutlineModel(QAbstractItemModel):
             self._next_key += 1
         return key
 
-    def key_for(self, index: QModelIndex) -> str | None:
+    def key_for(self, index: AnyIndex) -> str | None:
         """The section id, or HEAD / OPENING / CLOSING, of a row; None for the root."""
         if not index.isValid():
             return None
         return self._id_of.get(index.internalId())
 
-    def section_for(self, index: QModelIndex) -> Section | None:
+    def section_for(self, index: AnyIndex) -> Section | None:
         return self._sections.get(self.key_for(index) or "")
 
     def level_of(self, section_id: str) -> int:
@@ -159,7 +168,7 @@ class OutlineModel(QAbstractItemModel):
 
     # --- QAbstractItemModel ------------------------------------------------------------------------
 
-    def index(self, row: int, column: int, parent: QModelIndex = QModelIndex()) -> QModelIndex:
+    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:
         if column != 0 or row < 0:
             return QModelIndex()
         if not parent.isValid():
@@ -178,28 +187,28 @@ class OutlineModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, 0, self._key(section.children[row].id))
 
-    def parent(self, index: QModelIndex = None):
+    def parent(self, index: AnyIndex | None = None) -> Any:  # also QObject.parent()
         if index is None:
-            return super().parent()
+            return QObject.parent(self)
         key = self.key_for(index)
         owner = self._parent_of.get(key) if key else None
         if owner is None:
             return QModelIndex()
         return self.index_for(owner.id)
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
         if not parent.isValid():
             return len(self.speech.body) + _FIXED_ROWS_BEFORE + 1
         section = self.section_for(parent)
         return len(section.children) if section is not None else 0
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
         return 1
 
-    def hasChildren(self, parent: QModelIndex = QModelIndex()) -> bool:
+    def hasChildren(self, parent: AnyIndex = QModelIndex()) -> bool:
         return self.rowCount(parent) > 0
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         key = self._id_of.get(index.internalId()) if index.isValid() else None
         if key is None:
             return None
@@ -230,7 +239,7 @@ class OutlineModel(QAbstractItemModel):
                 return self.tr("标题、讲话人、日期、称呼")
         return None
 
-    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return _ROOT_FLAGS
         return _SECTION_FLAGS if self._id_of.get(index.internalId()) in self._sections \
@@ -281,7 +290,7 @@ class OutlineModel(QAbstractItemModel):
     def mimeTypes(self) -> list[str]:
         return [SECTION_MIME, SNIPPET_MIME]
 
-    def mimeData(self, indexes) -> QMimeData | None:
+    def mimeData(self, indexes) -> QMimeData | None:  # type: ignore[override]  # None: nothing to drag
         ids = []
         for index in indexes:
             key = self.key_for(index)
@@ -295,13 +304,15 @@ class OutlineModel(QAbstractItemModel):
         return mime
 
     def canDropMimeData(self, data: QMimeData, action, row: int, column: int,
-                        parent: QModelIndex) -> bool:
+                        parent: AnyIndex) -> bool:
         return self._plan_drop(data, row, parent) is not None
 
     def dropMimeData(self, data: QMimeData, action, row: int, column: int,
-                     parent: QModelIndex) -> bool:
+                     parent: AnyIndex) -> bool:
         plan = self._plan_drop(data, row, parent)
         if plan is None:
+            if self.refusal:
+                self.message.emit(self.refusal)
             return False
         try:
             plan()
@@ -310,8 +321,10 @@ class OutlineModel(QAbstractItemModel):
             return False
         return True
 
-    def _plan_drop(self, data: QMimeData, row: int, parent: QModelIndex):
-        """A function that performs the drop, or None when the drop is not allowed here."""
+    def _plan_drop(self, data: QMimeData, row: int, parent: AnyIndex) -> Callable[[], None] | None:
+        """A function that performs the drop, or None when the drop is not allowed here; then
+        ``refusal`` says why, when there is something to say (the view shows it while dragging)."""
+        self.refusal = ""
         if data is None:
             return None
         if data.hasFormat(SECTION_MIME):
@@ -320,7 +333,7 @@ class OutlineModel(QAbstractItemModel):
             return self._plan_snippet(data, row, parent)
         return None
 
-    def _target(self, row: int, parent: QModelIndex) -> tuple[str | None, int] | str | None:
+    def _target(self, row: int, parent: AnyIndex) -> tuple[str | None, int] | str | None:
         """Where a drop lands: (parent section id, index in its children) for a drop between
         rows, the key of the row for a drop onto a row, or None where nothing can land."""
         key = self.key_for(parent)
@@ -335,52 +348,49 @@ class OutlineModel(QAbstractItemModel):
             return None
         return key, min(row, len(self._sections[key].children))
 
-    def _plan_move(self, data: QMimeData, row: int, parent: QModelIndex):
+    def _section_place(self, target: tuple[str | None, int] | str) -> tuple[str | None, int]:
+        """(parent id, position among its children as they are now) for a section dropped at a
+        target.  Onto a section: its last child.  Onto 讲稿信息 or 开头: the first level-1
+        section; onto 结尾: the last, which is where the writer who drops it there wants it."""
+        if isinstance(target, tuple):
+            return target
+        if target in (HEAD, OPENING):
+            return None, 0
+        if target == CLOSING:
+            return None, len(self.speech.body)
+        return target, len(self._sections[target].children)
+
+    def _plan_move(self, data: QMimeData, row: int, parent: AnyIndex) -> Callable[[], None] | None:
         try:
-            payload = json.loads(bytes(data.data(SECTION_MIME)).decode("utf-8"))
+            payload = json.loads(bytes(data.data(SECTION_MIME).data()).decode("utf-8"))
         except (ValueError, UnicodeDecodeError):
             return None
         ids = payload.get("ids") if isinstance(payload, dict) else None
         if payload.get("document") != id(self.document) or not ids or len(ids) != 1:
             return None  # from another window, or several sections (the view selects one)
         section_id = ids[0]
-        section = self._sections.get(section_id)
-        if section is None:
+        if section_id not in self._sections:
             return None
         target = self._target(row, parent)
         if target is None:
             return None
-        if isinstance(target, str):  # onto a row: into a section, as its last child
-            if target not in self._sections:
-                return None
-            parent_id, index = target, len(self._sections[target].children)
-        else:
-            parent_id, index = target
-        if parent_id is not None:
-            if any(s.id == parent_id for s in section.walk()):
-                return None  # into itself or its own sub-section
-            if self._level_of[parent_id] + section.height() > MAX_LEVEL:
-                return None
-        elif section.height() > MAX_LEVEL:
+        parent_id, position = self._section_place(target)
+        try:
+            move = ops.move_to(self.speech, section_id, parent_id, position)
+        except OperationError as error:
+            self.refusal = str(error)
             return None
-        old_parent = self._parent_of[section_id]
-        old_index = self._row_of[section_id]
-        same_list = (old_parent.id if old_parent else None) == parent_id
-        if same_list and old_index < index:
-            index -= 1  # counted in the list without the moving section
-        if same_list and index == old_index:
+        if move is None:
             return lambda: None  # dropped where it already is
 
-        def move() -> None:
-            self.document.execute(self.tr("移动标题"),
-                                  lambda s: ops.MoveSection(section_id, parent_id, index).apply(s),
-                                  structural=True)
+        def run() -> None:
+            self.document.execute(move, self.tr("移动标题"))
             self.placed.emit(section_id)
-        return move
+        return run
 
-    def _plan_snippet(self, data: QMimeData, row: int, parent: QModelIndex):
+    def _plan_snippet(self, data: QMimeData, row: int, parent: AnyIndex) -> Callable[[], None] | None:
         try:
-            refs = json.loads(bytes(data.data(SNIPPET_MIME)).decode("utf-8"))
+            refs = json.loads(bytes(data.data(SNIPPET_MIME).data()).decode("utf-8"))
         except (ValueError, UnicodeDecodeError):
             return None
         if not isinstance(refs, list) or len(refs) != 1:
@@ -393,30 +403,38 @@ class OutlineModel(QAbstractItemModel):
             return None
         if snippet.level == PARAGRAPH:
             if not isinstance(target, str):
+                self.refusal = self.tr("正文段落要放到某个标题、开头或结尾上。")
                 return None  # body text goes into a section, the opening or the closing
-            return lambda: self.insert_snippet(snippet, target)
+            into = target
+            return lambda: self._insert_snippet_now(snippet, into)
         if isinstance(target, str):
-            return lambda: self.insert_snippet(snippet, target)
+            onto = target
+            return lambda: self._insert_snippet_now(snippet, onto)
         parent_id, index = target
         parent_level = self._level_of[parent_id] if parent_id is not None else 0
-        if parent_level + snippet_height(snippet) > MAX_LEVEL:
+        try:
+            check_depth(parent_level, snippet_height(snippet))
+        except OperationError as error:
+            self.refusal = str(error)
             return None
-        return lambda: self._insert_section(snippet, parent_id, index)
+        return lambda: self._insert_snippet_now(snippet, None, (parent_id, index))
+
+    def _insert_snippet_now(self, snippet: Snippet, current: str | None,
+                            place: tuple[str | None, int] | None = None) -> None:
+        if place is None:
+            self.insert_snippet(snippet, current)
+        else:
+            self._insert_section(snippet, *place)
 
     # --- inserting snippets ---------------------------------------------------------------------------
 
     def insert_snippet(self, snippet: Snippet, current: str | None) -> str:
-        """Insert a library snippet near the current row (see placement.py); raises
+        """Insert a library snippet near the current row (see core/placement.py); raises
         OperationError.  Returns the key of what was inserted or extended."""
         if snippet.level == PARAGRAPH:
             container = placement.paragraph_container(self.speech, current)
-            texts = list(snippet.paragraphs)
-
-            def add(speech):
-                start = len(speech.paragraphs_of(container))
-                return ops.Batch([ops.InsertParagraph(container, start + i, text)
-                                  for i, text in enumerate(texts)]).apply(speech)
-            self.document.execute(self.tr("插入素材段落"), add, structural=False)
+            edit = ops.insert_paragraphs(self.speech, container, list(snippet.paragraphs))
+            self.document.execute(edit, self.tr("插入素材段落"))
             self.placed.emit(container)
             return container
         parent_id, index = placement.section_place(self.speech, snippet.level, current)
@@ -424,8 +442,7 @@ class OutlineModel(QAbstractItemModel):
 
     def _insert_section(self, snippet: Snippet, parent_id: str | None, index: int) -> str:
         section = snippet.to_section()
-        self.document.execute(self.tr("插入素材"),
-                              lambda s: ops.insert_section(s, section, parent_id, index),
-                              structural=True)
+        self.document.execute(ops.insert_section(self.speech, section, parent_id, index),
+                              self.tr("插入素材"))
         self.placed.emit(section.id)
         return section.id

@@ -64,9 +64,9 @@ class ProfileDialog(QDialog):
         fonts, fonts_grid = self._font_box()
         page, page_grid = self._layout_box()
         # One label column width for both boxes, so their fields line up.
-        width = max(grid.itemAtPosition(row, 0).widget().sizeHint().width()
-                    for grid in (fonts_grid, page_grid) for row in range(grid.rowCount())
-                    if grid.itemAtPosition(row, 0) is not None)
+        labels = [item.widget() for grid in (fonts_grid, page_grid) for row in range(grid.rowCount())
+                  if (item := grid.itemAtPosition(row, 0)) is not None]
+        width = max(label.sizeHint().width() for label in labels if label is not None)
         for grid in (fonts_grid, page_grid):
             grid.setColumnMinimumWidth(0, width)
         layout.addWidget(fonts)
@@ -111,7 +111,9 @@ class ProfileDialog(QDialog):
             combo = QComboBox()
             combo.setEditable(True)
             combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-            combo.lineEdit().setMaxLength(services.font_name_limit())
+            line = combo.lineEdit()
+            assert line is not None  # an editable combo box has one
+            line.setMaxLength(services.font_name_limit())
             suggestions = family + tuple(f for f in TITLE_FONTS + FANGSONG + KAITI + HEITI
                                          if f not in family)
             combo.addItems(list(suggestions))

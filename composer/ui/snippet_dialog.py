@@ -38,9 +38,9 @@ class SnippetDialog(QDialog):
         layout = QVBoxLayout(self)
         form = QFormLayout()
         layout.addLayout(form)
-        self.heading = QLineEdit(snippet.heading if editing else heading)
-        self.paragraphs = QPlainTextEdit("\n".join(snippet.paragraphs) if editing else "")
-        if editing:
+        self.heading = QLineEdit(snippet.heading if snippet is not None else heading)
+        self.paragraphs = QPlainTextEdit("\n".join(snippet.paragraphs) if snippet is not None else "")
+        if snippet is not None:
             if snippet.level != PARAGRAPH:
                 form.addRow(self.tr("标题"), self.heading)
             form.addRow(self.tr("正文（每段一行）"), self.paragraphs)
@@ -51,9 +51,9 @@ class SnippetDialog(QDialog):
         self.kind = QComboBox()
         self.kind.setEditable(True)
         self.kind.addItems(list(KINDS))
-        self.kind.setCurrentText(snippet.kind if editing else kind)
+        self.kind.setCurrentText(snippet.kind if snippet is not None else kind)
         form.addRow(self.tr("类别"), self.kind)
-        self.tags = QLineEdit("，".join(snippet.tags) if editing else "")
+        self.tags = QLineEdit("，".join(snippet.tags) if snippet is not None else "")
         self.tags.setPlaceholderText(self.tr("用逗号分隔，例如：文明创建，动员"))
         form.addRow(self.tr("标签"), self.tags)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok

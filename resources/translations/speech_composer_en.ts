@@ -627,6 +627,10 @@ Compose speeches from a library of sections and export official-format Word docu
         <translation>Move section</translation>
     </message>
     <message>
+        <source>正文段落要放到某个标题、开头或结尾上。</source>
+        <translation>Body text goes onto a section, the opening or the closing.</translation>
+    </message>
+    <message>
         <source>插入素材段落</source>
         <translation>Insert snippet text</translation>
     </message>

@@ -30,10 +30,12 @@ def outline(speech):
 
 
 def roundtrip(speech, operation):
-    """Apply an operation, undo it, redo it: the states must match exactly."""
+    """Build an edit (nothing changes), apply it, undo it, redo it: the states must match exactly."""
     before = speech.content()
     ids_before = [s.id for s, _ in speech.walk()]
-    inverse = operation()
+    edit = operation()
+    assert speech.content() == before, "building an edit must not change the speech"
+    inverse = edit.apply(speech)
     after = speech.content()
     redo = inverse.apply(speech)
     assert speech.content() == before
@@ -63,12 +65,12 @@ def test_move_with_subtree_before_after_into(speech):
 
 def test_move_within_same_list_counts_positions_without_the_moved_section(speech):
     first = by_heading(speech, "一.1")
-    ops.move_section(speech, first.id, by_heading(speech, "一.3").id, "after")
+    ops.move_section(speech, first.id, by_heading(speech, "一.3").id, "after").apply(speech)
     assert [s.heading for s in by_heading(speech, "一").children] == ["一.2", "一.3", "一.1"]
-    ops.move_section(speech, first.id, by_heading(speech, "一.2").id, "before")
+    ops.move_section(speech, first.id, by_heading(speech, "一.2").id, "before").apply(speech)
     assert [s.heading for s in by_heading(speech, "一").children] == ["一.1", "一.2", "一.3"]
     before = speech.content()
-    ops.move_section(speech, first.id, first.id, "after")  # onto itself: nothing moves
+    ops.move_section(speech, first.id, first.id, "after").apply(speech)  # onto itself: nothing moves
     assert speech.content() == before
 
 
@@ -154,7 +156,9 @@ def test_split_and_merge(speech):
 def test_set_paragraphs_touches_only_what_changed(speech):
     section = by_heading(speech, "三")
     section.paragraphs = ["甲", "乙", "丙", "丁"]
-    inverse = ops.set_paragraphs(speech, section.id, ["甲", "乙二", "丁", "戊"])
+    edit = ops.set_paragraphs(speech, section.id, ["甲", "乙二", "丁", "戊"])
+    assert len(edit.edits) <= 3
+    inverse = edit.apply(speech)
     assert section.paragraphs == ["甲", "乙二", "丁", "戊"]
     assert len(inverse.edits) <= 3
     inverse.apply(speech)
@@ -165,8 +169,13 @@ def test_set_paragraphs_touches_only_what_changed(speech):
 
 def test_replace_text_everywhere(speech):
     speech.title = "一的讲话"
-    after = roundtrip(speech, lambda: ops.replace_text(speech, "一", "壹")[0])
+    edit = ops.replace_text(speech, "一", "壹")
+    assert edit.count == sum(str(part).count("一") for part in (
+        [speech.title, *speech.opening, *speech.closing] + [s.heading for s, _ in speech.walk()]
+        + [p for s, _ in speech.walk() for p in s.paragraphs]))
+    after = roundtrip(speech, lambda: ops.replace_text(speech, "一", "壹"))
     assert "一" not in str(after)
+    assert "壹" in str(after)
     with pytest.raises(OperationError):
         ops.replace_text(speech, "", "x")
 
@@ -192,5 +201,36 @@ def test_failed_batch_rolls_back(speech):
 
 def test_deepcopy_of_speech_is_independent(speech):
     clone = copy.deepcopy(speech)
-    ops.delete_section(speech, speech.body[0].id)
+    ops.delete_section(speech, speech.body[0].id).apply(speech)
     assert clone.content() != speech.content()
+
+
+def test_move_to_names_positions_as_a_drop_does(speech):
+    one, two, three = speech.body
+    assert ops.move_to(speech, one.id, None, 0) is None          # before itself: stays
+    assert ops.move_to(speech, one.id, None, 1) is None          # after itself: stays
+    move = ops.move_to(speech, one.id, None, 3)                  # below the last row
+    move.apply(speech)
+    assert [s.heading for s in speech.body] == ["二", "三", "一"]
+    with pytest.raises(OperationError, match="下级"):
+        ops.move_to(speech, one.id, by_heading(speech, "一.2").id, 0)
+    with pytest.raises(OperationError, match="四级"):
+        ops.move_to(speech, one.id, by_heading(speech, "二.1").id, 0)
+    with pytest.raises(OperationError, match="范围"):
+        ops.move_to(speech, three.id, None, 9)
+
+
+def test_every_edit_names_what_it_touches(speech):
+    first = speech.body[0]
+    assert ops.move_up(speech, speech.body[1].id).changes().structure
+    assert ops.delete_section(speech, first.id).changes().structure
+    assert ops.set_head_field(speech, "title", "新").changes().head
+    changes = ops.set_heading(speech, first.id, "新").changes()
+    assert (changes.structure, changes.head, changes.headings) == (False, False, {first.id})
+    changes = ops.split_paragraph(speech, OPENING, 0, 1).changes()
+    assert not changes.structure and changes.containers == {OPENING}
+    changes = ops.replace_text(speech, "一", "壹").changes()
+    assert not changes.structure and first.id in changes.headings and first.id in changes.containers
+    # The inverse touches the same places.
+    edit = ops.merge_paragraphs(speech, OPENING, 0)
+    assert edit.apply(speech).changes().containers == {OPENING}

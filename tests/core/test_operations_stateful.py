@@ -35,12 +35,12 @@ class OutlineMachine(RuleBasedStateMachine):
         before = self.speech.content()
         bag = texts(self.speech)
         try:
-            inverse = operation()
+            edit = operation()
         except OperationError:
             assert self.speech.content() == before  # a refused edit changes nothing
             return
-        if isinstance(inverse, tuple):
-            inverse = inverse[0]
+        assert self.speech.content() == before  # building an edit changes nothing
+        inverse = edit.apply(self.speech)  # a built edit always applies
         if structural:
             assert texts(self.speech) == bag
         self.history.append((inverse, before))

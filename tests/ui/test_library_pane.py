@@ -6,12 +6,11 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from composer.core.speech import CLOSING, OPENING
+from composer.core.speech import CLOSING, HEAD, OPENING
 from composer.io import library_file, library_store
 from composer.ui import snippet_dialog
 from composer.ui.library_model import ROW_KIND_ROLE, excerpt
 from composer.ui.library_pane import match_ranges
-from composer.ui.placement import HEAD
 from composer.ui.snippet_dialog import SnippetDetails, parse_tags
 
 from .conftest import headings, select

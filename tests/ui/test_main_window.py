@@ -5,9 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from composer.core.speech import OPENING
+from composer.core.speech import HEAD, OPENING
 from composer.ui.main_window import MainWindow
-from composer.ui.placement import HEAD
 
 from .conftest import commit_text, headings, select
 

@@ -8,10 +8,9 @@ import json
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
-from composer.core.speech import CLOSING, OPENING, Section
+from composer.core.speech import CLOSING, HEAD, OPENING, Section
 from composer.ui.document import Document
 from composer.ui.outline_model import SECTION_MIME, OutlineModel
-from composer.ui.placement import HEAD
 
 from .conftest import headings, make_pack, section_mime, snippet_mime
 
@@ -124,11 +123,29 @@ def test_refuses_drop_that_would_create_a_fifth_level(model):
     assert not model.dropMimeData(section_mime(model, c), MOVE, 0, 0, model.index_for(b))
 
 
-def test_refuses_drops_onto_fixed_rows_and_foreign_data(model):
+def test_a_section_dropped_onto_a_fixed_row_goes_to_that_end_of_the_body(model):
+    a, c = ids(model)["A"], ids(model)["C"]
+    closing_row = model.index_for(CLOSING).row()
+    assert model.dropMimeData(section_mime(model, a), MOVE, -1, 0, model.index(closing_row, 0))
+    assert [s.heading for s in model.speech.body] == ["B", "C", "A"]
+    for row in (0, 1):   # 讲稿信息 and 开头: first in the body
+        assert model.dropMimeData(section_mime(model, c), MOVE, -1, 0, model.index(row, 0))
+        assert [s.heading for s in model.speech.body] == ["C", "B", "A"]
+
+
+def test_a_refused_drop_says_why(model):
+    a, a1 = ids(model)["A"], ids(model)["A1"]
+    messages = []
+    model.message.connect(messages.append)
+    assert not model.canDropMimeData(section_mime(model, a), MOVE, -1, 0, model.index_for(a1))
+    assert "下级" in model.refusal
+    assert not model.dropMimeData(section_mime(model, a), MOVE, -1, 0, model.index_for(a1))
+    assert messages == [model.refusal]
+    assert model.document.stack.count() == 0
+
+
+def test_refuses_foreign_data(model):
     b = ids(model)["B"]
-    mime = section_mime(model, b)
-    for row in (0, 1, 5):
-        assert not model.canDropMimeData(mime, MOVE, -1, 0, model.index(row, 0))
     other = Document(model.speech)
     foreign = OutlineModel(other).mimeData([OutlineModel(other).index_for(b)])
     assert not model.canDropMimeData(foreign, MOVE, 3, 0, QModelIndex())
@@ -201,12 +218,12 @@ def test_heading_change_updates_the_row(model, qtbot):
     from composer.core import operations as ops
     b = ids(model)["B"]
     with qtbot.waitSignal(model.dataChanged):
-        model.document.execute("x", lambda s: ops.set_heading(s, b, "新标题"), structural=False)
+        model.document.execute(ops.set_heading(model.document.speech, b, "新标题"), "x")
     assert model.index_for(b).data() == "二、新标题"
 
 
 def test_inserted_sections_get_rows(model):
     from composer.core import operations as ops
     new = Section("D")
-    model.document.execute("x", lambda s: ops.insert_section(s, new), structural=True)
+    model.document.execute(ops.insert_section(model.document.speech, new), "x")
     assert texts(model)[-2:] == ["四、D", "结尾"]

@@ -12,13 +12,12 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
 from composer.core.numbering import outline_markers
-from composer.core.speech import CLOSING, OPENING
+from composer.core.speech import CLOSING, HEAD, OPENING
 from composer.ui.document import Document
 from composer.ui.editor_pane import EditorPane
 from composer.ui.outline_model import OutlineModel
 from composer.ui.outline_view import OutlineView
 from composer.ui.outline_actions import OutlineActions
-from composer.ui.placement import HEAD
 
 from .conftest import make_pack, make_speech, section_mime
 
