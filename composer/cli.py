@@ -12,7 +12,6 @@ nothing the window does not need: start-up time is a feature.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import NoReturn
 
@@ -61,9 +60,9 @@ class _Parser(argparse.ArgumentParser):
                                      f"{self.prog}: bad arguments: {message}\n"))
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from .export import available_profiles
-
+def build_parser(for_help: bool = True) -> argparse.ArgumentParser:
+    """The command line's parser.  ``for_help=False`` leaves out what only the help text shows
+    and costs imports (the list of format profiles): a command should not pay for it."""
     parser = _Parser(prog="speech-composer",
                      description=pick("讲稿编排：用素材库编排讲话稿，导出公文格式的 Word 文档。",
                                       "Speech Composer: compose speeches from a section library "
@@ -96,7 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--profile", metavar="NAME|FILE",
                         help=pick("格式方案的名称或文件（默认 GB/T 9704）；可用：",
                                   "format profile name or file (default GB/T 9704); available: ")
-                        + ", ".join(available_profiles()))
+                        + (", ".join(_profile_names()) if for_help else "…"))
     export.set_defaults(handler=_export)
 
     imp = commands.add_parser("import", help=pick("导入旧讲稿（.txt、.docx、.md）到素材库或讲稿文件",
@@ -121,6 +120,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _profile_names() -> list[str]:
+    from .export import available_profiles
+    return available_profiles()
+
+
+def _print_version() -> int:
+    from . import __version__
+    print(f"speech-composer {__version__}")
+    return EXIT_OK
+
+
 def _start_application(path: str | None) -> int:
     from .ui.app import main as run_application
     return run_application(path)
@@ -132,8 +142,10 @@ def main(argv: list[str] | None = None) -> int:
         return _start_application(None)
     if argv[0] == "open" and len(argv) <= 2 and not any(a.startswith("-") for a in argv[1:]):
         return _start_application(argv[1] if len(argv) == 2 else None)  # the fast path
+    if argv == ["--version"]:
+        return _print_version()       # without building the parser
     _speak_chinese_in_argparse()
-    args = build_parser().parse_args(argv)
+    args = build_parser(for_help=bool({"-h", "--help"} & set(argv))).parse_args(argv)
     if args.command is None:
         return _start_application(None)
     try:
@@ -141,9 +153,25 @@ def main(argv: list[str] | None = None) -> int:
     except ComposerError as error:
         print(f"speech-composer: {error}", file=sys.stderr)
         return EXIT_FAILURE
+    except BrokenPipeError:
+        return _reader_went_away()
+
+
+def _reader_went_away() -> int:
+    """The reader of our output stopped early (``… | head``): that is its choice, not a failure.
+    What is still buffered for stdout goes nowhere, so Python's flush at exit cannot fail
+    with a second BrokenPipeError and a traceback."""
+    import os
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    return EXIT_OK
 
 
 def _print_json(data: dict) -> None:
+    import json   # only a --json run pays for it
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
 

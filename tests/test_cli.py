@@ -99,3 +99,29 @@ def test_help_is_chinese():
     assert result.returncode == 0
     assert result.stdout.startswith("用法：speech-composer")
     assert "export" in result.stdout and "导出公文格式" in result.stdout
+
+
+def test_output_cut_short_by_the_reader_ends_quietly(example_path):
+    """``speech-composer stats … | head -1``: the reader closes the pipe; no traceback."""
+    process = subprocess.Popen([sys.executable, "-m", "composer.cli", "stats", str(example_path), "--json"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    first = process.stdout.read(1)            # like head: one piece, then close the pipe
+    process.stdout.close()
+    error = process.stderr.read().decode("utf-8", "replace")
+    assert process.wait(timeout=60) == 0
+    assert first == b"{" and error == ""
+
+
+def test_the_version_and_a_command_import_only_what_they_need(example_path):
+    probe = ("import sys; from composer import cli; cli.main(sys.argv[1:]); "
+             "print(sorted(m for m in sys.modules if m.startswith(('composer.export', 'composer.ui', "
+             "'PySide6', 'json', 'yaml'))), file=sys.stderr)")
+    version = subprocess.run([sys.executable, "-c", probe, "--version"], capture_output=True, text=True,
+                             timeout=60)
+    assert version.returncode == 0 and version.stdout.startswith("speech-composer ")
+    assert version.stderr.strip() == "[]"
+    stats = subprocess.run([sys.executable, "-c", probe, "stats", str(example_path)], capture_output=True,
+                           text=True, timeout=60)
+    loaded = stats.stderr.strip()
+    assert "composer.export" not in loaded and "PySide6" not in loaded and "'json'" not in loaded

@@ -286,3 +286,23 @@ class TextReplacement(Batch):
     def apply(self, speech: Speech) -> TextReplacement:
         inverse = super().apply(speech)
         return TextReplacement(inverse.edits, self.count)
+
+
+@dataclass
+class ReplaceSpeech(Edit):
+    """Put another speech's whole content in place of this one's (restoring an earlier version),
+    as one undoable step.  The speech object stays the same; its fields take the other's."""
+    content: Speech
+
+    def apply(self, speech: Speech) -> ReplaceSpeech:
+        present = {s.id for s, _ in speech.walk()}
+        if self.content is speech or any(s.id in present for s, _ in self.content.walk()):
+            raise OperationError("这个版本已经在讲稿里了。", "This version is already in the speech.")
+        old = Speech()
+        for name in Speech.__dataclass_fields__:
+            setattr(old, name, getattr(speech, name))
+            setattr(speech, name, getattr(self.content, name))
+        return ReplaceSpeech(old)
+
+    def changes(self) -> Changes:
+        return Changes(structure=True, head=True)

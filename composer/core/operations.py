@@ -21,16 +21,16 @@ Where a move lands, and why not when it does not, is decided by :func:`move_to` 
 from __future__ import annotations
 
 from .edits import (Batch, Edit, InsertParagraph, InsertSection, MoveSection, RemoveParagraph,
-                    RemoveSection, SetField, SetParagraph, TextReplacement, check_depth, check_index,
+                    RemoveSection, ReplaceSpeech, SetField, SetParagraph, TextReplacement, check_depth, check_index,
                     check_move, check_paragraph, locate, parent_level, paragraphs_of, siblings)
 from .errors import OperationError
 from .speech import CLOSING, HEAD_FIELDS, OPENING, Section, Speech
 
 __all__ = ["WHERE", "Batch", "Edit", "InsertParagraph", "InsertSection", "MoveSection",
-           "RemoveParagraph", "RemoveSection", "SetField", "SetParagraph", "TextReplacement",
+           "RemoveParagraph", "RemoveSection", "ReplaceSpeech", "SetField", "SetParagraph", "TextReplacement",
            "delete_paragraph", "delete_section", "demote", "insert_at", "insert_paragraph",
            "insert_paragraphs", "insert_section", "merge_paragraphs", "move_down", "move_section",
-           "move_to", "move_up", "promote", "replace_text", "resolve_position", "set_head_field",
+           "move_to", "move_up", "promote", "replace_speech", "replace_text", "resolve_position", "set_head_field",
            "set_heading", "set_paragraph", "set_paragraphs", "set_run_in", "split_paragraph"]
 
 WHERE = ("before", "after", "into")
@@ -286,3 +286,11 @@ def replace_text(speech: Speech, find: str, replacement: str) -> TextReplacement
         paragraph_edits(section.id, section.paragraphs)
     paragraph_edits(CLOSING, speech.closing)
     return TextReplacement(edits, count)
+
+
+def replace_speech(speech: Speech, other: Speech) -> ReplaceSpeech:
+    """The whole speech becomes ``other`` (an earlier version read from a backup), undoably."""
+    present = {s.id for s, _ in speech.walk()}
+    if other is speech or any(s.id in present for s, _ in other.walk()):
+        raise OperationError("这个版本已经在讲稿里了。", "This version is already in the speech.")
+    return ReplaceSpeech(other)

@@ -28,6 +28,8 @@ def create_application(argv: list[str] | None = None):
 
     from ..io import paths
     from . import language, settings
+    if QApplication.instance() is None:
+        language.prepare_environment()
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setOrganizationName(settings.ORGANIZATION)

@@ -24,16 +24,16 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
 from ..core.checks import check_speech
 from ..core.errors import ComposerError
 from ..core.speech import Speech
-from ..io import backups, locks, paths, recovery
+from ..io import locks, paths, recovery
 from ..io.locks import SpeechLockedError
 from ..io.speech_file import SUFFIX, load_speech
 from ..io.speech_session import ExternalChangeError, SpeechSession
-from . import services, settings
+from . import file_dialogs, services, settings
 from .document import Document
 
 
@@ -52,13 +52,19 @@ def is_bundled(path: str | os.PathLike) -> bool:
         return False
 
 
-def open_folder(folder: str | os.PathLike) -> None:
-    """Show a folder in the file manager (created first, so that there is something to show)."""
+def open_folder(folder: str | os.PathLike) -> bool:
+    """Show a folder in the file manager (created first, so that there is something to show).
+    False when no file manager could be launched: the caller then says where the folder is."""
     try:
         Path(folder).mkdir(parents=True, exist_ok=True)
     except OSError:
         pass  # the file manager says what is wrong with it
-    QDesktopServices.openUrl(QUrl.fromLocalFile(os.fspath(folder)))
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(os.fspath(folder)))
+
+
+def folder_not_shown(folder: str | os.PathLike) -> str:
+    return QCoreApplication.translate("FileActions", "无法打开文件管理器。文件夹在：{0}").format(
+        os.fspath(folder))
 
 
 # Recovery files are written this long after the last edit, and at least this often while the
@@ -95,7 +101,7 @@ class FileActions(QObject):
         self.export = action(self.tr("导出 Word…"), "Ctrl+E", self.export_docx)
         self.paste_speech = action(self.tr("粘贴为新讲稿"), "Ctrl+Shift+V", self.paste_as_speech)
         self.open_backups = action(self.tr("以前保存的版本…"), None, self.show_backups)
-        self.open_backups.setToolTip(self.tr("在文件管理器中打开这篇讲稿的备份文件夹"))
+        self.open_backups.setToolTip(self.tr("查看并恢复这篇讲稿以前保存的版本"))
         self.recent_menu = QMenu(self.tr("最近打开"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.new_from_example.setEnabled(example_path() is not None)
@@ -180,7 +186,7 @@ class FileActions(QObject):
     def open_dialog(self) -> None:
         if not self.maybe_save():
             return
-        path, _ = QFileDialog.getOpenFileName(
+        path, _ = file_dialogs.get_open_file_name(
             self.window, self.tr("打开讲稿"), settings.last_folder(),
             self.tr("讲稿 (*.speech.yaml);;所有文件 (*)"))
         if path:
@@ -235,8 +241,8 @@ class FileActions(QObject):
     def save_speech_as(self) -> bool:
         suggested = os.path.join(settings.last_folder() or str(Path.home()),
                                  safe_file_name(self.document.speech.title) + SUFFIX)
-        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("保存讲稿"), suggested,
-                                              self.tr("讲稿 (*.speech.yaml)"))
+        path, _ = file_dialogs.get_save_file_name(self.window, self.tr("保存讲稿"), suggested,
+                                                  self.tr("讲稿 (*.speech.yaml)"))
         if not path:
             return False
         if not path.endswith(SUFFIX):
@@ -359,13 +365,15 @@ class FileActions(QObject):
     # --- backups ------------------------------------------------------------------------------------
 
     def show_backups(self) -> None:
-        """Open the folder with the earlier versions of this speech (all backups if it has
-        none yet), for a writer who needs an old version back."""
-        folder = backups.folder_for(self.document.path) if self.document.path else None
-        if folder is None or not folder.is_dir():
-            folder = backups.backups_root()
-            self.message.emit(self.tr("这篇讲稿还没有备份；打开的是所有备份的文件夹。"))
-        open_folder(folder)
+        """以前保存的版本: list, preview and restore the earlier versions of this speech."""
+        from ..core import operations as ops
+        from .backups_dialog import BackupsDialog
+        dialog = BackupsDialog(self.document.path, self.window)
+        if dialog.exec() != BackupsDialog.DialogCode.Accepted or dialog.chosen is None:
+            return
+        self.document.execute(ops.replace_speech(self.document.speech, dialog.chosen),
+                              self.tr("恢复以前的版本"))
+        self.message.emit(self.tr("已恢复以前保存的版本；可以撤销，保存后才写入文件。"))
 
     # --- paste as a new speech ----------------------------------------------------------------------
 
@@ -402,8 +410,8 @@ class FileActions(QObject):
             safe_file_name(self.document.speech.title)
         folder = os.path.dirname(self.document.path) if self.document.path else settings.last_folder()
         suggested = os.path.join(folder or str(Path.home()), base + ".docx")
-        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("导出 Word 文档"), suggested,
-                                              self.tr("Word 文档 (*.docx)"))
+        path, _ = file_dialogs.get_save_file_name(self.window, self.tr("导出 Word 文档"), suggested,
+                                                  self.tr("Word 文档 (*.docx)"))
         if not path:
             return False
         if not path.lower().endswith(".docx"):
@@ -419,7 +427,9 @@ class FileActions(QObject):
     def _exported(self, path: str) -> None:
         self.message.emit(self.tr("已导出到 {0}").format(path))
         if ask_open_folder(self.window, path):
-            open_folder(os.path.dirname(os.path.abspath(path)))
+            folder = os.path.dirname(os.path.abspath(path))
+            if not open_folder(folder):
+                self.message.emit(folder_not_shown(folder))
 
 
 def ask_open_folder(parent, path: str) -> bool:

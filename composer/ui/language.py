@@ -8,6 +8,8 @@ with PySide6) is loaded for Chinese so that the standard dialogs and buttons spe
 
 from __future__ import annotations
 
+import os
+
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
@@ -26,6 +28,25 @@ UI_FONT_FAMILIES = [
 ]
 
 _installed: list[QTranslator] = []
+
+# Strings of Qt's own dialogs that its zh_CN catalogue lacks (Qt 6 added a mnemonic to them; the
+# catalogue still has only the old forms 「Look in:」 and 「Files of type:」).
+SUPPLEMENT = {
+    ("QFileDialog", "&Look in:"): "查找范围(&L)：",
+    ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
+    ("QFileSystemModel", "Size"): "大小",      # the catalogue says 体积 (volume); Windows says 大小
+}
+
+
+class SupplementTranslator(QTranslator):
+    """Qt's catalogue plus the strings in SUPPLEMENT."""
+
+    def translate(self, context, source, disambiguation=None, n=-1):
+        # None is a null string: "not here, ask the next catalogue"; "" would blank the text.
+        return SUPPLEMENT.get((context, source))
+
+    def isEmpty(self) -> bool:
+        return False
 
 
 def resolve(choice: str, system_locale: str | None = None) -> str:
@@ -59,11 +80,27 @@ def install(app: QCoreApplication, language: str) -> None:
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         candidates = [("qtbase_zh_CN", qt_dir)]
         QLocale.setDefault(QLocale("zh_CN"))
+        supplement = SupplementTranslator(app)
+        app.installTranslator(supplement)
+        _installed.append(supplement)
     for name, folder in candidates:
         translator = QTranslator(app)
         if translator.load(name, folder):
             app.installTranslator(translator)
             _installed.append(translator)
+
+
+def prepare_environment(environ=os.environ) -> None:
+    """Before anything asks Qt for the system locale (QSettings does): dates in Qt's own
+    dialogs follow the system's time locale, and a C locale (or none) writes 「1 12 2026」.  On
+    such a system, whose locale says nothing about the user and whose UI is Chinese by default,
+    use the Chinese time format (「2026/12/1」, readable in an English UI too).  Nothing changes
+    where the system names a locale of its own."""
+    if environ.get("LC_ALL"):
+        return
+    time_locale = environ.get("LC_TIME") or environ.get("LANG") or ""
+    if time_locale in ("", "C", "POSIX") or time_locale.startswith("C."):
+        environ["LC_TIME"] = "zh_CN.UTF-8"
 
 
 def ui_font(base: QFont | None = None) -> QFont:

@@ -22,6 +22,8 @@ from .outline_model import OutlineModel
 from .outline_view import OutlineView
 
 APP_NAME_ZH = "讲稿编排"
+# A status-bar message (a refused drop, "已保存") goes away by itself after this long.
+MESSAGE_MS = 8000
 
 
 class MainWindow(QMainWindow):
@@ -233,7 +235,7 @@ class MainWindow(QMainWindow):
         self.outline_menu().exec(self.outline_view.viewport().mapToGlobal(position))
 
     def show_message(self, text: str) -> None:
-        self.statusBar().showMessage(text, 8000)
+        self.statusBar().showMessage(text, MESSAGE_MS)
 
     def update_stats(self) -> None:
         stats = services.statistics(self.document.speech, settings.speaking_rate(),

@@ -3,14 +3,14 @@ folders."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout,
                                QHBoxLayout, QListWidget, QMessageBox, QPushButton, QSpinBox,
                                QVBoxLayout, QWidget)
 
 from ..core.stats import MAX_RATE, MIN_RATE
 from ..io import backups
-from . import services, settings
-from .file_actions import open_folder
+from . import file_dialogs, services, settings
+from .file_actions import folder_not_shown, open_folder
 
 
 class SettingsDialog(QDialog):
@@ -58,7 +58,7 @@ class SettingsDialog(QDialog):
         self.backups.setValue(settings.keep_backups())
         self.backups.setToolTip(self.tr("每次保存前，把文件原来的版本留作备份，保存在用户数据文件夹里。"))
         open_backups = QPushButton(self.tr("打开备份文件夹"))
-        open_backups.clicked.connect(lambda: open_folder(backups.backups_root()))
+        open_backups.clicked.connect(self._open_backups_folder)
         backup_row = QHBoxLayout()
         backup_row.addWidget(self.backups, 1)
         backup_row.addWidget(open_backups)
@@ -87,6 +87,10 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
+    def _open_backups_folder(self) -> None:
+        if not open_folder(backups.backups_root()):
+            QMessageBox.information(self, self.tr("备份"), folder_not_shown(backups.backups_root()))
+
     def _list_profiles(self) -> list[str]:
         names = services.profile_names()
         self.profile.clear()
@@ -110,7 +114,7 @@ class SettingsDialog(QDialog):
         self.profile.setCurrentIndex(max(0, self.profile.findData(dialog.saved_name)))
 
     def _add_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("选择素材库文件夹"))
+        folder = file_dialogs.get_existing_directory(self, self.tr("选择素材库文件夹"))
         if folder and not self.folders.findItems(folder, self._exact()):
             self.folders.addItem(folder)
 

@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>BackupsDialog</name>
+    <message>
+        <source>以前保存的版本</source>
+        <translation>Earlier Versions</translation>
+    </message>
+    <message>
+        <source>打开文件夹</source>
+        <translation>Open Folder</translation>
+    </message>
+    <message>
+        <source>恢复此版本</source>
+        <translation>Restore This Version</translation>
+    </message>
+    <message>
+        <source>“{0}”以前保存过的版本（最新的在上）。恢复后可以撤销；保存之前不会写入文件。</source>
+        <translation>Earlier saved versions of “{0}” (newest first). A restore can be undone; nothing is written to the file until you save.</translation>
+    </message>
+    <message>
+        <source>这篇讲稿还没有保存过；下面是所有讲稿的备份（最新的在上）。</source>
+        <translation>This speech has not been saved yet; these are the backups of all speeches (newest first).</translation>
+    </message>
+    <message>
+        <source>（无法读取）</source>
+        <translation>(cannot be read)</translation>
+    </message>
+    <message>
+        <source>还没有备份。每次保存时，上一次保存的版本会留作备份。</source>
+        <translation>No backups yet. Each save keeps the previously saved version as a backup.</translation>
+    </message>
+    <message>
+        <source>{0} 字</source>
+        <translation>{0} characters</translation>
+    </message>
+</context>
+<context>
     <name>EditorPane</name>
     <message>
         <source>在提纲中选择一项进行编辑。</source>
@@ -85,10 +120,6 @@
     <message>
         <source>以前保存的版本…</source>
         <translation>Earlier Versions…</translation>
-    </message>
-    <message>
-        <source>在文件管理器中打开这篇讲稿的备份文件夹</source>
-        <translation>Open the folder with this speech&apos;s backups in the file manager</translation>
     </message>
     <message>
         <source>最近打开</source>
@@ -201,10 +232,6 @@ Restore them? &quot;Delete&quot; deletes this recovery file; &quot;Later&quot; a
         <translation>({0} of {1})</translation>
     </message>
     <message>
-        <source>这篇讲稿还没有备份；打开的是所有备份的文件夹。</source>
-        <translation>This speech has no backups yet; showing the folder of all backups.</translation>
-    </message>
-    <message>
         <source>恢复未保存的修改</source>
         <translation>Restore unsaved changes</translation>
     </message>
@@ -225,6 +252,14 @@ Restore them? &quot;Delete&quot; deletes this recovery file; &quot;Later&quot; a
         <translation>(untitled)</translation>
     </message>
     <message>
+        <source>无法打开文件管理器。文件夹在：{0}</source>
+        <translation>No file manager could be started. The folder is: {0}</translation>
+    </message>
+    <message>
+        <source>查看并恢复这篇讲稿以前保存的版本</source>
+        <translation>View and restore earlier saved versions of this speech</translation>
+    </message>
+    <message>
         <source>仍然恢复吗？</source>
         <translation>Restore anyway?</translation>
     </message>
@@ -235,6 +270,14 @@ Restore them? &quot;Delete&quot; deletes this recovery file; &quot;Later&quot; a
     <message>
         <source>恢复的讲稿</source>
         <translation>Restored speech</translation>
+    </message>
+    <message>
+        <source>恢复以前的版本</source>
+        <translation>Restore Earlier Version</translation>
+    </message>
+    <message>
+        <source>已恢复以前保存的版本；可以撤销，保存后才写入文件。</source>
+        <translation>An earlier version was restored; you can undo it, and it is written to the file when you save.</translation>
     </message>
     <message>
         <source>剪贴板里没有文字。</source>
@@ -874,6 +917,10 @@ Compose speeches from a library of sections and export official-format Word docu
     <message>
         <source>共享素材库文件夹</source>
         <translation>Shared library folders</translation>
+    </message>
+    <message>
+        <source>备份</source>
+        <translation>Backups</translation>
     </message>
     <message>
         <source>无法打开格式方案</source>

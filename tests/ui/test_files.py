@@ -12,11 +12,11 @@ import time
 import zipfile
 
 import pytest
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from composer.core.speech import Speech
 from composer.io import backups, paths, recovery, speech_file
-from composer.ui import file_actions, settings
+from composer.ui import file_actions, file_dialogs, settings
 from composer.ui.main_window import MainWindow
 
 from .conftest import make_speech, select
@@ -42,11 +42,11 @@ def answers(monkeypatch):
 
 
 def save_dialog(monkeypatch, path):
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), ""))
+    monkeypatch.setattr(file_dialogs, "get_save_file_name", lambda *a, **k: (str(path), ""))
 
 
 def open_dialog(monkeypatch, path):
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    monkeypatch.setattr(file_dialogs, "get_open_file_name", lambda *a, **k: (str(path), ""))
 
 
 def edit_something(window):
@@ -554,22 +554,48 @@ def test_backups_follow_the_setting(window, monkeypatch, tmp_path):
     assert len(backups.list_backups(path)) == 2  # none added, none pruned
 
 
-def test_earlier_versions_are_one_menu_item_away(window, monkeypatch, tmp_path):
-    from PySide6.QtGui import QDesktopServices
-    opened = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
-    window.files.open_backups.trigger()  # never saved: the folder of all backups
-    assert opened[-1] == str(backups.backups_root()) and os.path.isdir(opened[-1])
+def test_earlier_versions_are_listed_previewed_and_restored_in_one_undo_step(window, monkeypatch,
+                                                                           tmp_path):
+    from composer.ui.backups_dialog import BackupsDialog
     path = tmp_path / "v.speech.yaml"
     save_dialog(monkeypatch, path)
-    window.files.save.trigger()
-    edit_something(window)
-    window.files.save.trigger()
+    window.files.save.trigger()                      # heading A
+    set_heading(window, "A", "第一次")
+    window.files.save.trigger()                      # backup: A
+    set_heading(window, "第一次", "第二次")
+    window.files.save.trigger()                      # backups: 第一次, A
+    on_disk = path.read_bytes()
+    seen = {}
+
+    def choose_the_oldest(dialog):
+        seen["rows"] = dialog.list.count()
+        dialog.list.setCurrentRow(dialog.list.count() - 1)
+        seen["preview"] = dialog.preview.toPlainText()
+        dialog.restore()
+        return dialog.result()
+    monkeypatch.setattr(BackupsDialog, "exec", choose_the_oldest)
     window.files.open_backups.trigger()
-    assert opened[-1] == str(backups.folder_for(path))
-    assert backups.list_backups(path)[0].parent == backups.folder_for(path)
+    assert seen["rows"] == 2
+    assert "\u3000\u3000一、A\n" in seen["preview"] and "字" in seen["preview"].splitlines()[0]
+    assert window.document.speech.body[0].heading == "A"
+    assert window.document.is_modified() and path.read_bytes() == on_disk   # written only on save
+    assert [s.heading for s in window.document.speech.body] == ["A", "B", "C"]
+    window.document.undo()                                   # one step back to what was there
+    assert window.document.speech.body[0].heading == "第二次"
     file_menu = window.menuBar().actions()[0].menu()
     assert window.files.open_backups in file_menu.actions()
+
+
+def test_the_backups_folder_is_named_when_no_file_manager_starts(window, monkeypatch, qtbot):
+    from PySide6.QtGui import QDesktopServices
+
+    from composer.ui.backups_dialog import BackupsDialog
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: False)
+    dialog = BackupsDialog(None, window)
+    qtbot.addWidget(dialog)
+    assert not dialog.restore_button.isEnabled()         # nothing saved yet: nothing to restore
+    dialog.folder_button.click()
+    assert str(backups.backups_root()) in dialog.folder_note.text()
 
 
 def test_the_number_of_backups_is_set_in_the_settings_dialog(qtbot, window, monkeypatch):
@@ -578,7 +604,8 @@ def test_the_number_of_backups_is_set_in_the_settings_dialog(qtbot, window, monk
 
     from composer.ui.settings_dialog import SettingsDialog
     opened = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    monkeypatch.setattr(QDesktopServices, "openUrl",
+                        lambda url: opened.append(url.toLocalFile()) or True)
     dialog = SettingsDialog(window)
     qtbot.addWidget(dialog)
     assert dialog.backups.value() == backups.DEFAULT_KEEP

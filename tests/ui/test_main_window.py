@@ -144,3 +144,12 @@ def test_window_title_marks_unsaved_changes(window):
     assert window.isWindowModified()
     window.undo_action.trigger()
     assert not window.isWindowModified()
+
+
+def test_status_messages_go_away_by_themselves(window, qtbot, monkeypatch):
+    from composer.ui import main_window
+    monkeypatch.setattr(main_window, "MESSAGE_MS", 100)
+    window.show_message("已保存")
+    assert window.statusBar().currentMessage() == "已保存"
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "", timeout=2000)
+    assert window.stats_label.text()      # the statistics stay

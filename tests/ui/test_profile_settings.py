@@ -88,7 +88,7 @@ def test_a_custom_profile_made_in_the_dialog_is_saved_chosen_and_exported(
     # The main window's export path uses it.
     window.document.load(load_speech(example_path), None)
     out = tmp_path / "讲话.docx"
-    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName",
+    monkeypatch.setattr("composer.ui.file_dialogs.get_save_file_name",
                         lambda *a, **k: (str(out), ""))
     monkeypatch.setattr(file_actions, "ask_open_folder", lambda parent, path: False)
     assert window.files.export_docx()
