@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import operations as ops
+from .edits import Changes, Edit, SetField, SetParagraph, TextReplacement
 from .errors import ComposerError
 from .speech import CLOSING, HEAD_FIELDS, OPENING, Section, Speech
 
@@ -112,11 +112,11 @@ def section_changes(section: Section, table: Table) -> list[Change]:
     return found
 
 
-def speech_edit(speech: Speech, table: Table) -> tuple[ops.Batch, int]:
+def speech_edit(speech: Speech, table: Table) -> TextReplacement:
     """The edit that applies the table to the whole speech (head fields, opening, headings,
-    paragraphs, closing), not yet applied, and the number of replacements.  Applying it is
-    one undo step."""
-    edits: list = []
+    paragraphs, closing), not yet applied; its ``count`` is the number of replacements.
+    Applying it is one undo step."""
+    edits: list[Edit] = []
     count = 0
 
     def paragraphs(container: str, texts: list[str]) -> None:
@@ -125,35 +125,34 @@ def speech_edit(speech: Speech, table: Table) -> tuple[ops.Batch, int]:
             found = len(changes_in(text, table))
             if found:
                 count += found
-                edits.append(ops.SetParagraph(container, index, substitute(text, table)))
+                edits.append(SetParagraph(container, index, substitute(text, table)))
 
     for name in HEAD_FIELDS:
         value = getattr(speech, name)
         found = len(changes_in(value, table))
         if found:
             count += found
-            edits.append(ops.SetField(None, name, substitute(value, table)))
+            edits.append(SetField(None, name, substitute(value, table)))
     paragraphs(OPENING, speech.opening)
     for section, _ in speech.walk():
         found = len(changes_in(section.heading, table))
         if found:
             count += found
-            edits.append(ops.SetField(section.id, "heading", substitute(section.heading, table)))
+            edits.append(SetField(section.id, "heading", substitute(section.heading, table)))
         paragraphs(section.id, section.paragraphs)
     paragraphs(CLOSING, speech.closing)
-    return ops.Batch(edits), count
+    return TextReplacement(edits, count)
 
 
 @dataclass
-class SetSubstitutions:
+class SetSubstitutions(Edit):
     """The edit that replaces the speech's substitution table (undoable like any edit)."""
     table: Table
-
-    # Which part of the speech this edit touches, for the window's change notices: the
-    # table is shown with the head fields (讲稿信息).
-    touches_head = True
 
     def apply(self, speech: Speech) -> SetSubstitutions:
         old = list(speech.substitutions)
         speech.substitutions = list(self.table)
         return SetSubstitutions(old)
+
+    def changes(self) -> Changes:
+        return Changes(head=True)   # the table is shown and edited with the head fields

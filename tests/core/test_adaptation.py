@@ -54,8 +54,8 @@ def test_speech_edit_is_one_step_and_undoes_exactly():
                                   [Section("子标题", ["我院我院"])])],
                     closing=["谢谢大家！"])
     before = speech.content()
-    edit, count = adaptation.speech_edit(speech, TABLE)
-    assert count == 6
+    edit = adaptation.speech_edit(speech, TABLE)
+    assert edit.count == 6
     assert speech.content() == before        # not applied until asked
     inverse = edit.apply(speech)
     assert speech.title == "在创建市级文明单位动员大会上的讲话"
@@ -71,6 +71,7 @@ def test_set_substitutions_is_invertible():
     speech = Speech(substitutions=[("a", "b")])
     inverse = adaptation.SetSubstitutions(TABLE).apply(speech)
     assert speech.substitutions == TABLE
+    assert adaptation.SetSubstitutions(TABLE).changes().head
     inverse.apply(speech)
     assert speech.substitutions == [("a", "b")]
 
