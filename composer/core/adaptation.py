@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from .edits import Changes, Edit, SetField, SetParagraph, TextReplacement
 from .errors import ComposerError
+from .library import Snippet
 from .speech import CLOSING, HEAD_FIELDS, OPENING, Section, Speech
 
 Table = list[tuple[str, str]]
@@ -100,6 +101,20 @@ def adapt_section(section: Section, table: Table) -> tuple[Section, int]:
                        [copy(c) for c in source.children], source.run_in,
                        snippets=list(source.snippets))
     return copy(section), count
+
+
+def adapt_snippet(snippet: Snippet, table: Table) -> Snippet:
+    """A copy of a library snippet, same id, with the table applied to its text (what is
+    inserted after the writer accepted the preview).  The library's own snippet is untouched."""
+    section, _ = adapt_section(snippet.to_section(), table)
+    return Snippet(snippet.id, snippet.level, section.heading, section.paragraphs,
+                   section.children, snippet.kind, list(snippet.tags), snippet.source_file,
+                   snippet.source_title, snippet.run_in)
+
+
+def snippet_changes(snippet: Snippet, table: Table) -> list[Change]:
+    """Every change the table would make in a library snippet, in reading order."""
+    return section_changes(snippet.to_section(), table)
 
 
 def section_changes(section: Section, table: Table) -> list[Change]:

@@ -12,8 +12,9 @@ recently first.  Storing the records is composer/io/usage_file.py's job.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from .edits import Batch, Changes, Edit, paragraphs_of
 from .i18n import pick
 from .library import Snippet
 from .speech import Speech
@@ -86,3 +87,29 @@ def describe(use: Use) -> str:
 def not_recently_used(snippets: Iterable[Snippet], index: UsageIndex) -> list[Snippet]:
     """Snippets never used first, then those used longest ago; otherwise in their order."""
     return sorted(snippets, key=lambda snippet: index.last_used(snippet.id))
+
+
+@dataclass
+class SetSnippetRecord(Edit):
+    """Set which snippets a paragraph container (OPENING, CLOSING or a section id) holds text
+    from: done together with inserting a body-text snippet, so that undo takes both back."""
+    container: str
+    ids: list[str] = field(default_factory=list)
+
+    def apply(self, speech: Speech) -> SetSnippetRecord:
+        paragraphs_of(speech, self.container)   # a missing section: the project's own error
+        record = speech.snippets_of(self.container)
+        old = list(record)
+        record[:] = self.ids
+        return SetSnippetRecord(self.container, old)
+
+    def changes(self) -> Changes:
+        return Changes()   # nothing shown changes
+
+
+def with_record(edit: Edit, speech: Speech, container: str, snippet_id: str) -> Edit:
+    """An edit that adds body text from a snippet, plus remembering the snippet (one step)."""
+    ids = speech.snippets_of(container) if container else []
+    if snippet_id in ids:
+        return edit
+    return Batch([edit, SetSnippetRecord(container, [*ids, snippet_id])])

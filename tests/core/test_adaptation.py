@@ -80,3 +80,11 @@ def test_paragraph_snippet_untouched_by_empty_table():
     snippet = Snippet("p", PARAGRAPH, paragraphs=["我院"])
     assert adaptation.substitute(snippet.paragraphs[0], []) == "我院"
     assert adaptation.changes_in("我院", []) == []
+
+
+def test_adapt_snippet_keeps_the_library_snippet():
+    snippet = Snippet("wm-9", PARAGRAPH, paragraphs=["我院全院师生"], kind="开头", tags=["t"])
+    copy = adaptation.adapt_snippet(snippet, TABLE)
+    assert copy.id == "wm-9" and copy.paragraphs == ["我局全院师生"] and copy.kind == "开头"
+    assert snippet.paragraphs == ["我院全院师生"]
+    assert [c.old for c in adaptation.snippet_changes(snippet, TABLE)] == ["我院"]

@@ -44,3 +44,20 @@ def test_describe():
     assert month_of("not a date") == "not a date"
     i18n.set_language("en")
     assert describe(use) == "Used in: March 2025, “在2025年动员大会上的讲话”"
+
+
+def test_inserting_body_text_records_the_snippet_in_one_undoable_step():
+    from composer.core import operations
+    from composer.core.speech import OPENING
+    from composer.core.usage import with_record
+
+    s = speech()
+    edit = with_record(operations.insert_paragraphs(s, OPENING, ["今天。"]), s, OPENING, "wm-7")
+    inverse = edit.apply(s)
+    assert s.opening == ["今天。"] and s.opening_snippets == ["open", "wm-7"]
+    inverse.apply(s)
+    assert s.opening == [] and s.opening_snippets == ["open"]
+    section = s.body[0]
+    edit = with_record(operations.insert_paragraphs(s, section.id, ["x"]), s, section.id, "s1")
+    edit.apply(s)
+    assert section.snippets == ["s1", "p1"]   # already recorded: not twice
