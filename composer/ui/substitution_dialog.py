@@ -82,7 +82,8 @@ class SubstitutionDialog(QDialog):
         return out  # type: ignore[return-value]
 
     def add_found_words(self) -> None:
-        present = {find for find, _ in self.pairs()}
+        # Words already in the table, on either side (我局 is what 我院 becomes), are not listed.
+        present = {text.strip() for pair in self.pairs() for text in pair}
         words = [w for w, _, _ in summarize(find_unit_words(speech_text(self.speech)))
                  if w not in present]
         # Fill the empty rows first, then add rows.

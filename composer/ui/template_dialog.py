@@ -97,6 +97,9 @@ class NewSpeechDialog(QDialog):
 
     def _combo(self, kinds: list[str], keep: str, sections_only: bool = False) -> QComboBox:
         combo = QComboBox()
+        # Long snippet headings must not widen the dialog: the list shows them in full.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(24)
         combo.addItem(keep, None)
         found = suggestions(kinds, self.snippets, self._template_tags, self._last_used())
         if sections_only:
