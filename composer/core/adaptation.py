@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .edits import Changes, Edit, SetField, SetParagraph, TextReplacement
 from .errors import ComposerError
@@ -61,9 +62,22 @@ def check_table(pairs) -> Table:
 
 
 def _pattern(table: Table) -> re.Pattern | None:
+    return _compiled(tuple(table))
+
+
+@lru_cache(maxsize=16)
+def _compiled(table: tuple[tuple[str, str], ...]) -> re.Pattern | None:
     finds = sorted({find for find, _ in table if find}, key=len, reverse=True)
     # Longest first: Python's alternation takes the first alternative that matches.
     return re.compile("|".join(map(re.escape, finds))) if finds else None
+
+
+def _count_and_substitute(text: str, table: Table) -> tuple[str, int]:
+    pattern = _pattern(table)
+    if pattern is None:
+        return text, 0
+    lookup = dict(table)
+    return pattern.subn(lambda m: lookup[m.group()], text)
 
 
 def changes_in(text: str, table: Table) -> list[Change]:
@@ -133,27 +147,33 @@ def speech_edit(speech: Speech, table: Table) -> TextReplacement:
     Applying it is one undo step."""
     edits: list[Edit] = []
     count = 0
+    pattern = _pattern(table)
+    if pattern is None:
+        return TextReplacement([], 0)
+
+    def replaced(text: str) -> str | None:
+        nonlocal count
+        if not pattern.search(text):   # most texts: one quick scan, nothing built
+            return None
+        new, found = _count_and_substitute(text, table)
+        count += found
+        return new
 
     def paragraphs(container: str, texts: list[str]) -> None:
-        nonlocal count
         for index, text in enumerate(texts):
-            found = len(changes_in(text, table))
-            if found:
-                count += found
-                edits.append(SetParagraph(container, index, substitute(text, table)))
+            new = replaced(text)
+            if new is not None:
+                edits.append(SetParagraph(container, index, new))
 
     for name in HEAD_FIELDS:
-        value = getattr(speech, name)
-        found = len(changes_in(value, table))
-        if found:
-            count += found
-            edits.append(SetField(None, name, substitute(value, table)))
+        new = replaced(getattr(speech, name))
+        if new is not None:
+            edits.append(SetField(None, name, new))
     paragraphs(OPENING, speech.opening)
     for section, _ in speech.walk():
-        found = len(changes_in(section.heading, table))
-        if found:
-            count += found
-            edits.append(SetField(section.id, "heading", substitute(section.heading, table)))
+        new = replaced(section.heading)
+        if new is not None:
+            edits.append(SetField(section.id, "heading", new))
         paragraphs(section.id, section.paragraphs)
     paragraphs(CLOSING, speech.closing)
     return TextReplacement(edits, count)

@@ -57,18 +57,23 @@ def read_uses(path: str | os.PathLike) -> list[Use]:
         raise
     try:
         data = json.loads(raw.decode("utf-8"))
-        if not isinstance(data, dict) or not isinstance(data.get("uses"), list):
-            raise ValueError("no uses")
+        if not isinstance(data, dict) or not isinstance(data.get("speeches"), list):
+            raise ValueError("no speeches")
         if not isinstance(data.get("format"), int) or data["format"] > FORMAT:
             raise ValueError("unknown format")
         uses = []
-        for item in data["uses"]:
-            fields = [item.get(name) for name in ("snippet", "speech", "title", "date")]
-            if not all(isinstance(value, str) for value in fields):
-                raise ValueError("bad use")
-            uses.append(Use(*fields))
+        for item in data["speeches"]:
+            speech, title, date = item["speech"], item["title"], item["date"]
+            snippets = item["snippets"]
+            if not (isinstance(speech, str) and isinstance(title, str) and isinstance(date, str)
+                    and isinstance(snippets, list)):
+                raise ValueError("bad speech")
+            for snippet in snippets:
+                if not isinstance(snippet, str):
+                    raise ValueError("bad snippet id")
+                uses.append(Use(snippet, speech, title, date))
         return uses
-    except (ValueError, UnicodeDecodeError, AttributeError, TypeError):
+    except (ValueError, UnicodeDecodeError, KeyError, TypeError):
         raise ComposerError(f"{path}：素材使用记录已损坏。",
                             f"{path}: the snippet usage record is damaged.") from None
 
@@ -81,10 +86,15 @@ def write_uses(path: str | os.PathLike, uses: Iterable[Use]) -> None:
         raise ComposerError(f"无法创建文件夹 {target.parent}：{error.strerror or error}",
                             f"Cannot create the folder {target.parent}: {error.strerror or error}"
                             ) from error
+    # One entry per speech (its title and date once, then the snippet ids): a tenth of the
+    # size of one entry per use, and as quick to read.
+    by_speech: dict[tuple[str, str, str], list[str]] = {}
+    for use in uses:
+        by_speech.setdefault((use.speech, use.title, use.date), []).append(use.snippet)
     data = {"format": FORMAT,
-            "uses": [{"snippet": u.snippet, "speech": u.speech, "title": u.title, "date": u.date}
-                     for u in uses]}
-    files.write_text(target, json.dumps(data, ensure_ascii=False, indent=0))
+            "speeches": [{"speech": speech, "title": title, "date": date, "snippets": snippets}
+                         for (speech, title, date), snippets in by_speech.items()]}
+    files.write_text(target, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
 
 
 def record_usage(speech: Speech, speech_key: str, date: str | None = None,

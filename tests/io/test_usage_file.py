@@ -29,15 +29,15 @@ def test_shared_folder_gets_only_its_own_snippets_and_every_writer_is_read(tmp_p
     # A colleague's file, already there.
     colleague = office / usage_file.SHARED_FOLDER / "li@pc2.json"
     colleague.parent.mkdir()
-    colleague.write_text(json.dumps({"format": 1, "uses": [
-        {"snippet": "of-7", "speech": "D:/li.speech.yaml", "title": "去年的讲话",
-         "date": "2024-03-10"}]}, ensure_ascii=False), "utf-8")
+    colleague.write_text(json.dumps({"format": 1, "speeches": [
+        {"speech": "D:/li.speech.yaml", "title": "去年的讲话", "date": "2024-03-10",
+         "snippets": ["of-7"]}]}, ensure_ascii=False), "utf-8")
     problems = usage_file.record_usage(speech(ids=["of-7", "my-0001"]), "/a.speech.yaml",
                                        "2025-03-15", shared={str(office): {"of-7"}})
     assert problems == []
     mine = usage_file.read_uses(usage_file.shared_path(office))
     assert mine == [Use("of-7", "/a.speech.yaml", "在动员大会上的讲话", "2025-03-15")]
-    assert json.loads(colleague.read_text("utf-8"))["uses"][0]["title"] == "去年的讲话"  # untouched
+    assert json.loads(colleague.read_text("utf-8"))["speeches"][0]["title"] == "去年的讲话"  # untouched
     index, _ = usage_file.load_usage([office])
     assert [u.title for u in index.uses_of("of-7")] == ["在动员大会上的讲话", "去年的讲话"]
     alone, _ = usage_file.load_usage()
@@ -58,10 +58,11 @@ def test_a_damaged_shared_file_is_reported_and_left_alone(tmp_path):
     office = tmp_path / "office"
     target = usage_file.shared_path(office)
     target.parent.mkdir(parents=True)
-    target.write_text('{"format": 1, "uses": [{"snippet": 3}]}', "utf-8")
+    target.write_text('{"format": 1, "speeches": [{"speech": "x", "title": "t", "date": "d", '
+                      '"snippets": [3]}]}', "utf-8")
     problems = usage_file.record_usage(speech(), "/a.speech.yaml", "2025-03-15",
                                        shared={str(office): {"wm-1"}})
     assert len(problems) == 1
-    assert target.read_text("utf-8") == '{"format": 1, "uses": [{"snippet": 3}]}'
+    assert '"snippets": [3]' in target.read_text("utf-8")
     index, problems = usage_file.load_usage([office])
     assert len(problems) == 1 and index.last_used("wm-1") == "2025-03-15"
