@@ -5,14 +5,14 @@ not-used-recently order."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from composer.core.library import PARAGRAPH, Pack, Snippet
 from composer.core.speech import OPENING, Section
 from composer.io import library_store, usage_file
 from composer.io.library_store import LoadedLibrary, empty_user_pack
 from composer.io.speech_file import load_speech
-from composer.ui import borrowing, substitution_dialog, template_dialog
+from composer.ui import borrowing, file_dialogs, substitution_dialog, template_dialog
 from composer.ui.main_window import MainWindow
 
 from .conftest import make_speech, snippet_mime
@@ -156,7 +156,7 @@ def test_preview_shows_unit_words_and_usage_and_the_order_follows_usage(win, mon
     speech.title = "在2025年动员大会上的讲话"
     speech.opening_snippets = ["b-2"]
     target = tmp_path / "s.speech.yaml"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(file_dialogs, "get_save_file_name", lambda *a, **k: (str(target), ""))
     win.files.save_speech()
     assert load_speech(target).opening_snippets == ["b-2"]
     uses = usage_file.read_uses(usage_file.own_path())
