@@ -214,3 +214,24 @@ def test_new_blank_speech_and_cancel(qtbot, win, monkeypatch):
     monkeypatch.setattr(template_dialog.NewSpeechDialog, "exec", blank)
     win.files.new.trigger()
     assert win.document.speech.body == [] and win.document.speech.title == ""
+
+
+def test_export_records_usage_and_sharing_is_opt_in(win, monkeypatch, tmp_path):
+    from composer.ui import file_actions, settings
+
+    office = tmp_path / "office"
+    office.mkdir()
+    settings.set_library_folders([str(office)])
+    # The borrowed pack as if it lived in the office's shared folder.
+    win.library_pane.library.packs[0].path = str(office / "borrowed.library.yaml")
+    win.document.speech.opening_snippets = ["b-2", "my-private"]
+    monkeypatch.setattr(file_dialogs, "get_save_file_name",
+                        lambda *a, **k: (str(tmp_path / "out.docx"), ""))
+    monkeypatch.setattr(file_actions, "ask_open_folder", lambda parent, path: False)
+    assert win.files.export_docx()
+    assert {u.snippet for u in usage_file.read_uses(usage_file.own_path())} == {"b-2", "my-private"}
+    assert not (office / usage_file.SHARED_FOLDER).exists()      # not shared unless opted in
+    settings.set_share_usage(True)
+    assert win.files.export_docx()
+    shared = usage_file.read_uses(usage_file.shared_path(office))
+    assert [u.snippet for u in shared] == ["b-2"]                 # only the office's own snippets
