@@ -276,6 +276,8 @@ class Borrowing(QObject):
     def apply_table(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
+        from .substitution_dialog import speech_texts
+
         speech = self.document.speech
         if not speech.substitutions:
             self.message.emit(self.tr("替换表是空的：先在“替换表…”里填写要替换的说法。"))
@@ -286,7 +288,7 @@ class Borrowing(QObject):
             return
         counts: dict[tuple[str, str], int] = {}
         lookup = dict(speech.substitutions)
-        for text in _speech_texts(speech):
+        for text in speech_texts(speech):
             for change in adaptation.changes_in(text, speech.substitutions):
                 pair = (change.old, lookup[change.old])
                 counts[pair] = counts.get(pair, 0) + 1
@@ -301,11 +303,3 @@ class Borrowing(QObject):
         self.document.execute(edit, self.tr("按替换表修改全文"))
         self.message.emit(self.tr("已按替换表修改 {0} 处。").format(edit.count))
 
-
-def _speech_texts(speech: Speech) -> list[str]:
-    from ..core.speech import HEAD_FIELDS
-
-    texts = [getattr(speech, name) for name in HEAD_FIELDS] + list(speech.opening)
-    for section, _ in speech.walk():
-        texts += [section.heading, *section.paragraphs]
-    return texts + list(speech.closing)

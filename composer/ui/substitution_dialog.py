@@ -13,16 +13,16 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHB
 
 from ..core import adaptation
 from ..core.errors import ComposerError
-from ..core.speech import Speech
+from ..core.speech import HEAD_FIELDS, Speech
 from ..core.unit_words import find_unit_words, summarize
 
 
-def speech_text(speech: Speech) -> str:
-    parts = [speech.title, speech.subtitle, speech.speaker, *speech.opening]
+def speech_texts(speech: Speech) -> list[str]:
+    """Every text of a speech the table applies to, in reading order."""
+    texts = [getattr(speech, name) for name in HEAD_FIELDS] + list(speech.opening)
     for section, _ in speech.walk():
-        parts += [section.heading, *section.paragraphs]
-    parts += speech.closing
-    return "\n".join(parts)
+        texts += [section.heading, *section.paragraphs]
+    return texts + list(speech.closing)
 
 
 class SubstitutionDialog(QDialog):
@@ -84,7 +84,7 @@ class SubstitutionDialog(QDialog):
     def add_found_words(self) -> None:
         # Words already in the table, on either side (我局 is what 我院 becomes), are not listed.
         present = {text.strip() for pair in self.pairs() for text in pair}
-        words = [w for w, _, _ in summarize(find_unit_words(speech_text(self.speech)))
+        words = [w for w, _, _ in summarize(find_unit_words("\n".join(speech_texts(self.speech))))
                  if w not in present]
         # Fill the empty rows first, then add rows.
         empty = [row for row in range(self.grid.rowCount())
