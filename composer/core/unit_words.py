@@ -44,7 +44,12 @@ _PATTERNS = [
     (INSTITUTION, r"院党委|校党委|局党组|局党委|院领导|校领导|局领导|院机关|局机关|学院|学校|高校|师生"),
     (LEVEL, r"省级|市级|县级|区级"),
 ]
-_PATTERN = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _PATTERNS))
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern:
+    # Compiled at the first use, not at import: the window imports this module at start-up.
+    return re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _PATTERNS))
 
 # The 56 nationalities, to take an autonomous region's or prefecture's short name
 # (宁夏回族自治区 → 宁夏, 延边朝鲜族自治州 → 延边, 伊犁哈萨克自治州 → 伊犁).
@@ -115,7 +120,7 @@ def _places() -> dict[str, tuple[str, ...]]:
 def find_unit_words(text: str) -> list[UnitWord]:
     """The unit-specific words in a text, left to right, not overlapping (the longer wins)."""
     found = [UnitWord(m.start(), m.end(), m.group(), m.lastgroup or "")
-             for m in _PATTERN.finditer(text)
+             for m in _pattern().finditer(text)
              if not text.startswith(_NOT_UNIT_WORDS, m.start())]
     places = _places()
     for index, char in enumerate(text):

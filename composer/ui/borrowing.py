@@ -15,10 +15,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QPushButton, QTextBrowser,
                                QVBoxLayout, QWidget)
 
-from ..core import adaptation, usage
+from ..core import usage
 from ..core.library import Snippet
 from ..core.speech import Speech
-from ..core.unit_words import find_unit_words, summarize
 from ..io import usage_file
 from ..io.library_store import LoadedLibrary
 from . import settings
@@ -31,6 +30,7 @@ MAX_USES_SHOWN = 3
 def marked_html(text: str, terms: list[str]) -> str:
     """A text as HTML with the search terms highlighted and the unit-specific words marked
     (red, underlined), both at once: each character gets its styles, runs are joined."""
+    from ..core.unit_words import find_unit_words
     from .library_pane import match_ranges
 
     searched = [False] * len(text)
@@ -121,6 +121,8 @@ class UsageTracker(QObject):
             if len(uses) > MAX_USES_SHOWN:
                 lines.append(html.escape(self.tr("……共 {0} 篇").format(len(uses))))
             parts.append('<p style="color:#8a5a00">' + "<br>".join(lines) + "</p>")
+        from ..core.unit_words import find_unit_words, summarize
+
         words = summarize(find_unit_words(_all_text(snippet)))
         if words:
             listed = "、".join(
@@ -137,7 +139,7 @@ class SubstitutionPreview(QDialog):
 
     ADAPTED, ORIGINAL = 1, 2
 
-    def __init__(self, changes: list[adaptation.Change], parent: QWidget | None = None):
+    def __init__(self, changes: list, parent: QWidget | None = None):   # adaptation.Change
         super().__init__(parent)
         self.setWindowTitle(self.tr("插入素材：按替换表修改"))
         self.choice = 0
@@ -174,6 +176,8 @@ class SubstitutionPreview(QDialog):
 def ask_adapted(parent: QWidget | None, speech: Speech, snippet: Snippet) -> Snippet | None:
     """The snippet to insert: adapted by the speech's table when the writer agrees, as it is,
     or None when the writer cancels.  No question when the table changes nothing in it."""
+    from ..core import adaptation
+
     changes = adaptation.snippet_changes(snippet, speech.substitutions)
     if not changes:
         return snippet
@@ -270,12 +274,15 @@ class Borrowing(QObject):
         table = ask_table(self.window, self.document.speech)
         if table is None or table == self.document.speech.substitutions:
             return
+        from ..core import adaptation
+
         self.document.execute(adaptation.SetSubstitutions(table), self.tr("修改替换表"))
         self.message.emit(self.tr("替换表已保存（{0} 项），随讲稿一起保存。").format(len(table)))
 
     def apply_table(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
+        from ..core import adaptation
         from .substitution_dialog import speech_texts
 
         speech = self.document.speech
