@@ -113,6 +113,8 @@ def build_parser(for_help: bool = True) -> argparse.ArgumentParser:
     imp.add_argument("--json", action="store_true", help=pick("输出 JSON", "print JSON"))
     imp.set_defaults(handler=_import)
 
+    _add_template_commands(commands)
+
     open_ = commands.add_parser("open", help=pick("打开程序并打开讲稿文件", "start the application with a file"))
     # Optional: a desktop menu entry runs "open %f", which is a bare "open" when no file is given.
     open_.add_argument("file", metavar="FILE", nargs="?", help="*.speech.yaml")
@@ -318,6 +320,81 @@ def _import(args) -> int:
         _print_json(report.as_json())
     else:
         print(report.text())
+    return EXIT_OK
+
+
+# --- templates and new ----------------------------------------------------------------------------
+
+def _add_template_commands(commands) -> None:
+    folder_help = pick("另外读取这个文件夹里的模板（共享素材库文件夹；可以写多次）",
+                       "also read the templates in this folder (a shared library folder; repeatable)")
+    listing = commands.add_parser("templates", help=pick("新讲稿可以套用的会议类型模板",
+                                                         "meeting kinds a new speech can start from"))
+    listing.add_argument("--json", action="store_true", help=pick("输出 JSON", "print JSON"))
+    listing.add_argument("--folder", action="append", default=[], metavar="DIR", help=folder_help)
+    listing.set_defaults(handler=_templates)
+
+    new = commands.add_parser("new", help=pick("按会议类型模板新建讲稿文件",
+                                               "start a speech file from a meeting-kind template"))
+    new.add_argument("--template", required=True, metavar="KIND",
+                     help=pick("模板：会议类型（如 动员大会）或模板编号（见 templates）",
+                               "the template: a meeting kind (e.g. 动员大会) or a template id "
+                               "(see templates)"))
+    new.add_argument("-o", "--output", required=True, metavar="OUT.speech.yaml",
+                     help=pick("要写的讲稿文件（已存在时不覆盖）",
+                               "the speech file to write (an existing one is kept)"))
+    new.add_argument("--force", action="store_true",
+                     help=pick("覆盖已存在的文件", "replace an existing file"))
+    new.add_argument("--folder", action="append", default=[], metavar="DIR", help=folder_help)
+    new.set_defaults(handler=_new)
+
+
+def _loaded_templates(folders: list[str]):
+    from .io.template_file import load_templates
+
+    loaded = load_templates(folders)
+    for error in loaded.errors:
+        print(f"speech-composer: {error}", file=sys.stderr)  # reported, the others still work
+    return loaded
+
+
+def _templates(args) -> int:
+    loaded = _loaded_templates(args.folder)
+    if args.json:
+        _print_json({"templates": [
+            {"id": t.id, "kind": t.kind, "title": t.title, "salutation": t.salutation,
+             "salutations": t.salutations, "description": t.description,
+             "sections": [{"heading": s.heading, "kinds": s.kinds, "hint": s.hint}
+                          for s in t.sections],
+             "closing": t.closing, "origin": t.origin, "file": t.path}
+            for t in loaded.templates]})
+        return EXIT_OK
+    if not loaded.templates:
+        print(pick("没有找到模板。", "No templates found."))
+        return EXIT_OK
+    width = max(len(t.id) for t in loaded.templates)
+    origins = {"bundled": pick("内置", "bundled"), "shared": pick("共享", "shared"),
+               "user": pick("我的", "mine")}
+    for t in loaded.templates:
+        print(f"{t.id:<{width}}  {t.kind}（{origins.get(t.origin, t.origin)}）　{t.title}　"
+              f"{t.salutation}" + (f"　{len(t.sections)} " + pick("个标题", "sections")
+                                   if t.sections else ""))
+    return EXIT_OK
+
+
+def _new(args) -> int:
+    from .core.templates import make_speech
+    from .io.template_file import write_new_speech
+
+    loaded = _loaded_templates(args.folder)
+    template = loaded.find(args.template)
+    if template is None:
+        kinds = "、".join(t.kind for t in loaded.templates) or pick("（无）", "(none)")
+        raise ComposerError(f"没有“{args.template}”这个模板。可用：{kinds}",
+                            f"There is no template {args.template!r}. Available: {kinds}")
+    write_new_speech(make_speech(template), args.output, overwrite=args.force)
+    print(pick(f"已按“{template.kind}”模板新建：{args.output}",
+               f"Started from the {template.kind} template: {args.output}"))
     return EXIT_OK
 
 

@@ -52,9 +52,10 @@ class Snippet:
         self._haystack = None
 
     def to_section(self) -> Section:
-        """A new section (fresh ids) holding this snippet's heading, text and sub-sections."""
+        """A new section (fresh ids) holding this snippet's heading, text and sub-sections; it
+        remembers the snippet it came from (for the usage history)."""
         return Section(self.heading, list(self.paragraphs), [c.copy() for c in self.children],
-                       self.run_in)
+                       self.run_in, snippets=[self.id])
 
     def text(self) -> str:
         """The snippet's own text, heading first, for previews and duplicate detection."""

@@ -41,6 +41,9 @@ class Section:
     # (「（一）压实责任。正文……」) instead of on a line of its own.
     run_in: bool = False
     id: str = field(default_factory=new_id)
+    # Ids of the library snippets whose text went into this section (the snippet it was
+    # inserted from, body-text snippets added to it), for the usage history.  Saved.
+    snippets: list[str] = field(default_factory=list)
 
     def walk(self) -> Iterator[Section]:
         """This section and all its descendants, in reading order."""
@@ -60,7 +63,8 @@ class Section:
     def copy(self) -> Section:
         """A deep copy with fresh ids (used when inserting a library snippet twice)."""
         return Section(self.heading, list(self.paragraphs),
-                       [child.copy() for child in self.children], self.run_in)
+                       [child.copy() for child in self.children], self.run_in,
+                       snippets=list(self.snippets))
 
 
 @dataclass(eq=False)
@@ -73,6 +77,12 @@ class Speech:
     opening: list[str] = field(default_factory=list)
     body: list[Section] = field(default_factory=list)
     closing: list[str] = field(default_factory=list)
+    # The writer's substitution table (我院 → 我局 …), applied to borrowed text: ordered pairs
+    # (composer/core/adaptation.py).  Saved with the speech.
+    substitutions: list[tuple[str, str]] = field(default_factory=list)
+    # Library snippets used in the opening and the closing (sections keep their own).
+    opening_snippets: list[str] = field(default_factory=list)
+    closing_snippets: list[str] = field(default_factory=list)
 
     def walk(self) -> Iterator[tuple[Section, int]]:
         """Every section with its level, in reading order."""
@@ -112,6 +122,14 @@ class Speech:
         if container == CLOSING:
             return self.closing
         return self.find(container).paragraphs
+
+    def snippets_of(self, container: str) -> list[str]:
+        """The snippet-id list of a paragraph container: OPENING, CLOSING or a section id."""
+        if container == OPENING:
+            return self.opening_snippets
+        if container == CLOSING:
+            return self.closing_snippets
+        return self.find(container).snippets
 
     def content(self) -> tuple:
         """The speech's text and structure without ids, for comparing speeches."""

@@ -19,6 +19,10 @@
         run_in: true                    # only written when true
     closing:
     - 谢谢大家！
+    substitutions:                      # the substitution table for borrowed text (optional)
+      我院: 我局
+    opening_snippets: [wm-1eda8a1c13]   # library snippets used (optional; sections have
+                                        # their own "snippets:")
 
 Head fields are optional (empty when missing); unknown keys are refused so that a typo does not
 silently drop text.
@@ -34,8 +38,9 @@ from . import shape, yamlfile
 FORMAT = 1
 SUFFIX = ".speech.yaml"
 
-_TOP_KEYS = {"format", *HEAD_FIELDS, "opening", "body", "closing"}
-_SECTION_KEYS = {"heading", "paragraphs", "sections", "run_in"}
+_TOP_KEYS = {"format", *HEAD_FIELDS, "opening", "body", "closing", "substitutions",
+             "opening_snippets", "closing_snippets"}
+_SECTION_KEYS = {"heading", "paragraphs", "sections", "run_in", "snippets"}
 
 
 def load_speech(path: str | os.PathLike) -> Speech:
@@ -57,6 +62,9 @@ def speech_from_document(doc: yamlfile.Document) -> Speech:
     speech.opening = shape.paragraphs(doc, ("opening",), data.get("opening"))
     speech.closing = shape.paragraphs(doc, ("closing",), data.get("closing"))
     speech.body = sections_from_data(doc, ("body",), data.get("body"), 1)
+    speech.substitutions = _substitutions(doc, data.get("substitutions"))
+    speech.opening_snippets = _snippet_ids(doc, ("opening_snippets",), data.get("opening_snippets"))
+    speech.closing_snippets = _snippet_ids(doc, ("closing_snippets",), data.get("closing_snippets"))
     return speech
 
 
@@ -78,7 +86,8 @@ def sections_from_data(doc, keys: tuple, value, level: int) -> list[Section]:
             heading=shape.text(doc, here + ("heading",), item.get("heading")),
             paragraphs=shape.paragraphs(doc, here + ("paragraphs",), item.get("paragraphs")),
             children=sections_from_data(doc, here + ("sections",), item.get("sections"), level + 1),
-            run_in=shape.flag(doc, here + ("run_in",), item.get("run_in"))))
+            run_in=shape.flag(doc, here + ("run_in",), item.get("run_in")),
+            snippets=_snippet_ids(doc, here + ("snippets",), item.get("snippets"))))
     return result
 
 
@@ -89,6 +98,13 @@ def speech_to_data(speech: Speech) -> dict:
     data["opening"] = [yamlfile.Block(p) for p in speech.opening]
     data["body"] = [section_to_data(s) for s in speech.body]
     data["closing"] = [yamlfile.Block(p) for p in speech.closing]
+    # Written only when there is something to write, so speeches without them read as before.
+    if speech.substitutions:
+        data["substitutions"] = dict(speech.substitutions)
+    if speech.opening_snippets:
+        data["opening_snippets"] = list(speech.opening_snippets)
+    if speech.closing_snippets:
+        data["closing_snippets"] = list(speech.closing_snippets)
     return data
 
 
@@ -99,7 +115,35 @@ def section_to_data(section: Section) -> dict:
     data["paragraphs"] = [yamlfile.Block(p) for p in section.paragraphs]
     if section.children:
         data["sections"] = [section_to_data(c) for c in section.children]
+    if section.snippets:
+        data["snippets"] = list(section.snippets)
     return data
+
+
+def _substitutions(doc, value) -> list[tuple[str, str]]:
+    """The substitution table: a mapping of text to find → its replacement, in file order."""
+    if value is None:
+        return []
+    if not isinstance(value, dict):
+        raise doc.error(("substitutions",), "应当是“原文: 替换为”的对照表。",
+                        "must be a table of 'text: replacement'.")
+    table = []
+    for key, replacement in value.items():
+        if isinstance(key, int) and not isinstance(key, bool):
+            key = str(key)
+        if not isinstance(key, str) or not key:
+            raise doc.error(("substitutions", key), "的原文应当是一段不为空的文字。",
+                            "must be non-empty text.", at_key=True)
+        table.append((key, shape.text(doc, ("substitutions", key), replacement)))
+    return table
+
+
+def _snippet_ids(doc, keys: tuple, value) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise doc.error(keys, "应当是素材编号的列表。", "must be a list of snippet ids.")
+    return list(value)
 
 
 def dump_speech(speech: Speech) -> str:

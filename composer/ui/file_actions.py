@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, QUrl, Signal
@@ -80,11 +81,17 @@ def safe_file_name(title: str) -> str:
 
 class FileActions(QObject):
     message = Signal(str)
+    # After the speech was saved to its file, or exported: the usage history records it.
+    speech_saved = Signal()
+    speech_exported = Signal()
 
     def __init__(self, document: Document, window, parent=None):
         super().__init__(parent)
         self.document = document
         self.window = window
+        # Set by the window: asks what a new speech starts from (新建: blank or a template);
+        # (speech, origin shown in the title) or None when the writer cancels.
+        self.choose_new_speech: Callable[[], tuple[Speech, str] | None] | None = None
 
         def action(text, shortcut, slot) -> QAction:
             act = QAction(text, self)
@@ -159,9 +166,10 @@ class FileActions(QObject):
     # --- new and open -------------------------------------------------------------------------------
 
     def new_speech(self) -> None:
-        if self.maybe_save():
+        chosen = self.choose_new_speech() if self.choose_new_speech is not None else (Speech(), "")
+        if chosen is not None and self.maybe_save():
             self.close_speech()
-            self.document.load(Speech(), None)
+            self.document.load(chosen[0], None, origin=chosen[1])
 
     def new_from_example_speech(self) -> None:
         if self.maybe_save():
@@ -270,6 +278,7 @@ class FileActions(QObject):
         settings.set_last_folder(os.path.dirname(os.path.abspath(path)))
         if not result.warnings:
             self.message.emit(self.tr("已保存到 {0}").format(path))
+        self.speech_saved.emit()
         return True
 
     # --- recovery -----------------------------------------------------------------------------------
@@ -421,6 +430,7 @@ class FileActions(QObject):
         except ComposerError as error:
             QMessageBox.warning(self.window, self.tr("导出失败"), str(error))
             return False
+        self.speech_exported.emit()
         self._exported(path)
         return True
 

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import json
 from collections import Counter, OrderedDict
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QByteArray, QMimeData, QModelIndex, Qt
 
@@ -85,6 +87,8 @@ class LibraryModel(QAbstractListModel):
         self.terms: list[str] = []
         self.match_count = 0
         self.collapsed: set[tuple] = set()
+        # Within each group, snippets in this order when set (e.g. not used recently first).
+        self.order_key: Callable[[Snippet], Any] | None = None
 
     # --- content ------------------------------------------------------------------------------------
 
@@ -106,9 +110,18 @@ class LibraryModel(QAbstractListModel):
         self._groups = sorted(set(self._group_of.values()),
                               key=lambda g: (LEVEL_ORDER.index(g[0]), _kind_order(g[1])))
         rank = {group: i for i, group in enumerate(self._groups)}
-        self._all = sorted(snippets, key=lambda s: rank[self._group_of[s]])  # stable
+        order = self.order_key
+        if order is None:
+            self._all = sorted(snippets, key=lambda s: rank[self._group_of[s]])  # stable
+        else:
+            self._all = sorted(snippets, key=lambda s: (rank[self._group_of[s]], order(s)))
         self._recent.clear()
         self._refilter()
+
+    def set_order_key(self, key: Callable[[Snippet], Any] | None) -> None:
+        """Order the snippets within each group by a key (None: as the packs list them)."""
+        self.order_key = key
+        self.reindex()
 
     @staticmethod
     def _ref(pack: Pack, snippet: Snippet) -> str:

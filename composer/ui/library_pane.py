@@ -8,6 +8,7 @@ read-only.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPainter
@@ -127,6 +128,10 @@ class LibraryPane(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.model = LibraryModel(self)
+        # Set by the window: how the preview writes a text (search terms marked), and what it
+        # says about a snippet above its text (where it was used, words to adapt).
+        self.text_html: Callable[[str, list[str]], str] = highlighted_html
+        self.preview_notes: Callable[[Snippet], str] = lambda snippet: ""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         title = QLabel(self.tr("素材库"))
@@ -235,6 +240,10 @@ class LibraryPane(QWidget):
         elif index.isValid():
             self.model.toggle_group(index.row())
 
+    def refresh_preview(self) -> None:
+        """Show the current snippet's preview again (what is said about it has changed)."""
+        self._show_preview(self.list.currentIndex())
+
     def _show_preview(self, index: QModelIndex) -> None:
         self._update_actions()
         snippet = self.model.snippet_at(index)
@@ -250,17 +259,18 @@ class LibraryPane(QWidget):
             facts.append(pack.name + (self.tr("（只读）") if pack.read_only else ""))
         if snippet.source_title:
             facts.append(snippet.source_title)
-        parts = [f'<p style="color:gray">{html.escape(" · ".join(facts))}</p>']
+        parts = [f'<p style="color:gray">{html.escape(" · ".join(facts))}</p>',
+                 self.preview_notes(snippet)]
         if snippet.tags:
             parts.append(f'<p style="color:gray">{html.escape(self.tr("标签"))}：'
-                         f'{highlighted_html("，".join(snippet.tags), terms)}</p>')
+                         f'{self.text_html("，".join(snippet.tags), terms)}</p>')
         if snippet.heading:
-            parts.append(f"<h3>{highlighted_html(snippet.heading, terms)}</h3>")
-        parts += [f"<p>{highlighted_html(p, terms)}</p>" for p in snippet.paragraphs]
+            parts.append(f"<h3>{self.text_html(snippet.heading, terms)}</h3>")
+        parts += [f"<p>{self.text_html(p, terms)}</p>" for p in snippet.paragraphs]
         for child in snippet.children:
             for section in child.walk():
-                parts.append(f"<p><b>{highlighted_html(section.heading, terms)}</b></p>")
-                parts += [f"<p>{highlighted_html(p, terms)}</p>" for p in section.paragraphs]
+                parts.append(f"<p><b>{self.text_html(section.heading, terms)}</b></p>")
+                parts += [f"<p>{self.text_html(p, terms)}</p>" for p in section.paragraphs]
         self.preview.setHtml("".join(parts))
 
     def _update_actions(self) -> None:

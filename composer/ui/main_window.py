@@ -82,6 +82,8 @@ class MainWindow(QMainWindow):
         self.info_action.triggered.connect(lambda: self.outline.select(HEAD))
         self.reload_library = QAction(self.tr("重新加载素材库"), self)
         self.reload_library.triggered.connect(self.load_library)
+        from .borrowing import Borrowing
+        self.borrowing = Borrowing(self)   # templates, substitution table, usage history
         self._build_menus()
         self._build_toolbar()
 
@@ -97,7 +99,7 @@ class MainWindow(QMainWindow):
         self.outline_view.selectionModel().currentChanged.connect(self._current_changed)
         self.outline_view.customContextMenuRequested.connect(self._outline_menu)
         self.library_pane.insert_requested.connect(self.outline.insert_snippet)
-        for source in (self.library_pane, self.outline, self.editor, self.files):
+        for source in (self.library_pane, self.outline, self.editor, self.files, self.borrowing):
             source.message.connect(self.show_message)
         self.outline_model.message.connect(self.show_message)
         self.outline.edit_heading.connect(self._focus_heading)
@@ -138,6 +140,7 @@ class MainWindow(QMainWindow):
         edit.addActions([self.undo_action, self.redo_action])
         edit.addSeparator()
         edit.addAction(self.info_action)
+        edit.addActions([self.borrowing.table_action, self.borrowing.apply_action])
         edit.addAction(f.paste_speech)
 
         o = self.outline
@@ -159,6 +162,7 @@ class MainWindow(QMainWindow):
         find = library.addAction(self.tr("搜索素材"))
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.triggered.connect(lp.focus_search)
+        library.addAction(self.borrowing.sort_action)
         library.addAction(self.reload_library)
 
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
@@ -275,6 +279,8 @@ class MainWindow(QMainWindow):
             return
         if "library" in changed:
             self.load_library()
+        if changed & {"library", "usage"}:
+            self.borrowing.tracker.reload()
         if "language" in changed:
             self.show_message(self.tr("界面语言将在重新启动后切换。"))
         self.update_stats()

@@ -34,6 +34,7 @@ from ..core.errors import OperationError
 from ..core.library import PARAGRAPH, Snippet
 from ..core.numbering import outline_markers
 from ..core.speech import CLOSING, HEAD, OPENING, Section
+from ..core.usage import with_record
 from .document import Document
 
 # What Qt passes to a model's overrides.
@@ -75,6 +76,9 @@ class OutlineModel(QAbstractItemModel):
         self.level3_style = "1."
         # Resolves snippet references carried by library drags; set by the window.
         self.snippet_lookup: Callable[[str], Snippet | None] = lambda ref: None
+        # Set by the window: what to insert for a library snippet (adapted by the speech's
+        # substitution table once the writer has seen the changes), None when the writer cancels.
+        self.prepare_snippet: Callable[[Snippet], Snippet | None] = lambda snippet: snippet
         self._key_of: dict[str, int] = {}
         self._id_of: dict[int, str] = dict(_FIXED)
         self._next_key = FIRST_SECTION_KEY
@@ -423,17 +427,26 @@ class OutlineModel(QAbstractItemModel):
                             place: tuple[str | None, int] | None = None) -> None:
         if place is None:
             self.insert_snippet(snippet, current)
-        else:
-            self._insert_section(snippet, *place)
+            return
+        prepared = self.prepare_snippet(snippet)
+        if prepared is not None:
+            self._insert_section(prepared, *place)
 
     # --- inserting snippets ---------------------------------------------------------------------------
 
     def insert_snippet(self, snippet: Snippet, current: str | None) -> str:
         """Insert a library snippet near the current row (see core/placement.py); raises
-        OperationError.  Returns the key of what was inserted or extended."""
+        OperationError.  Returns the key of what was inserted or extended ("" when the writer
+        cancelled)."""
+        prepared = self.prepare_snippet(snippet)
+        if prepared is None:
+            return ""
+        snippet = prepared
         if snippet.level == PARAGRAPH:
             container = placement.paragraph_container(self.speech, current)
-            edit = ops.insert_paragraphs(self.speech, container, list(snippet.paragraphs))
+            # The container remembers the snippet, in the same undo step (usage history).
+            edit = with_record(ops.insert_paragraphs(self.speech, container, list(snippet.paragraphs)),
+                               self.speech, container, snippet.id)
             self.document.execute(edit, self.tr("插入素材段落"))
             self.placed.emit(container)
             return container

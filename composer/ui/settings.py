@@ -152,6 +152,25 @@ def set_library_folders(folders: list[str]) -> None:
     _set("library/folders", list(folders))
 
 
+def share_usage() -> bool:
+    """Whether snippet uses are also recorded in the shared library folders (the office opts
+    in), so that colleagues see them; off by default."""
+    return _get_bool("library/share_usage", False)
+
+
+def set_share_usage(share: bool) -> None:
+    _set("library/share_usage", bool(share))
+
+
+def library_sort_unused() -> bool:
+    """Whether the library lists the snippets not used recently first."""
+    return _get_bool("library/sort_unused", False)
+
+
+def set_library_sort_unused(on: bool) -> None:
+    _set("library/sort_unused", bool(on))
+
+
 def format_profile() -> str:
     """The chosen format profile, or "" for the default one (also when the chosen profile is no
     longer there: exporting must not fail over a setting)."""

@@ -3,7 +3,7 @@ folders."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
                                QHBoxLayout, QListWidget, QMessageBox, QPushButton, QSpinBox,
                                QVBoxLayout, QWidget)
 
@@ -79,6 +79,10 @@ class SettingsDialog(QDialog):
         folder_box = QVBoxLayout()
         folder_box.addWidget(self.folders)
         folder_box.addWidget(buttons_row)
+        # Off by default: what a writer used stays in the writer's own data folder.
+        self.share_usage = QCheckBox(self.tr("在共享文件夹里记录用过哪些素材（同事可以看到“用于：……”）"))
+        self.share_usage.setChecked(settings.share_usage())
+        folder_box.addWidget(self.share_usage)
         form.addRow(self.tr("共享素材库文件夹"), folder_box)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -148,4 +152,7 @@ class SettingsDialog(QDialog):
         if self.folder_list() != settings.library_folders():
             settings.set_library_folders(self.folder_list())
             changed.add("library")
+        if self.share_usage.isChecked() != settings.share_usage():
+            settings.set_share_usage(self.share_usage.isChecked())
+            changed.add("usage")
         return changed

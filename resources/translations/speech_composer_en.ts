@@ -37,6 +37,65 @@
     </message>
 </context>
 <context>
+    <name>Borrowing</name>
+    <message>
+        <source>替换表…</source>
+        <translation>Substitution Table…</translation>
+    </message>
+    <message>
+        <source>把借用文字里别的单位的说法换成本单位的（我院 → 我局 …）</source>
+        <translation>Turn another unit&apos;s wording in borrowed text into your own (我院 → 我局 …)</translation>
+    </message>
+    <message>
+        <source>按替换表修改全文</source>
+        <translation>Apply the Substitution Table to the Whole Speech</translation>
+    </message>
+    <message>
+        <source>久未使用的素材排在前面</source>
+        <translation>Snippets Not Used Recently First</translation>
+    </message>
+    <message>
+        <source>修改替换表</source>
+        <translation>Edit the substitution table</translation>
+    </message>
+    <message>
+        <source>替换表已保存（{0} 项），随讲稿一起保存。</source>
+        <translation>Substitution table set ({0} entries); it is saved with the speech.</translation>
+    </message>
+    <message>
+        <source>替换表是空的：先在“替换表…”里填写要替换的说法。</source>
+        <translation>The substitution table is empty: fill it in under “Substitution Table…” first.</translation>
+    </message>
+    <message>
+        <source>讲稿里没有替换表中的文字，不需要修改。</source>
+        <translation>The speech contains none of the table&apos;s texts; nothing to change.</translation>
+    </message>
+    <message>
+        <source>（删去）</source>
+        <translation>(deleted)</translation>
+    </message>
+    <message>
+        <source>{0} → {1}&#x3000;{2} 处</source>
+        <translation>{0} → {1}  {2} places</translation>
+    </message>
+    <message>
+        <source>将修改 {0} 处：
+
+{1}
+
+这是一步操作，可以撤销。继续吗？</source>
+        <translation>{0} places will be changed:
+
+{1}
+
+This is one step and can be undone. Continue?</translation>
+    </message>
+    <message>
+        <source>已按替换表修改 {0} 处。</source>
+        <translation>Changed {0} places by the substitution table.</translation>
+    </message>
+</context>
+<context>
     <name>EditorPane</name>
     <message>
         <source>在提纲中选择一项进行编辑。</source>
@@ -601,6 +660,61 @@ Compose speeches from a library of sections and export official-format Word docu
     </message>
 </context>
 <context>
+    <name>NewSpeechDialog</name>
+    <message>
+        <source>新建讲稿</source>
+        <translation>New Speech</translation>
+    </message>
+    <message>
+        <source>空白讲稿</source>
+        <translation>Blank speech</translation>
+    </message>
+    <message>
+        <source>新建</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>一篇空白讲稿。</source>
+        <translation>A blank speech.</translation>
+    </message>
+    <message>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>称呼</source>
+        <translation>Salutation</translation>
+    </message>
+    <message>
+        <source>按模板的开头</source>
+        <translation>The template&apos;s opening</translation>
+    </message>
+    <message>
+        <source>开头</source>
+        <translation>Opening</translation>
+    </message>
+    <message>
+        <source>按模板：{0}</source>
+        <translation>As in the template: {0}</translation>
+    </message>
+    <message>
+        <source>第 {0} 部分</source>
+        <translation>Part {0}</translation>
+    </message>
+    <message>
+        <source>按模板的结尾</source>
+        <translation>The template&apos;s closing</translation>
+    </message>
+    <message>
+        <source>结尾</source>
+        <translation>Closing</translation>
+    </message>
+    <message>
+        <source>新讲稿（{0}）</source>
+        <translation>New speech ({0})</translation>
+    </message>
+</context>
+<context>
     <name>OutlineActions</name>
     <message>
         <source>新建同级标题</source>
@@ -915,6 +1029,10 @@ Compose speeches from a library of sections and export official-format Word docu
         <translation>Remove</translation>
     </message>
     <message>
+        <source>在共享文件夹里记录用过哪些素材（同事可以看到“用于：……”）</source>
+        <translation>Record used snippets in the shared folders (colleagues see “Used in: …”)</translation>
+    </message>
+    <message>
         <source>共享素材库文件夹</source>
         <translation>Shared library folders</translation>
     </message>
@@ -964,6 +1082,75 @@ Compose speeches from a library of sections and export official-format Word docu
     <message>
         <source>标签</source>
         <translation>Tags</translation>
+    </message>
+</context>
+<context>
+    <name>SubstitutionDialog</name>
+    <message>
+        <source>替换表</source>
+        <translation>Substitution Table</translation>
+    </message>
+    <message>
+        <source>从别处借用的文字里，把别的单位的说法换成本单位的：插入素材时先预览再替换，
+也可以用“编辑 ▸ 按替换表修改全文”一次改好整篇讲稿（可以撤销）。
+“替换为”留空的行不保存。</source>
+        <translation>Turn another unit&apos;s wording in borrowed text into your own: snippets are previewed and changed as they are inserted,
+and “Edit ▸ Apply the Substitution Table to the Whole Speech” changes the whole speech at once (undoable).
+Rows with an empty replacement are not kept.</translation>
+    </message>
+    <message>
+        <source>原文</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>替换为</source>
+        <translation>Replace with</translation>
+    </message>
+    <message>
+        <source>添加一行</source>
+        <translation>Add Row</translation>
+    </message>
+    <message>
+        <source>删除所选行</source>
+        <translation>Remove Selected Rows</translation>
+    </message>
+    <message>
+        <source>找出讲稿里的单位用语</source>
+        <translation>Find Unit Words in the Speech</translation>
+    </message>
+    <message>
+        <source>把讲稿中的我院、学院、全院师生、地名等列进表里，只需填写替换为什么</source>
+        <translation>List the speech&apos;s 我院, 学院, 全院师生, place names … in the table; you only fill in the replacements</translation>
+    </message>
+</context>
+<context>
+    <name>SubstitutionPreview</name>
+    <message>
+        <source>插入素材：按替换表修改</source>
+        <translation>Insert Snippet: Substitution Table</translation>
+    </message>
+    <message>
+        <source>这条素材里有 {0} 处会按本讲稿的替换表修改：</source>
+        <translation>The speech&apos;s substitution table changes {0} places in this snippet:</translation>
+    </message>
+    <message>
+        <source>修改后插入</source>
+        <translation>Insert Changed</translation>
+    </message>
+    <message>
+        <source>按原文插入</source>
+        <translation>Insert As It Is</translation>
+    </message>
+</context>
+<context>
+    <name>UsageTracker</name>
+    <message>
+        <source>……共 {0} 篇</source>
+        <translation>… {0} speeches in all</translation>
+    </message>
+    <message>
+        <source>要改成本单位的用语：</source>
+        <translation>Words to adapt to your unit: </translation>
     </message>
 </context>
 </TS>

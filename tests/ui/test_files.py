@@ -62,6 +62,12 @@ def set_heading(window, old: str, new: str) -> None:
     window.editor.section.heading.textEdited.emit(new)
 
 
+def blank_new_speech(monkeypatch) -> None:
+    """新建 asks what to start from (composer/ui/template_dialog.py): a blank speech."""
+    from composer.ui import template_dialog
+    monkeypatch.setattr(template_dialog, "ask_new_speech", lambda *args: (Speech(), ""))
+
+
 def test_save_and_reopen_through_the_ui(window, monkeypatch, tmp_path, qtbot):
     target = tmp_path / "动员讲话"  # typed without the suffix
     save_dialog(monkeypatch, target)
@@ -74,6 +80,7 @@ def test_save_and_reopen_through_the_ui(window, monkeypatch, tmp_path, qtbot):
     assert settings.recent_files()[0] == str(saved)
     expected = window.document.speech.content()
 
+    blank_new_speech(monkeypatch)
     window.files.new.trigger()  # nothing unsaved: no question
     assert window.document.speech.content() == Speech().content()
     open_dialog(monkeypatch, saved)
@@ -121,6 +128,7 @@ def test_new_and_open_ask_before_dropping_changes(window, answers, monkeypatch, 
     asked, queue = answers
     edit_something(window)
     queue.append(Button.Cancel)
+    blank_new_speech(monkeypatch)
     window.files.new.trigger()
     assert [s.heading for s in window.document.speech.body] == ["B", "A", "C"]
     open_dialog(monkeypatch, tmp_path / "never.speech.yaml")
