@@ -1,0 +1,25 @@
+"""The offline proofreader: rules for 公文 and speeches, run incrementally on a speech.
+
+For the window and the command line, four calls are enough::
+
+    reader = Proofreader(lexicon, rules=None, level3_style="1.")   # one per open document
+    findings = reader.check(speech)                                 # the whole speech
+    findings = reader.recheck_paragraph(speech, container, index)   # after one edit
+    edit = fix_edit(speech, finding)       # a core edit, not applied (or fix_all_edit)
+
+``Lexicon`` holds the word lists; ``composer.io.proofread_lists.load_lexicon`` reads the bundled
+confusion list and the office's YAML lists.  ``RULES`` lists the rules; ``select`` reads a
+``--rules`` selection.  Findings the writer ignored are kept in ``speech.ignored`` and left out.
+"""
+
+from .engine import Proofreader, check_speech, speech_ignored
+from .finding import ERROR, HINT, SEVERITIES, WARNING, Finding, Location
+from .fixes import fix_all_edit, fix_edit, unit_text
+from .lexicon import Correction, Leader, Lexicon, Term, parse_confusions
+from .places import describe
+from .registry import BY_ID, FAMILIES, RULES, Rule, select
+
+__all__ = ["Proofreader", "check_speech", "speech_ignored", "Finding", "Location", "ERROR",
+           "WARNING", "HINT", "SEVERITIES", "fix_edit", "fix_all_edit", "unit_text", "Lexicon",
+           "Correction", "Term", "Leader", "parse_confusions", "describe", "RULES", "BY_ID",
+           "FAMILIES", "Rule", "select"]

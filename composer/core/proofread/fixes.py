@@ -1,0 +1,79 @@
+"""Fixes as core edits: each one a SetParagraph or SetField, built but not applied.
+
+The caller (the 检查 panel's 修正 / 全部修正, through the undo stack) applies the edit; applying
+it returns the inverse, as every edit in ``operations.py`` does.  A fix is refused when the text
+at the finding's place is no longer what was found (the speech changed since the check).
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..errors import OperationError
+from ..operations import Batch, SetField, SetParagraph
+from ..speech import HEAD_FIELDS, Speech
+from .finding import Finding, Location
+
+
+def unit_text(speech: Speech, location: Location) -> str:
+    """The text a location points into (raises OperationError when it is gone)."""
+    try:
+        if location.container in HEAD_FIELDS:
+            return getattr(speech, location.container)
+        if location.paragraph is None:
+            return speech.find(location.container).heading
+        return speech.paragraphs_of(location.container)[location.paragraph]
+    except (KeyError, IndexError):
+        raise _changed() from None
+
+
+def _changed() -> OperationError:
+    return OperationError("这处文字已经改动，请重新检查。",
+                          "The text there has changed since the check; check again.")
+
+
+def _edit(location: Location, text: str):
+    if location.container in HEAD_FIELDS:
+        return SetField(None, location.container, text)
+    if location.paragraph is None:
+        return SetField(location.container, "heading", text)
+    return SetParagraph(location.container, location.paragraph, text)
+
+
+def _apply_fixes(text: str, findings: list[Finding]) -> str:
+    """Replace the spans from last to first so earlier offsets stay valid; overlaps are skipped."""
+    out = text
+    limit = len(text) + 1
+    for f in sorted(findings, key=lambda f: f.location.offset, reverse=True):
+        start, end = f.location.offset, f.location.offset + f.location.length
+        if end > limit:
+            continue
+        if out[start:end] != f.text:
+            raise _changed()
+        out = out[:start] + (f.fix or "") + out[end:]
+        limit = start
+    return out
+
+
+def fix_edit(speech: Speech, finding: Finding):
+    """The edit that applies one finding's fix (not yet applied)."""
+    if finding.fix is None:
+        raise OperationError("这一处没有可以自动修正的办法。", "There is no automatic fix for this.")
+    text = unit_text(speech, finding.location)
+    return _edit(finding.location, _apply_fixes(text, [finding]))
+
+
+def fix_all_edit(speech: Speech, findings: Iterable[Finding]) -> Batch:
+    """One edit (one undo step) applying every fix among the findings (not yet applied).
+
+    Findings without a fix are passed over; of two fixes that overlap, the later one wins.
+    """
+    by_unit: dict[tuple, list[Finding]] = {}
+    for f in findings:
+        if f.fix is not None:
+            by_unit.setdefault((f.location.container, f.location.paragraph), []).append(f)
+    edits = []
+    for fs in by_unit.values():
+        location = fs[0].location
+        edits.append(_edit(location, _apply_fixes(unit_text(speech, location), fs)))
+    return Batch(edits)
