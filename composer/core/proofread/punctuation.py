@@ -54,7 +54,9 @@ def _halfwidth(text: str, skip: int) -> Iterator[Hit]:
                 continue
             fix = _FULL[ch]
         else:
-            if not (is_chinese(before) or is_chinese(after)):
+            # Before the mark, Chinese text or a Chinese mark; after it, a Chinese character
+            # (「“Hello, world!”」 ends an English quotation inside Chinese quotes).
+            if not (is_chinese(before) or is_han(after)):
                 continue
             if ch in ",:" and before.isdigit() and after.isdigit():
                 continue                          # 1,000 and 10:30
@@ -75,12 +77,12 @@ def _bracket_in_chinese(text: str, i: int) -> bool:
     if text[i] == "(":
         close = text.find(")", i)
         inner = text[i + 1:close] if close > 0 else text[i + 1:i + 6]
-        outside = neighbour(text, i, -1) + (neighbour(text, close, 1) if close > 0 else "")
+        outside = (neighbour(text, i, -1) or " ") + (neighbour(text, close, 1) if close > 0 else "")
     else:
         open_ = text.rfind("(", 0, i)
         inner = text[open_ + 1:i] if open_ >= 0 else text[max(0, i - 5):i]
-        outside = (neighbour(text, open_, -1) if open_ >= 0 else "") + neighbour(text, i, 1)
-    return any(is_han(c) for c in inner) or any(is_chinese(c) for c in outside)
+        outside = ((neighbour(text, open_, -1) if open_ >= 0 else "") or " ") + neighbour(text, i, 1)
+    return any(is_han(c) for c in inner) or is_chinese(outside[:1]) or is_han(outside[1:2])
 
 
 def _straight_quotes(text: str) -> Iterator[Hit]:
@@ -182,9 +184,12 @@ def _simple(text: str, unit: Unit) -> Iterator[Hit]:
                   "An ellipsis and 等 are not used together.", "")
     subtitle = unit.kind == FIELD and unit.field == "subtitle"
     for m in _DOUBLE_HYPHEN.finditer(text):
-        if m.group().strip().startswith("-") and not (
-                is_chinese(neighbour(text, m.start(), -1)) or is_chinese(neighbour(text, m.end() - 1, 1))):
-            continue                               # --option, ASCII art
+        if m.group().strip().startswith("-"):
+            touching = text[m.start() - 1:m.start()] + text[m.end():m.end() + 1]
+            if any(c.isascii() and c.isalnum() for c in touching) or not (
+                    is_chinese(neighbour(text, m.start(), -1))
+                    or is_chinese(neighbour(text, m.end() - 1, 1))):
+                continue                           # --help, x--y, ASCII art
         if subtitle and not text[:m.start()].strip(SPACES):
             continue                               # the subtitle's leading dash: export fixes it
         yield Hit("punct.dash", m.start(), m.end(), f"破折号应为“——”，不是“{m.group().strip()}”。",
