@@ -196,16 +196,19 @@ def _stats(args) -> int:
     from .core import stats as stats_module
     from .io.speech_file import load_speech
 
-    if args.rate is None:
-        args.rate = stats_module.DEFAULT_RATE
-    if not stats_module.MIN_RATE <= args.rate <= stats_module.MAX_RATE:
+    if args.rate is not None and not stats_module.MIN_RATE <= args.rate <= stats_module.MAX_RATE:
         raise ComposerError(
             f"语速应在 {stats_module.MIN_RATE}～{stats_module.MAX_RATE} 字/分钟之间。",
             f"The rate must be {stats_module.MIN_RATE}–{stats_module.MAX_RATE} characters a minute.")
     speech = load_speech(args.speech)
+    # The speech's own rate (set per speaker) unless one is given here.
+    args.rate = args.rate or speech.speaking_rate or stats_module.DEFAULT_RATE
     result = stats_module.speech_stats(speech, args.rate)
     if args.json:
-        _print_json(_stats_json(speech, result))
+        data = _stats_json(speech, result)
+        if speech.target_minutes:
+            _add_budget_json(speech, args.rate, data)
+        _print_json(data)
     else:
         print(_stats_text(speech, result))
     return EXIT_OK
@@ -234,6 +237,18 @@ def _stats_json(speech, result) -> dict:
         "closing": {**_count_json(result.closing),
                     "seconds": seconds_for(result.closing.total, result.rate)},
     }
+
+
+def _add_budget_json(speech, rate: int, data: dict) -> None:
+    """The time budget: the target, and each section's share of it and whether it is over."""
+    from .core.time_budget import time_budget
+
+    budget = time_budget(speech, rate)
+    data["target_seconds"] = budget.target_seconds
+    data["over_target"] = budget.over
+    for row, entry in zip(budget.sections, data["sections"]):
+        entry.update(share=round(row.share or 0, 4), allowance_seconds=round(row.allowance or 0),
+                     over=row.over)
 
 
 def _stats_text(speech, result) -> str:
