@@ -31,7 +31,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..core.errors import ComposerError
 from ..core.proofread import Correction, Lexicon, Term, parse_confusions
@@ -98,9 +98,9 @@ def _expressions(doc, value, source: str) -> list[Correction]:
     out = []
     if isinstance(value, dict):
         for wrong, right in value.items():
-            here = ("expressions", str(wrong))
-            out.append(Correction(_nonempty(doc, here, str(wrong)),
-                                  _nonempty(doc, here, shape.text(doc, here, right)), "", source))
+            at: tuple = ("expressions", str(wrong))
+            out.append(Correction(_nonempty(doc, at, str(wrong)),
+                                  _nonempty(doc, at, shape.text(doc, at, right)), "", source))
         return out
     if not isinstance(value, list):
         raise doc.error(("expressions",), "应当是“错误写法: 规范写法”的列表。",

@@ -99,19 +99,21 @@ def ignored_from_data(doc, value) -> list[IgnoredFinding]:
     return out
 
 
+def _is_number(value, above: float, up_to: float) -> bool:
+    """A number (not a bool: YAML's true is an int in Python) with above < value <= up_to."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and above < value <= up_to
+
+
 def budget_from_data(doc, data: dict) -> tuple[float | None, int | None]:
     """(target minutes, speaking rate) of the time budget, each None when not set."""
     target = data.get("target_minutes")
-    if target is not None:
-        if isinstance(target, bool) or not isinstance(target, (int, float)) \
-                or not 0 < target <= MAX_TARGET_MINUTES:
-            raise doc.error(("target_minutes",), f"应当是 0 到 {MAX_TARGET_MINUTES} 之间的分钟数。",
-                            f"must be a number of minutes from 0 to {MAX_TARGET_MINUTES}.")
+    if target is not None and not _is_number(target, 0, MAX_TARGET_MINUTES):
+        raise doc.error(("target_minutes",), f"应当是 0 到 {MAX_TARGET_MINUTES} 之间的分钟数。",
+                        f"must be a number of minutes from 0 to {MAX_TARGET_MINUTES}.")
     rate = data.get("speaking_rate")
-    if rate is not None:
-        if isinstance(rate, bool) or not isinstance(rate, int) or not MIN_RATE <= rate <= MAX_RATE:
-            raise doc.error(("speaking_rate",), f"应当是每分钟 {MIN_RATE}–{MAX_RATE} 字。",
-                            f"must be {MIN_RATE}–{MAX_RATE} characters a minute.")
+    if rate is not None and not (isinstance(rate, int) and _is_number(rate, MIN_RATE - 1, MAX_RATE)):
+        raise doc.error(("speaking_rate",), f"应当是每分钟 {MIN_RATE}–{MAX_RATE} 字。",
+                        f"must be {MIN_RATE}–{MAX_RATE} characters a minute.")
     return target, rate
 
 

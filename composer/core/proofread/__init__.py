@@ -19,7 +19,28 @@ from .lexicon import Correction, Leader, Lexicon, Term, parse_confusions
 from .places import describe
 from .registry import BY_ID, FAMILIES, RULES, Rule, select
 
-__all__ = ["Proofreader", "check_speech", "speech_ignored", "Finding", "Location", "ERROR",
-           "WARNING", "HINT", "SEVERITIES", "fix_edit", "fix_all_edit", "unit_text", "Lexicon",
-           "Correction", "Term", "Leader", "parse_confusions", "describe", "RULES", "BY_ID",
-           "FAMILIES", "Rule", "select"]
+__all__ = [
+           "BY_ID",
+           "ERROR",
+           "FAMILIES",
+           "HINT",
+           "RULES",
+           "SEVERITIES",
+           "WARNING",
+           "Correction",
+           "Finding",
+           "Leader",
+           "Lexicon",
+           "Location",
+           "Proofreader",
+           "Rule",
+           "Term",
+           "check_speech",
+           "describe",
+           "fix_all_edit",
+           "fix_edit",
+           "parse_confusions",
+           "select",
+           "speech_ignored",
+           "unit_text",
+]

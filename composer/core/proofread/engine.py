@@ -10,7 +10,7 @@ beyond the speech.
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from ..numbering import outline_markers
 from ..speech import CLOSING, HEAD_FIELDS, OPENING, Section, Speech

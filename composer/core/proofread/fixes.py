@@ -7,10 +7,11 @@ at the finding's place is no longer what was found (the speech changed since the
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
+from .. import operations
+from ..edits import Batch, Edit
 from ..errors import OperationError
-from ..operations import Batch, SetField, SetParagraph
 from ..speech import HEAD_FIELDS, Speech
 from .finding import Finding, Location
 
@@ -32,12 +33,13 @@ def _changed() -> OperationError:
                           "The text there has changed since the check; check again.")
 
 
-def _edit(location: Location, text: str):
+def _edit(speech: Speech, location: Location, text: str) -> Edit:
+    """The operation's own edit (validated, not applied): SetField or SetParagraph."""
     if location.container in HEAD_FIELDS:
-        return SetField(None, location.container, text)
+        return operations.set_head_field(speech, location.container, text)
     if location.paragraph is None:
-        return SetField(location.container, "heading", text)
-    return SetParagraph(location.container, location.paragraph, text)
+        return operations.set_heading(speech, location.container, text)
+    return operations.set_paragraph(speech, location.container, location.paragraph, text)
 
 
 def _apply_fixes(text: str, findings: list[Finding]) -> str:
@@ -55,12 +57,12 @@ def _apply_fixes(text: str, findings: list[Finding]) -> str:
     return out
 
 
-def fix_edit(speech: Speech, finding: Finding):
+def fix_edit(speech: Speech, finding: Finding) -> Edit:
     """The edit that applies one finding's fix (not yet applied)."""
     if finding.fix is None:
         raise OperationError("这一处没有可以自动修正的办法。", "There is no automatic fix for this.")
     text = unit_text(speech, finding.location)
-    return _edit(finding.location, _apply_fixes(text, [finding]))
+    return _edit(speech, finding.location, _apply_fixes(text, [finding]))
 
 
 def fix_all_edit(speech: Speech, findings: Iterable[Finding]) -> Batch:
@@ -72,8 +74,8 @@ def fix_all_edit(speech: Speech, findings: Iterable[Finding]) -> Batch:
     for f in findings:
         if f.fix is not None:
             by_unit.setdefault((f.location.container, f.location.paragraph), []).append(f)
-    edits = []
+    edits: list[Edit] = []
     for fs in by_unit.values():
         location = fs[0].location
-        edits.append(_edit(location, _apply_fixes(unit_text(speech, location), fs)))
+        edits.append(_edit(speech, location, _apply_fixes(unit_text(speech, location), fs)))
     return Batch(edits)

@@ -79,7 +79,7 @@ class Lexicon:
 
     @classmethod
     def build(cls, confusions=(), expressions=(), banned=(), cautioned=(),
-              leaders: list[tuple[str, str]] | tuple = (), sources=()) -> "Lexicon":
+              leaders: list[tuple[str, str]] | tuple = (), sources=()) -> Lexicon:
         lexicon = cls(sources=list(sources))
         for c in confusions:
             lexicon.confusions.add(c.wrong, c)

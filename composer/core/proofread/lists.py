@@ -7,7 +7,8 @@ checked: a leader named with a title that is another leader's (副局长王建�
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
+from itertools import pairwise
 
 from .finding import Hit
 from .lexicon import Leader, Lexicon
@@ -85,12 +86,13 @@ def _leader_hits(text: str, lexicon: Lexicon) -> Iterator[Hit]:
                       f"{leader.name}'s title is {'、'.join(leader.titles)!r}, not {title!r}.", right)
     # Enumerations: names close together with only separators and titles between them.
     group: list[tuple[int, int, Leader]] = []
-    for item in found + [None]:           # type: ignore[list-item]
-        if item is not None and group and _joined(text, group[-1][1], item[0], lexicon):
+    for item in found:
+        if group and _joined(text, group[-1][1], item[0], lexicon):
             group.append(item)
             continue
         yield from _order_hits(group)
-        group = [item] if item is not None else []
+        group = [item]
+    yield from _order_hits(group)
 
 
 def _joined(text: str, end: int, start: int, lexicon: Lexicon) -> bool:
@@ -103,7 +105,7 @@ def _joined(text: str, end: int, start: int, lexicon: Lexicon) -> bool:
 
 
 def _order_hits(group: list[tuple[int, int, Leader]]) -> Iterator[Hit]:
-    for (_, _, before), (at, end, leader) in zip(group, group[1:]):
+    for (_, _, before), (at, end, leader) in pairwise(group):
         if leader.rank < before.rank:
             yield Hit("list.leader-order", at, end,
                       f"排名顺序：{leader.name}应列在{before.name}之前。",

@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from .finding import Hit
 from .units import Context, Unit
@@ -49,8 +49,8 @@ def hits(unit: Unit, ctx: Context) -> Iterator[Hit]:
                   f"{m.group()!r} mixes Arabic and Chinese numerals: write it in one of them.")
     for m in _CHINESE_YEAR.finditer(text):
         year = m.group()
-        if not any(ch in "一二三四五六七八九" for ch in year) or "〇" in year and \
-                not any(ch in "0零OoΟ○" for ch in year):
+        if not any(ch in "一二三四五六七八九" for ch in year) or ("〇" in year and \
+                not any(ch in "0零OoΟ○" for ch in year)):
             continue
         fixed = year.translate(_ZEROS)
         if fixed != year:

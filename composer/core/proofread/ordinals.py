@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..markers import parse_chinese_numeral
 from .finding import Hit
@@ -87,7 +87,7 @@ def _is_well_formed(marker: TypedMarker, text: str, level3_style: str) -> tuple[
     if marker.level == 3:
         if marker.tail in "．.、":
             want = level3_style[-1]
-            return True, (marker.tail == want or marker.tail == "．" and want == ".")
+            return True, (marker.tail == want or (marker.tail == "．" and want == "."))
         return False, True
     return typed == marker.proper(level3_style), True
 

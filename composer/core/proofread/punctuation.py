@@ -8,7 +8,7 @@ and English quotations are left alone.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from .finding import Hit
 from .ordinals import leading_marker_end
@@ -37,13 +37,13 @@ def hits(unit: Unit, ctx: Context) -> Iterator[Hit]:
 
 def _halfwidth(text: str, skip: int) -> Iterator[Hit]:
     for i, ch in enumerate(text):
-        if i < skip or ch not in _FULL and ch not in '."':
+        if i < skip or (ch not in _FULL and ch not in '."'):
             continue
         before, after = neighbour(text, i, -1), neighbour(text, i, 1)
         if ch == ".":
             if text.startswith("..", i) or (i and text[i - 1] == "."):
                 continue                          # an ellipsis: punct.ellipsis
-            if not is_chinese(before) or after.isascii() and after.isalnum():
+            if not is_chinese(before) or (after.isascii() and after.isalnum()):
                 continue
             # 「中.国」: a full stop, or a middle dot in a name?  Then no fix.
             fix = None if is_han(after) else "。"

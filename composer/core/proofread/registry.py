@@ -7,7 +7,7 @@ The command line lists them with ``check --rules`` and the 检查 panel groups b
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..errors import ComposerError
 from ..i18n import pick

@@ -8,7 +8,7 @@ empty paragraph, a missing title, unfilled placeholders.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..speech import Section, Speech
 from .finding import Hit, Location

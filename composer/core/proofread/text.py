@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import Generic, Iterator, TypeVar
+from typing import Generic, TypeVar
+from collections.abc import Iterator
 
 HAN = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 HAN_CHAR = re.compile(f"[{HAN}]")

@@ -8,7 +8,7 @@ that way, and a wrong character only where the whole wrong word is on the list.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from .finding import Hit
 from .text import HAN
@@ -34,12 +34,14 @@ _CHAR_EXCEPTIONS = {
 }
 # Verbs and adjectives that reduplicate as ABAB (研究研究, 雪白雪白); anything else doubled as
 # ABAB (我们我们, 工作工作) is a slip.  Runs starting with 一 (一个一个, 一步一步) are fine.
-_ABAB_ALLOWED = frozenset("""
-研究 讨论 学习 考虑 休息 商量 交流 活动 锻炼 打扫 整理 检查 了解 调查 分析 比较 总结 介绍 说明
-认识 体会 体验 思考 反思 琢磨 关心 帮助 表扬 批评 宣传 放松 收拾 准备 练习 熟悉 适应 打听 提醒
-热闹 高兴 暖和 凉快 清醒 明白 轻松 舒服 看看 走走 想想 听听 试试 问问 说说 谈谈 议议 比划 溜达
-雪白 通红 冰凉 笔直 漆黑 碧绿 蜡黄 火热 滚烫 湛蓝 乌黑 雪亮 鲜红 粉红 金黄 崭新 透亮 精光
-""".split())
+_ABAB_ALLOWED = frozenset([
+    "研究", "讨论", "学习", "考虑", "休息", "商量", "交流", "活动", "锻炼", "打扫", "整理", "检查", "了解",
+    "调查", "分析", "比较", "总结", "介绍", "说明", "认识", "体会", "体验", "思考", "反思", "琢磨", "关心",
+    "帮助", "表扬", "批评", "宣传", "放松", "收拾", "准备", "练习", "熟悉", "适应", "打听", "提醒", "热闹",
+    "高兴", "暖和", "凉快", "清醒", "明白", "轻松", "舒服", "看看", "走走", "想想", "听听", "试试", "问问",
+    "说说", "谈谈", "议议", "比划", "溜达", "雪白", "通红", "冰凉", "笔直", "漆黑", "碧绿", "蜡黄", "火热",
+    "滚烫", "湛蓝", "乌黑", "雪亮", "鲜红", "粉红", "金黄", "崭新", "透亮", "精光"
+])
 _ABAB = re.compile(f"([{HAN}]{{2,4}})\\1")
 
 
