@@ -312,7 +312,7 @@ def _check(args) -> int:
         raise ComposerError("缺少参数：SPEECH（要检查的讲稿文件）。",
                             "Missing argument: SPEECH (the speech file to check).")
     rules = select(args.rules)
-    from .core.checks import CODES, problem_from_finding
+    from .core.checks import CODES, decorated_excerpt, problem_from_finding
     from .core.numbering import outline_markers
     from .core.proofread import Proofreader, describe, unit_text
     from .io.proofread_lists import load_lexicon
@@ -333,7 +333,7 @@ def _check(args) -> int:
             code, where, excerpt = problem.code, problem.where, problem.excerpt
         else:
             code, where = finding.rule, pick(*describe(speech, finding.location, markers))
-            excerpt = _decorated_excerpt(finding, unit_text(speech, finding.location))
+            excerpt = decorated_excerpt(finding, unit_text(speech, finding.location))
         rows.append((finding, code, where, excerpt))
     if args.json:
         _print_json({"problems": [_finding_json(f, code, where, excerpt)
@@ -350,15 +350,6 @@ def _check(args) -> int:
     else:
         print(pick("没有发现问题。", "No problems found."))
     return EXIT_PROBLEMS if rows else EXIT_OK
-
-
-def _decorated_excerpt(finding, text: str) -> str:
-    """The excerpt with … where it cuts the text short (nothing for a finding on a section)."""
-    if not finding.excerpt:
-        return ""
-    start = finding.location.offset - finding.excerpt_start
-    end = start + len(finding.excerpt)
-    return ("…" if start > 0 else "") + finding.excerpt + ("…" if end < len(text) else "")
 
 
 def _finding_json(finding, code: str, where: str, excerpt: str) -> dict:

@@ -18,7 +18,7 @@ from .proofread.places import describe
 from .proofread.structure import PLACEHOLDER
 from .speech import Speech
 
-__all__ = ["PLACEHOLDER", "Problem", "check_speech", "problem_from_finding"]
+__all__ = ["PLACEHOLDER", "Problem", "check_speech", "decorated_excerpt", "problem_from_finding"]
 
 # Old problem codes → rule ids of the proofreader.
 CODES = {
@@ -54,9 +54,9 @@ class Problem:
         return pick(self.where_zh, self.where_en)
 
 
-def _decorated(finding: Finding, text: str) -> str:
-    """The excerpt with … where it cuts the text short."""
-    if not finding.text and not finding.excerpt:
+def decorated_excerpt(finding: Finding, text: str) -> str:
+    """The excerpt with … where it cuts the text short (nothing for a finding on a section)."""
+    if not finding.excerpt:
         return ""
     start = finding.location.offset - finding.excerpt_start
     end = start + len(finding.excerpt)
@@ -81,7 +81,7 @@ def problem_from_finding(speech: Speech, finding: Finding, markers: dict[str, st
     excerpt = ""
     if finding.rule == "placeholder.unfilled":
         from .proofread import unit_text
-        excerpt = _decorated(finding, unit_text(speech, loc))
+        excerpt = decorated_excerpt(finding, unit_text(speech, loc))
     return Problem(code, finding.zh, finding.en, *where, section_id=section_id,
                    container=container, paragraph=loc.paragraph, excerpt=excerpt)
 
