@@ -62,7 +62,8 @@ class Proofreader:
         key = unit.key
         found = self._cache.get(key)
         if found is None:
-            found = tuple(h for rule in _TEXT_RULES for h in rule(unit, self.context))
+            found = tuple(sorted((h for rule in _TEXT_RULES for h in rule(unit, self.context)),
+                                 key=lambda h: (h.start, h.end)))   # reading order
         self._used[key] = found
         return found
 
