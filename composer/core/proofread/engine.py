@@ -36,14 +36,17 @@ class Proofreader:
         self.enabled = select(rules)
         self._cache: dict[tuple, tuple[Hit, ...]] = {}
         self._used: dict[tuple, tuple[Hit, ...]] = {}
+        # What the rules across paragraphs need of each paragraph, cached the same way.
+        self._facts: dict[str, tuple] = {}
+        self._used_facts: dict[str, tuple] = {}
 
     # --- the public calls -------------------------------------------------------------------
 
     def check(self, speech: Speech, include_ignored: bool = False) -> list[Finding]:
         """Every finding in reading order; those the writer ignored are left out unless asked."""
-        self._used = {}
+        self._used, self._used_facts = {}, {}
         findings = list(self._findings(speech))
-        self._cache = self._used
+        self._cache, self._facts = self._used, self._used_facts
         if not include_ignored and speech_ignored(speech):
             ignored = speech_ignored(speech)
             findings = [f for f in findings if f.key not in ignored]
@@ -67,6 +70,16 @@ class Proofreader:
         self._used[key] = found
         return found
 
+    def facts(self, text: str) -> tuple:
+        """(the typed outline number at the paragraph's start or None, the enumerator 一是 /
+        第一 it starts with or None)."""
+        found = self._facts.get(text)
+        if found is None:
+            first = ordinals.enumerators(text[:12])
+            found = (ordinals.typed_marker(text), first[0] if first and first[0].start == 0 else None)
+        self._used_facts[text] = found
+        return found
+
     # --- the walk ---------------------------------------------------------------------------
 
     def _findings(self, speech: Speech) -> Iterator[Finding]:
@@ -83,7 +96,7 @@ class Proofreader:
         for name in HEAD_FIELDS:
             yield from self._unit(Unit(FIELD, getattr(speech, name), field=name), name, None)
         yield from self._paragraphs(speech.opening, OPENING)
-        levels_used = _levels_used(speech) if "ordinal.skipped-level" in enabled else set()
+        levels_used = self._levels_used(speech) if "ordinal.skipped-level" in enabled else set()
         for section, level in speech.walk():
             for rule, loc, zh, en in tree.get(section.id, ()):
                 yield self._placed(rule, loc, "", 0, 0, zh, en, None)
@@ -126,9 +139,9 @@ class Proofreader:
         """一是 / 二是 / 第三 at the starts of consecutive paragraphs."""
         tokens = []
         for i, text in enumerate(texts):
-            first = ordinals.enumerators(text[:12])
-            if first and first[0].start == 0:
-                tokens.append((i, first[0]))
+            first = self.facts(text)[1]
+            if first is not None:
+                tokens.append((i, first))
         if len(tokens) < 2:
             return
         odd = ordinals.mixed_series([tok for _, tok in tokens])
@@ -143,13 +156,24 @@ class Proofreader:
                                    Location(container, i, tok.start, tok.end - tok.start),
                                    text, tok.start, tok.end, zh, en, None)
 
+    def _levels_used(self, speech: Speech) -> set[int]:
+        """Outline levels the speech uses: by its sections, and by numbers typed in paragraphs."""
+        used = set()
+        for section, level in speech.walk():
+            used.add(level)
+            for text in section.paragraphs:
+                typed = self.facts(text)[0]
+                if typed is not None:
+                    used.add(typed.level)
+        return used
+
     def _skipped_level(self, section: Section, level: int, marker: str,
                        levels_used: set[int]) -> Iterator[Finding]:
         """1. directly under 一、 when （一） is used elsewhere in the speech."""
         if section.children:
             return
         for i, text in enumerate(section.paragraphs):
-            typed = ordinals.typed_marker(text)
+            typed = self.facts(text)[0]
             if typed is None or typed.level <= level + 1:
                 continue
             missing = level + 1
@@ -163,17 +187,6 @@ class Proofreader:
                 f"“{marker}”之下直接用了“{number}”，跳过了“{example}”一级。",
                 f"{number!r} comes straight under {marker!r}, skipping the {example!r} level.", None)
             return
-
-
-def _levels_used(speech: Speech) -> set[int]:
-    """Outline levels the speech uses: by its sections, and by numbers typed in paragraphs."""
-    used = {level for _, level in speech.walk()}
-    for section, _ in speech.walk():
-        for text in section.paragraphs:
-            typed = ordinals.typed_marker(text) if text[:1] in "（(0123456789一二三四五六七八九十" else None
-            if typed is not None:
-                used.add(typed.level)
-    return used
 
 
 def _not_an_open_quote(text: str):

@@ -11,6 +11,7 @@ in the order they are loaded, the first entry for a phrase winning.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from .text import PhraseIndex
 
@@ -76,6 +77,44 @@ class Lexicon:
     leaders: PhraseIndex[Leader] = field(default_factory=PhraseIndex)
     titles: PhraseIndex[str] = field(default_factory=PhraseIndex)   # every leader title known
     sources: list[str] = field(default_factory=list)                # files the lists came from
+    _combined: dict[str, list[tuple[str, str, Any]]] | None = field(default=None, repr=False)
+    _last: tuple[str, list] = field(default=("", []), repr=False)
+
+    _KINDS = ("confusions", "expressions", "banned", "cautioned", "leaders")
+
+    def scan(self, text: str) -> list[tuple[str, int, str, Any]]:
+        """(kind, at, phrase, payload) of every list, in one pass over the text.
+
+        Each list on its own gives what ``PhraseIndex.find`` gives (longest first, no overlaps
+        within a list); going over the text once for all five lists is what keeps a recheck
+        cheap.  The last text's result is kept, since two rule families ask for it in turn.
+        """
+        if self._last[0] == text and text:
+            return self._last[1]
+        if self._combined is None:
+            combined: dict[str, list[tuple[str, str, Any]]] = {}
+            for kind in self._KINDS:
+                for phrase, payload in getattr(self, kind).phrases():
+                    combined.setdefault(phrase[0], []).append((phrase, kind, payload))
+            for bucket in combined.values():
+                bucket.sort(key=lambda item: -len(item[0]))
+            self._combined = combined
+        by_first = self._combined
+        out: list[tuple[str, int, str, Any]] = []
+        free = dict.fromkeys(self._KINDS, 0)      # where each list may match next
+        for i, ch in enumerate(text):
+            candidates = by_first.get(ch)
+            if candidates is None:
+                continue
+            taken: set[str] = set()
+            for phrase, kind, payload in candidates:
+                if kind in taken or i < free[kind] or not text.startswith(phrase, i):
+                    continue
+                taken.add(kind)
+                out.append((kind, i, phrase, payload))
+                free[kind] = i + len(phrase)
+        self._last = (text, out)
+        return out
 
     @classmethod
     def build(cls, confusions=(), expressions=(), banned=(), cautioned=(),

@@ -24,21 +24,25 @@ def hits(unit: Unit, ctx: Context) -> Iterator[Hit]:
     text = unit.text
     if not text:
         return
-    for at, wrong, entry in lexicon.expressions.find(text):
-        if entry.right and _inside_right_form(text, at, wrong, entry.right):
-            continue
-        if entry.right:
-            yield Hit("list.expression", at, at + len(wrong),
-                      f"规范表述为“{entry.right}”，不写“{wrong}”。" + _note(entry.note),
-                      f"The office writes {entry.right!r}, not {wrong!r}.", entry.right)
-    for at, word, term in lexicon.banned.find(text):
-        zh = f"禁用词“{word}”。" + (f"可改为“{term.instead}”。" if term.instead else "") + _note(term.note)
-        yield Hit("list.banned", at, at + len(word), zh, f"{word!r} is a banned word.", term.instead)
-    for at, word, term in lexicon.cautioned.find(text):
-        yield Hit("list.cautioned", at, at + len(word), f"慎用词“{word}”。" + _note(term.note),
-                  f"{word!r} is a word to use with care." + (f" {term.note}" if term.note else ""))
-    if lexicon.leaders:
-        yield from _leader_hits(text, lexicon)
+    names: list[tuple[int, int, Leader]] = []
+    for kind, at, phrase, entry in lexicon.scan(text):
+        if kind == "expressions":
+            if entry.right and not _inside_right_form(text, at, phrase, entry.right):
+                yield Hit("list.expression", at, at + len(phrase),
+                          f"规范表述为“{entry.right}”，不写“{phrase}”。" + _note(entry.note),
+                          f"The office writes {entry.right!r}, not {phrase!r}.", entry.right)
+        elif kind == "banned":
+            zh = f"禁用词“{phrase}”。" + (f"可改为“{entry.instead}”。" if entry.instead else "") \
+                + _note(entry.note)
+            yield Hit("list.banned", at, at + len(phrase), zh, f"{phrase!r} is a banned word.",
+                      entry.instead)
+        elif kind == "cautioned":
+            yield Hit("list.cautioned", at, at + len(phrase), f"慎用词“{phrase}”。" + _note(entry.note),
+                      f"{phrase!r} is a word to use with care." + (f" {entry.note}" if entry.note else ""))
+        elif kind == "leaders":
+            names.append((at, at + len(phrase), entry))
+    if names:
+        yield from _leader_hits(text, names, lexicon)
 
 
 def _note(note: str) -> str:
@@ -71,12 +75,10 @@ def _title_after(text: str, end: int, lexicon: Lexicon) -> str:
     return best
 
 
-def _leader_hits(text: str, lexicon: Lexicon) -> Iterator[Hit]:
-    found: list[tuple[int, int, Leader]] = []
-    for at, name, leader in lexicon.leaders.find(text):
-        found.append((at, at + len(name), leader))
+def _leader_hits(text: str, found: list[tuple[int, int, Leader]], lexicon: Lexicon) -> Iterator[Hit]:
+    for at, end, leader in found:
         for title, start in ((_title_before(text, at, lexicon), None),
-                             (_title_after(text, at + len(name), lexicon), at + len(name))):
+                             (_title_after(text, end, lexicon), end)):
             if not title or title in leader.titles:
                 continue
             begin = at - len(title) if start is None else start

@@ -35,10 +35,12 @@ def hits(unit: Unit, ctx: Context) -> Iterator[Hit]:
 
 # --- half-width marks ----------------------------------------------------------------------
 
+_CANDIDATES = re.compile(r"[,;:?!().]")
+
+
 def _halfwidth(text: str, skip: int) -> Iterator[Hit]:
-    for i, ch in enumerate(text):
-        if i < skip or (ch not in _FULL and ch not in '."'):
-            continue
+    for m in _CANDIDATES.finditer(text, skip):
+        i, ch = m.start(), m.group()
         before, after = neighbour(text, i, -1), neighbour(text, i, 1)
         if ch == ".":
             if text.startswith("..", i) or (i and text[i - 1] == "."):
@@ -47,8 +49,6 @@ def _halfwidth(text: str, skip: int) -> Iterator[Hit]:
                 continue
             # 「中.国」: a full stop, or a middle dot in a name?  Then no fix.
             fix = None if is_han(after) else "。"
-        elif ch == '"':
-            continue                              # straight quotes: below, in pairs
         elif ch in "()":
             if not _bracket_in_chinese(text, i):
                 continue
@@ -69,7 +69,8 @@ def _halfwidth(text: str, skip: int) -> Iterator[Hit]:
         zh, en = _NAMES[ch]
         yield Hit("punct.halfwidth", i, end, f"中文里用了半角{zh}“{ch}”。",
                   f"Half-width {en} {ch!r} inside Chinese text.", fix)
-    yield from _straight_quotes(text)
+    if '"' in text:
+        yield from _straight_quotes(text)
 
 
 def _bracket_in_chinese(text: str, i: int) -> bool:

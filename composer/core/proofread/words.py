@@ -50,9 +50,8 @@ def hits(unit: Unit, ctx: Context) -> Iterator[Hit]:
     if not text:
         return
     yield from _repeated(text)
-    confusions = ctx.lexicon.confusions
-    if confusions:
-        for at, wrong, entry in confusions.find(text):
+    for kind, at, wrong, entry in ctx.lexicon.scan(text):
+        if kind == "confusions":
             if entry.right:
                 yield Hit("word.confusion", at, at + len(wrong),
                           f"“{wrong}”应为“{entry.right}”。", f"{wrong!r} should be {entry.right!r}.",
@@ -63,10 +62,13 @@ def hits(unit: Unit, ctx: Context) -> Iterator[Hit]:
                           f"{wrong!r} is wrong; it should be one of: {entry.note}.")
 
 
+_DOUBLE = re.compile(f"([{_DOUBLE_CHARS}])\\1")
+
+
 def _repeated(text: str) -> Iterator[Hit]:
-    for i in range(len(text) - 1):
-        ch = text[i]
-        if ch in _DOUBLE_CHARS and text[i + 1] == ch and text[i - 1:i] != ch \
+    for m in _DOUBLE.finditer(text):
+        i, ch = m.start(), m.group(1)
+        if text[i - 1:i] != ch \
                 and text[i + 2:i + 3] != ch and not _aabb(text, i) \
                 and not any(text.startswith(w, i - w.index(ch + ch)) for w in _CHAR_EXCEPTIONS[ch]
                             if i - w.index(ch + ch) >= 0):
