@@ -147,3 +147,18 @@ def test_a_fix_is_refused_when_the_text_changed():
     no_fix = next(f for f in check_speech(Speech(title="讲", opening=["“未闭合"])))
     with pytest.raises(OperationError):
         fix_edit(Speech(title="讲", opening=["“未闭合"]), no_fix)
+
+
+def test_one_pass_over_the_lists_finds_what_each_list_finds(corpus_text):
+    from composer.core.proofread import Correction, Lexicon, Term
+    from composer.core.proofread.lexicon import parse_confusions
+    lexicon = Lexicon.build(
+        parse_confusions("创建\t创见\n文明单位\t文明单元\n精神\t精身\n"),
+        [Correction("文明", "文明城市"), Correction("省级文明", "省级")],
+        [Term("单位"), Term("工作")], [Term("创建工作")], [("王建国", "局长"), ("建国", "科长")])
+    for text in corpus_text.splitlines()[:300]:
+        by_kind = {}
+        for kind, at, phrase, payload in lexicon.scan(text):
+            by_kind.setdefault(kind, []).append((at, phrase, payload))
+        for kind in Lexicon._KINDS:
+            assert by_kind.get(kind, []) == list(getattr(lexicon, kind).find(text)), (kind, text)
