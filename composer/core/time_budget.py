@@ -16,8 +16,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .edits import Changes, Edit
+from .errors import OperationError
 from .speech import Section, Speech
-from .stats import DEFAULT_RATE, seconds_for, speech_stats
+from .stats import DEFAULT_RATE, MAX_RATE, MIN_RATE, seconds_for, speech_stats
 
 
 @dataclass
@@ -80,3 +82,30 @@ def time_budget(speech: Speech, rate: int | None = None, target_minutes: float |
     body_allowance = max(0, target_seconds - frame) if target_seconds else None
     visit(speech.body, body_allowance, 1)
     return Budget(rate, target_seconds, stats.seconds, frame, out)
+
+
+MAX_TARGET_MINUTES = 600
+
+
+@dataclass
+class SetBudget(Edit):
+    """Set the speech's target time (minutes) and speaking rate (字 a minute); None clears."""
+    target_minutes: float | None
+    speaking_rate: int | None
+
+    def apply(self, speech: Speech) -> SetBudget:
+        target, rate = self.target_minutes, self.speaking_rate
+        if target is not None and (isinstance(target, bool) or not isinstance(target, (int, float))
+                                   or not 0 < target <= MAX_TARGET_MINUTES):
+            raise OperationError(f"目标时长应在 0～{MAX_TARGET_MINUTES} 分钟之间。",
+                                 f"The target must be 0–{MAX_TARGET_MINUTES} minutes.")
+        if rate is not None and (isinstance(rate, bool) or not isinstance(rate, int)
+                                 or not MIN_RATE <= rate <= MAX_RATE):
+            raise OperationError(f"语速应在 {MIN_RATE}～{MAX_RATE} 字/分钟之间。",
+                                 f"The rate must be {MIN_RATE}–{MAX_RATE} characters a minute.")
+        old = SetBudget(speech.target_minutes, speech.speaking_rate)
+        speech.target_minutes, speech.speaking_rate = target, rate
+        return old
+
+    def changes(self) -> Changes:
+        return Changes(head=True)     # shown with the head fields (讲稿信息) and in the outline

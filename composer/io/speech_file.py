@@ -39,6 +39,7 @@ import os
 
 from ..core.speech import HEAD_FIELDS, MAX_LEVEL, IgnoredFinding, Section, Speech
 from ..core.stats import MAX_RATE, MIN_RATE
+from ..core.time_budget import MAX_TARGET_MINUTES
 from . import shape, yamlfile
 
 FORMAT = 1
@@ -49,7 +50,6 @@ _TOP_KEYS = {"format", *HEAD_FIELDS, "opening", "body", "closing", "substitution
              "opening_snippets", "closing_snippets", "ignored", *_BUDGET_KEYS}
 _SECTION_KEYS = {"heading", "paragraphs", "sections", "run_in", "snippets"}
 _IGNORED_KEYS = {"rule", "excerpt"}
-MAX_TARGET_MINUTES = 600
 
 
 def load_speech(path: str | os.PathLike) -> Speech:

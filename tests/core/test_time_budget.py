@@ -48,3 +48,20 @@ def test_without_a_target_nothing_is_over():
     budget = time_budget(speech())
     assert budget.target_seconds is None and budget.rate == 180
     assert all(b.share is None and b.allowance is None and not b.over for b in budget.sections)
+
+
+def test_the_budget_is_set_by_an_edit_that_undoes():
+    import pytest
+
+    from composer.core.errors import OperationError
+    from composer.core.time_budget import SetBudget
+    s = speech()
+    inverse = SetBudget(5, 150).apply(s)
+    assert (s.target_minutes, s.speaking_rate) == (5, 150)
+    assert time_budget(s).target_seconds == 300 and time_budget(s).rate == 150
+    inverse.apply(s)
+    assert (s.target_minutes, s.speaking_rate) == (None, None)
+    for bad in (SetBudget(0, None), SetBudget(None, 20), SetBudget(True, None), SetBudget(None, 150.5)):
+        with pytest.raises(OperationError):
+            bad.apply(s)
+    assert (s.target_minutes, s.speaking_rate) == (None, None)

@@ -1,4 +1,5 @@
-"""Fixes as core edits: each one a SetParagraph or SetField, built but not applied.
+"""Fixes as core edits: each one a SetParagraph or SetField, built but not applied; and the
+edit that ignores findings (SetIgnored).
 
 The caller (the 检查 panel's 修正 / 全部修正, through the undo stack) applies the edit; applying
 it returns the inverse, as every edit in ``operations.py`` does.  A fix is refused when the text
@@ -8,11 +9,12 @@ at the finding's place is no longer what was found (the speech changed since the
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from .. import operations
-from ..edits import Batch, Edit
+from ..edits import Batch, Changes, Edit
 from ..errors import OperationError
-from ..speech import HEAD_FIELDS, Speech
+from ..speech import HEAD_FIELDS, IgnoredFinding, Speech
 from .finding import Finding, Location
 
 
@@ -79,3 +81,38 @@ def fix_all_edit(speech: Speech, findings: Iterable[Finding]) -> Batch:
         location = fs[0].location
         edits.append(_edit(speech, location, _apply_fixes(unit_text(speech, location), fs)))
     return Batch(edits)
+
+
+@dataclass
+class SetIgnored(Edit):
+    """Replace the speech's list of ignored findings (忽略 and 取消忽略), as one undo step.
+
+    Nothing the views show changes; the edit still goes through the undo stack so that the
+    document counts as modified and the list is saved with the speech.
+    """
+    ignored: list[IgnoredFinding]
+
+    def apply(self, speech: Speech) -> SetIgnored:
+        old = list(speech.ignored)
+        speech.ignored = list(self.ignored)
+        return SetIgnored(old)
+
+    def changes(self) -> Changes:
+        return Changes()
+
+
+def ignore_edit(speech: Speech, findings: Iterable[Finding]) -> SetIgnored:
+    """The edit that ignores these findings from now on (not yet applied)."""
+    ignored = list(speech.ignored)
+    known = {(i.rule, i.excerpt) for i in ignored}
+    for finding in findings:
+        if finding.key not in known:
+            known.add(finding.key)
+            ignored.append(IgnoredFinding(*finding.key))
+    return SetIgnored(ignored)
+
+
+def unignore_edit(speech: Speech, keys: Iterable[tuple[str, str]]) -> SetIgnored:
+    """The edit that reports these (rule, excerpt) keys again (not yet applied)."""
+    drop = set(keys)
+    return SetIgnored([i for i in speech.ignored if (i.rule, i.excerpt) not in drop])

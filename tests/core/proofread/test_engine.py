@@ -162,3 +162,21 @@ def test_one_pass_over_the_lists_finds_what_each_list_finds(corpus_text):
             by_kind.setdefault(kind, []).append((at, phrase, payload))
         for kind in Lexicon._KINDS:
             assert by_kind.get(kind, []) == list(getattr(lexicon, kind).find(text)), (kind, text)
+
+
+def test_ignoring_is_an_edit_that_undoes():
+    from composer.core.proofread import ignore_edit, unignore_edit
+    s = speech()
+    found = check_speech(s)
+    edit = ignore_edit(s, found[:2])
+    assert s.ignored == []                       # built, not applied
+    inverse = edit.apply(s)
+    assert [(i.rule, i.excerpt) for i in s.ignored] == [f.key for f in found[:2]]
+    assert len(check_speech(s)) == len(found) - 2
+    ignore_edit(s, found[:1]).apply(s)           # ignoring twice keeps one entry
+    assert len(s.ignored) == 2
+    unignore_edit(s, [found[0].key]).apply(s)
+    assert [(i.rule, i.excerpt) for i in s.ignored] == [found[1].key]
+    inverse.apply(s)
+    assert s.ignored == []
+    assert edit.changes().structure is False
