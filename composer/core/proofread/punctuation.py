@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from .finding import Hit
 from .ordinals import leading_marker_end
-from .text import HAN, SPACES, is_chinese, is_han, neighbour
+from .text import HAN, HAN_CHAR, SPACES, is_chinese, is_han, neighbour
 from .units import FIELD, Context, Unit
 
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
@@ -27,7 +27,9 @@ def hits(unit: Unit, ctx: Context) -> Iterator[Hit]:
     if not text:
         return
     skip = leading_marker_end(text)       # a typed outline number is ordinal.form's business
-    yield from _halfwidth(text, skip)
+    # A paragraph in English that quotes Chinese words keeps its half-width marks.
+    if len(_LATIN.findall(text)) <= len(HAN_CHAR.findall(text)):
+        yield from _halfwidth(text, skip)
     yield from _unpaired(text, skip)
     yield from _doubled(text)
     yield from _simple(text, unit)
@@ -36,11 +38,21 @@ def hits(unit: Unit, ctx: Context) -> Iterator[Hit]:
 # --- half-width marks ----------------------------------------------------------------------
 
 _CANDIDATES = re.compile(r"[,;:?!().]")
+_LATIN = re.compile("[A-Za-z]")
+
+
+def _in_latin_text(text: str, i: int, reach: int = 12) -> bool:
+    """The mark stands in English (or other Latin) text that quotes Chinese words: more Latin
+    letters than Chinese characters around it.  There the half-width marks are right."""
+    window = text[max(0, i - reach):i + reach]
+    return len(_LATIN.findall(window)) > len(HAN_CHAR.findall(window))
 
 
 def _halfwidth(text: str, skip: int) -> Iterator[Hit]:
     for m in _CANDIDATES.finditer(text, skip):
         i, ch = m.start(), m.group()
+        if _in_latin_text(text, i):
+            continue
         before, after = neighbour(text, i, -1), neighbour(text, i, 1)
         if ch == ".":
             if text.startswith("..", i) or (i and text[i - 1] == "."):
@@ -87,7 +99,7 @@ def _bracket_in_chinese(text: str, i: int) -> bool:
 
 
 def _straight_quotes(text: str) -> Iterator[Hit]:
-    positions = [i for i, ch in enumerate(text) if ch == '"'
+    positions = [i for i, ch in enumerate(text) if ch == '"' and not _in_latin_text(text, i)
                  and (is_chinese(neighbour(text, i, -1)) or is_chinese(neighbour(text, i, 1)))]
     if not positions:
         return
@@ -175,6 +187,8 @@ def _simple(text: str, unit: Unit) -> Iterator[Hit]:
         yield Hit("punct.dun-titles", m.start() + 1, m.end(), "相邻的书名号之间通常不用顿号。",
                   "Adjacent titles in 《》 take no enumeration comma between them.", "")
     for m in _ELLIPSIS.finditer(text):
+        if _in_latin_text(text, m.start()):
+            continue
         if m.group().startswith(".") and not (is_chinese(neighbour(text, m.start(), -1))
                                               or is_chinese(neighbour(text, m.end() - 1, 1))):
             continue

@@ -29,7 +29,7 @@ def rules_of(text, **kw):
     ("抓好三件事;一是学习。", ";", "；"),
     ("会议结束了.", ".", "。"),
     ("国内生产总值(GDP)增长。", "(", "（"),
-    ("引用 (see p. 5) 一句。", "(", "（"),
+    ("他说(大意如此)很好。", "(", "（"),
 ])
 def test_halfwidth_marks_in_chinese_text(text, span, fix):
     assert ("punct.halfwidth", span, fix) in findings(text)
@@ -38,6 +38,7 @@ def test_halfwidth_marks_in_chinese_text(text, span, fix):
 @pytest.mark.parametrize("text", [
     "增长3.5个百分点。", "上午10:30开会。", "访问www.gov.cn网站。", "共1,000人参加。",
     "他说：“Hello, world!”", "参考 “Speech (draft)” 一文。", "使用Node.js开发。",
+    "Sections by kind (开头, 意义, 措施, 要求) and level.",
 ])
 def test_halfwidth_marks_outside_chinese_text_are_left_alone(text):
     assert "punct.halfwidth" not in rules_of(text)
