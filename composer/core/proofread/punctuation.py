@@ -140,7 +140,7 @@ def _unpaired_hit(text: str, mark: str, i: int, opening: bool) -> Hit:
     partner = _PAIRS[mark] if opening else _CLOSING[mark]
     # A quotation over several paragraphs opens each one and closes only the last (GB/T 15834
     # 4.4.3.7): an open “ is kept back when the next paragraph starts with “ (engine.py).
-    return Hit("punct.unpaired", i, i + 1, f"“{mark}”没有对应的“{partner}”。",
+    return Hit("punct.unpaired", i, i + 1, f"「{mark}」没有对应的「{partner}」。",
                f"{mark} has no matching {partner}.", None)
 
 
