@@ -95,6 +95,9 @@ def build_parser(for_help: bool = True) -> argparse.ArgumentParser:
                                  "alone: list the rules; else use only these: rule ids or "
                                  "families separated by commas, - in front to leave one out "
                                  "(--rules=punct,-punct.dash)"))
+    check.add_argument("--profile", metavar="NAME|FILE",
+                       help=pick("格式方案（决定三级序数写 1. 还是 1、；默认 GB/T 9704 的 1.）",
+                                 "format profile (whether level 3 is 1. or 1、; default GB/T 9704's 1.)"))
     check.add_argument("--lists", action="append", default=[], metavar="FILE|FOLDER",
                        help=pick("另外使用的本单位词表（*.proofread.yaml 或其所在文件夹）",
                                  "more office lists (*.proofread.yaml, or a folder of them)"))
@@ -319,12 +322,16 @@ def _check(args) -> int:
     from .io.speech_file import load_speech
 
     speech = load_speech(args.speech)
+    level3_style = "1."
+    if args.profile:
+        from .export import load_profile
+        level3_style = load_profile(args.profile).level3_style
     folders = [p for p in args.lists if os.path.isdir(p)]
     loaded = load_lexicon(folders, [p for p in args.lists if not os.path.isdir(p)])
     if loaded.errors:
         raise loaded.errors[0][1]
-    findings = Proofreader(loaded.lexicon, rules).check(speech)
-    markers = outline_markers(speech)
+    findings = Proofreader(loaded.lexicon, rules, level3_style).check(speech)
+    markers = outline_markers(speech, level3_style)
     old_rules = set(CODES.values())
     rows = []
     for finding in findings:

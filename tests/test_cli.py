@@ -196,3 +196,15 @@ def test_stats_follows_the_speech_rate_and_budget(example_path, tmp_path):
     assert data["rate"] == 150 and data["target_seconds"] == 300 and data["over_target"] is True
     assert all("over" in s and "share" in s for s in data["sections"])
     assert json.loads(run("stats", path, "--json", "--rate", "200").stdout)["rate"] == 200
+
+
+def test_check_follows_the_profile_for_level_3_numbers(tmp_path):
+    from composer.core.speech import Section, Speech
+    path = tmp_path / "a.speech.yaml"
+    save_speech(Speech(title="讲话", body=[Section("甲", ["1、做好准备。"]), Section("乙", ["正文。"])]), path)
+    default = json.loads(run("check", path, "--json").stdout)["problems"]
+    assert [(p["rule"], p["fix"]) for p in default] == [("ordinal.level3-style", "1.")]
+    profile = tmp_path / "mine.yaml"
+    profile.write_text('base: gbt9704\nlevel3_style: "1、"\n', encoding="utf-8")
+    result = run("check", path, "--profile", profile)
+    assert result.returncode == 0, result.stdout + result.stderr
