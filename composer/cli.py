@@ -12,6 +12,7 @@ nothing the window does not need: start-up time is a feature.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import NoReturn
 
@@ -80,11 +81,26 @@ def build_parser(for_help: bool = True) -> argparse.ArgumentParser:
                                  "speaking rate in characters a minute (default 180)"))
     stats.set_defaults(handler=_stats)
 
-    check = commands.add_parser("check", help=pick("交稿前检查：结构问题和未填写的占位符（有问题时退出码为 1）",
-                                                   "preflight: structure and placeholders "
-                                                   "(exit 1 when problems are found)"))
-    check.add_argument("speech", metavar="SPEECH", help="*.speech.yaml")
+    check = commands.add_parser("check", help=pick("交稿前校对：结构、占位符、序数、标点、数字、字词、本单位词表"
+                                                   "（有问题时退出码为 1）",
+                                                   "proofread before handing in: structure, "
+                                                   "placeholders, numbering, punctuation, numbers, "
+                                                   "words, the office's lists (exit 1 when "
+                                                   "problems are found)"))
+    check.add_argument("speech", metavar="SPEECH", nargs="?", help="*.speech.yaml")
     check.add_argument("--json", action="store_true", help=pick("输出 JSON", "print JSON"))
+    check.add_argument("--rules", nargs="?", const=_LIST_RULES, metavar="RULES",
+                       help=pick("单独使用时列出全部规则；否则只用这些规则：逗号分隔的规则或类别，"
+                                 "前加 - 表示不用（--rules=punct,-punct.dash）",
+                                 "alone: list the rules; else use only these: rule ids or "
+                                 "families separated by commas, - in front to leave one out "
+                                 "(--rules=punct,-punct.dash)"))
+    check.add_argument("--profile", metavar="NAME|FILE",
+                       help=pick("格式方案（决定三级序数写 1. 还是 1、；默认 GB/T 9704 的 1.）",
+                                 "format profile (whether level 3 is 1. or 1、; default GB/T 9704's 1.)"))
+    check.add_argument("--lists", action="append", default=[], metavar="FILE|FOLDER",
+                       help=pick("另外使用的本单位词表（*.proofread.yaml 或其所在文件夹）",
+                                 "more office lists (*.proofread.yaml, or a folder of them)"))
     check.set_defaults(handler=_check)
 
     export = commands.add_parser("export", help=pick("导出公文格式的 Word 文档（.docx）",
@@ -183,16 +199,19 @@ def _stats(args) -> int:
     from .core import stats as stats_module
     from .io.speech_file import load_speech
 
-    if args.rate is None:
-        args.rate = stats_module.DEFAULT_RATE
-    if not stats_module.MIN_RATE <= args.rate <= stats_module.MAX_RATE:
+    if args.rate is not None and not stats_module.MIN_RATE <= args.rate <= stats_module.MAX_RATE:
         raise ComposerError(
             f"语速应在 {stats_module.MIN_RATE}～{stats_module.MAX_RATE} 字/分钟之间。",
             f"The rate must be {stats_module.MIN_RATE}–{stats_module.MAX_RATE} characters a minute.")
     speech = load_speech(args.speech)
+    # The speech's own rate (set per speaker) unless one is given here.
+    args.rate = args.rate or speech.speaking_rate or stats_module.DEFAULT_RATE
     result = stats_module.speech_stats(speech, args.rate)
     if args.json:
-        _print_json(_stats_json(speech, result))
+        data = _stats_json(speech, result)
+        if speech.target_minutes:
+            _add_budget_json(speech, args.rate, data)
+        _print_json(data)
     else:
         print(_stats_text(speech, result))
     return EXIT_OK
@@ -221,6 +240,18 @@ def _stats_json(speech, result) -> dict:
         "closing": {**_count_json(result.closing),
                     "seconds": seconds_for(result.closing.total, result.rate)},
     }
+
+
+def _add_budget_json(speech, rate: int, data: dict) -> None:
+    """The time budget: the target, and each section's share of it and whether it is over."""
+    from .core.time_budget import time_budget
+
+    budget = time_budget(speech, rate)
+    data["target_seconds"] = budget.target_seconds
+    data["over_target"] = budget.over
+    for row, entry in zip(budget.sections, data["sections"]):
+        entry.update(share=round(row.share or 0, 4), allowance_seconds=round(row.allowance or 0),
+                     over=row.over)
 
 
 def _stats_text(speech, result) -> str:
@@ -272,28 +303,93 @@ def _pad(text: str, width: int) -> str:
 
 # --- check -------------------------------------------------------------------------------------
 
+_LIST_RULES = "\0list"
+
+
 def _check(args) -> int:
-    from .core.checks import check_speech
+    from .core.proofread import select
+
+    if args.rules == _LIST_RULES:
+        return _list_rules(args.json)
+    if not args.speech:
+        raise ComposerError("缺少参数：SPEECH（要检查的讲稿文件）。",
+                            "Missing argument: SPEECH (the speech file to check).")
+    rules = select(args.rules)
+    from .core.checks import CODES, decorated_excerpt, problem_from_finding
+    from .core.numbering import outline_markers
+    from .core.proofread import Proofreader, describe, unit_text
+    from .io.proofread_lists import load_lexicon
     from .io.speech_file import load_speech
 
     speech = load_speech(args.speech)
-    problems = check_speech(speech)
+    level3_style = "1."
+    if args.profile:
+        from .export import load_profile
+        level3_style = load_profile(args.profile).level3_style
+    folders = [p for p in args.lists if os.path.isdir(p)]
+    loaded = load_lexicon(folders, [p for p in args.lists if not os.path.isdir(p)])
+    if loaded.errors:
+        raise loaded.errors[0][1]
+    findings = Proofreader(loaded.lexicon, rules, level3_style).check(speech)
+    markers = outline_markers(speech, level3_style)
+    old_rules = set(CODES.values())
+    rows = []
+    for finding in findings:
+        if finding.rule in old_rules:   # the problems check always had, as it always wrote them
+            problem = problem_from_finding(speech, finding, markers)
+            code, where, excerpt = problem.code, problem.where, problem.excerpt
+        else:
+            code, where = finding.rule, pick(*describe(speech, finding.location, markers))
+            excerpt = decorated_excerpt(finding, unit_text(speech, finding.location))
+        rows.append((finding, code, where, excerpt))
     if args.json:
-        _print_json({"problems": [{"code": p.code, "message": p.message, "where": p.where,
-                                   "section_id": p.section_id, "paragraph": p.paragraph,
-                                   "excerpt": p.excerpt} for p in problems],
-                     "count": len(problems)})
-    elif problems:
-        print(pick(f"发现 {len(problems)} 个问题：", f"{len(problems)} problem(s) found:"))
-        for problem in problems:
-            line = f"  {problem.where}：{problem.message}" if language() != "en" else \
-                f"  {problem.where}: {problem.message}"
-            if problem.excerpt:
-                line += f"　{problem.excerpt}"
+        _print_json({"problems": [_finding_json(f, code, where, excerpt)
+                                  for f, code, where, excerpt in rows],
+                     "count": len(rows)})
+    elif rows:
+        print(pick(f"发现 {len(rows)} 个问题：", f"{len(rows)} problem(s) found:"))
+        for finding, _code, where, excerpt in rows:
+            line = f"  {where}：{finding.message}" if language() != "en" else \
+                f"  {where}: {finding.message}"
+            if excerpt:
+                line += f"　{excerpt}"
             print(line)
     else:
         print(pick("没有发现问题。", "No problems found."))
-    return EXIT_PROBLEMS if problems else EXIT_OK
+    return EXIT_PROBLEMS if rows else EXIT_OK
+
+
+def _finding_json(finding, code: str, where: str, excerpt: str) -> dict:
+    loc = finding.location
+    return {"code": code, "rule": finding.rule, "severity": finding.severity,
+            "message": finding.message, "where": where,
+            "section_id": None if loc.container in ("title", "subtitle", "speaker", "date",
+                                                    "salutation", "opening", "closing")
+            else loc.container,
+            "paragraph": loc.paragraph,
+            "location": {"container": loc.container, "paragraph": loc.paragraph,
+                         "offset": loc.offset, "length": loc.length},
+            "text": finding.text, "excerpt": excerpt, "excerpt_raw": finding.excerpt,
+            "fix": finding.fix}
+
+
+def _list_rules(as_json: bool) -> int:
+    from .core.proofread import FAMILIES, RULES
+
+    if as_json:
+        _print_json({"rules": [{"id": r.id, "family": r.family, "severity": r.severity,
+                                "description": r.description, "fixable": r.fixable}
+                               for r in RULES]})
+        return EXIT_OK
+    severity = {"error": pick("错误", "error"), "warning": pick("警告", "warning"),
+                "hint": pick("提示", "hint")}
+    width = max(len(r.id) for r in RULES)
+    for family, names in FAMILIES.items():
+        print(f"{family}  {pick(*names)}")
+        for r in (r for r in RULES if r.family == family):
+            fix = pick("　可自动修正", "  (fixable)") if r.fixable else ""
+            print(f"  {r.id.ljust(width)}  {_pad(severity[r.severity], 8)}{r.description}{fix}")
+    return EXIT_OK
 
 
 # --- export ------------------------------------------------------------------------------------

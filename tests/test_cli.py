@@ -125,3 +125,86 @@ def test_the_version_and_a_command_import_only_what_they_need(example_path):
                            text=True, timeout=60)
     loaded = stats.stderr.strip()
     assert "composer.export" not in loaded and "PySide6" not in loaded and "'json'" not in loaded
+
+
+# --- check: the proofreader ------------------------------------------------------------------
+
+def test_check_rules_lists_every_rule_without_a_speech():
+    from composer.core.proofread import RULES
+    result = run("check", "--rules")
+    assert result.returncode == 0
+    for rule in RULES:
+        assert rule.id in result.stdout
+    listed = json.loads(run("check", "--rules", "--json").stdout)["rules"]
+    assert [r["id"] for r in listed] == [r.id for r in RULES]
+    assert {"family", "severity", "description", "fixable"} <= set(listed[0])
+
+
+def test_check_json_gives_rule_severity_location_excerpt_and_fix(tmp_path):
+    from composer.core.speech import Section, Speech
+    speech = Speech(title="讲话", date="2024年03月05日", opening=["今天,我们开会。"],
+                    body=[Section("甲", ["要抓好落实，，确保见效。"]), Section("乙", ["正文。"])])
+    path = tmp_path / "a.speech.yaml"
+    save_speech(speech, path)
+    result = run("check", path, "--json")
+    assert result.returncode == 1
+    problems = json.loads(result.stdout)["problems"]
+    assert [p["rule"] for p in problems] == ["number.leading-zero", "punct.halfwidth", "punct.doubled"]
+    doubled = problems[2]
+    assert doubled["severity"] == "error" and doubled["fix"] == "，" and doubled["text"] == "，，"
+    assert doubled["location"] == {"container": doubled["section_id"], "paragraph": 0, "offset": 5,
+                                   "length": 2}
+    assert doubled["where"] == "一、甲 第1段" and "，，" in doubled["excerpt"]
+    text = run("check", path, "--rules=punct.doubled")
+    assert text.returncode == 1 and "发现 1 个问题" in text.stdout and "标点重复" in text.stdout
+    assert run("check", path, "--rules=number,punct.halfwidth", "--json").stdout.count('"rule"') == 2
+    assert run("check", path, "--rules=-punct,-number").returncode == 0
+
+
+def test_check_bad_rules_and_lists_exit_2(example_path, tmp_path):
+    result = run("check", example_path, "--rules=punct,nosuch")
+    assert result.returncode == 2 and result.stdout == "" and "nosuch" in result.stderr
+    assert result.stderr.count("\n") == 1
+    bad = tmp_path / "bad.proofread.yaml"
+    bad.write_text("format: 1\nbanned: [\n")
+    result = run("check", example_path, "--lists", bad)
+    assert result.returncode == 2 and str(bad) in result.stderr and result.stderr.count("\n") == 1
+    assert run("check").returncode == 2
+
+
+def test_check_uses_office_lists_and_leaves_ignored_findings_out(tmp_path):
+    from composer.core.speech import IgnoredFinding, Speech
+    lists = tmp_path / "office.proofread.yaml"
+    lists.write_text("format: 1\nexpressions:\n  十九大: 党的十九大\n", encoding="utf-8")
+    path = tmp_path / "a.speech.yaml"
+    save_speech(Speech(title="讲话", opening=["学习十九大精神。", "学习《条例》、《规定》。"]), path)
+    data = json.loads(run("check", path, "--lists", lists, "--json").stdout)
+    assert [(p["rule"], p["fix"]) for p in data["problems"]] == [
+        ("list.expression", "党的十九大"), ("punct.dun-titles", "")]
+    speech = load_speech(path)
+    speech.ignored = [IgnoredFinding(p["rule"], p["excerpt_raw"]) for p in data["problems"]]
+    save_speech(speech, path)
+    assert run("check", path, "--lists", lists).returncode == 0
+
+
+def test_stats_follows_the_speech_rate_and_budget(example_path, tmp_path):
+    speech = load_speech(example_path)
+    speech.speaking_rate, speech.target_minutes = 150, 5
+    path = tmp_path / "a.speech.yaml"
+    save_speech(speech, path)
+    data = json.loads(run("stats", path, "--json").stdout)
+    assert data["rate"] == 150 and data["target_seconds"] == 300 and data["over_target"] is True
+    assert all("over" in s and "share" in s for s in data["sections"])
+    assert json.loads(run("stats", path, "--json", "--rate", "200").stdout)["rate"] == 200
+
+
+def test_check_follows_the_profile_for_level_3_numbers(tmp_path):
+    from composer.core.speech import Section, Speech
+    path = tmp_path / "a.speech.yaml"
+    save_speech(Speech(title="讲话", body=[Section("甲", ["1、做好准备。"]), Section("乙", ["正文。"])]), path)
+    default = json.loads(run("check", path, "--json").stdout)["problems"]
+    assert [(p["rule"], p["fix"]) for p in default] == [("ordinal.level3-style", "1.")]
+    profile = tmp_path / "mine.yaml"
+    profile.write_text('base: gbt9704\nlevel3_style: "1、"\n', encoding="utf-8")
+    result = run("check", path, "--profile", profile)
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -67,6 +67,17 @@ class Section:
                        snippets=list(self.snippets))
 
 
+@dataclass(frozen=True)
+class IgnoredFinding:
+    """A proofreading finding the writer chose to ignore (忽略), kept in the speech file.
+
+    Remembered by the rule and the excerpt around the finding (``proofread.Finding.key``), not by
+    its position, so it stays ignored when text elsewhere changes.
+    """
+    rule: str
+    excerpt: str
+
+
 @dataclass(eq=False)
 class Speech:
     title: str = ""
@@ -83,6 +94,12 @@ class Speech:
     # Library snippets used in the opening and the closing (sections keep their own).
     opening_snippets: list[str] = field(default_factory=list)
     closing_snippets: list[str] = field(default_factory=list)
+    # Proofreading findings the writer ignored (see IgnoredFinding).
+    ignored: list[IgnoredFinding] = field(default_factory=list)
+    # The time budget: the speaking time aimed at, in minutes, and this speaker's rate in
+    # characters a minute (None: the rate from the settings).
+    target_minutes: float | None = None
+    speaking_rate: int | None = None
 
     def walk(self) -> Iterator[tuple[Section, int]]:
         """Every section with its level, in reading order."""

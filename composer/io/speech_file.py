@@ -23,6 +23,11 @@
       我院: 我局
     opening_snippets: [wm-1eda8a1c13]   # library snippets used (optional; sections have
                                         # their own "snippets:")
+    target_minutes: 5                   # the time budget (optional)
+    speaking_rate: 160                  # this speaker's 字 a minute (optional)
+    ignored:                            # proofreading findings ignored (忽略), optional
+    - rule: punct.dun-titles
+      excerpt: 学习《条例》、《规定》的
 
 Head fields are optional (empty when missing); unknown keys are refused so that a typo does not
 silently drop text.
@@ -32,15 +37,19 @@ from __future__ import annotations
 
 import os
 
-from ..core.speech import HEAD_FIELDS, MAX_LEVEL, Section, Speech
+from ..core.speech import HEAD_FIELDS, MAX_LEVEL, IgnoredFinding, Section, Speech
+from ..core.stats import MAX_RATE, MIN_RATE
+from ..core.time_budget import MAX_TARGET_MINUTES
 from . import shape, yamlfile
 
 FORMAT = 1
 SUFFIX = ".speech.yaml"
 
+_BUDGET_KEYS = {"target_minutes", "speaking_rate"}
 _TOP_KEYS = {"format", *HEAD_FIELDS, "opening", "body", "closing", "substitutions",
-             "opening_snippets", "closing_snippets"}
+             "opening_snippets", "closing_snippets", "ignored", *_BUDGET_KEYS}
 _SECTION_KEYS = {"heading", "paragraphs", "sections", "run_in", "snippets"}
+_IGNORED_KEYS = {"rule", "excerpt"}
 
 
 def load_speech(path: str | os.PathLike) -> Speech:
@@ -65,7 +74,47 @@ def speech_from_document(doc: yamlfile.Document) -> Speech:
     speech.substitutions = _substitutions(doc, data.get("substitutions"))
     speech.opening_snippets = _snippet_ids(doc, ("opening_snippets",), data.get("opening_snippets"))
     speech.closing_snippets = _snippet_ids(doc, ("closing_snippets",), data.get("closing_snippets"))
+    speech.ignored = ignored_from_data(doc, data.get("ignored"))
+    speech.target_minutes, speech.speaking_rate = budget_from_data(doc, data)
     return speech
+
+
+def ignored_from_data(doc, value) -> list[IgnoredFinding]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise doc.error(("ignored",), "应当是列表（每项有 rule 和 excerpt）。",
+                        "must be a list (each item with rule and excerpt).")
+    out = []
+    for i, item in enumerate(value):
+        here = ("ignored", i)
+        if not isinstance(item, dict):
+            raise doc.error(here, "应当有 rule 和 excerpt 两项。", "must have rule and excerpt.")
+        shape.refuse_unknown(doc, here, item, _IGNORED_KEYS)
+        rule = shape.text(doc, here + ("rule",), item.get("rule"))
+        excerpt = shape.text(doc, here + ("excerpt",), item.get("excerpt"))
+        if not rule:
+            raise doc.error(here + ("rule",), "不能为空。", "must not be empty.")
+        out.append(IgnoredFinding(rule, excerpt))
+    return out
+
+
+def _is_number(value, above: float, up_to: float) -> bool:
+    """A number (not a bool: YAML's true is an int in Python) with above < value <= up_to."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and above < value <= up_to
+
+
+def budget_from_data(doc, data: dict) -> tuple[float | None, int | None]:
+    """(target minutes, speaking rate) of the time budget, each None when not set."""
+    target = data.get("target_minutes")
+    if target is not None and not _is_number(target, 0, MAX_TARGET_MINUTES):
+        raise doc.error(("target_minutes",), f"应当是 0 到 {MAX_TARGET_MINUTES} 之间的分钟数。",
+                        f"must be a number of minutes from 0 to {MAX_TARGET_MINUTES}.")
+    rate = data.get("speaking_rate")
+    if rate is not None and not (isinstance(rate, int) and _is_number(rate, MIN_RATE - 1, MAX_RATE)):
+        raise doc.error(("speaking_rate",), f"应当是每分钟 {MIN_RATE}–{MAX_RATE} 字。",
+                        f"must be {MIN_RATE}–{MAX_RATE} characters a minute.")
+    return target, rate
 
 
 def sections_from_data(doc, keys: tuple, value, level: int) -> list[Section]:
@@ -105,6 +154,12 @@ def speech_to_data(speech: Speech) -> dict:
         data["opening_snippets"] = list(speech.opening_snippets)
     if speech.closing_snippets:
         data["closing_snippets"] = list(speech.closing_snippets)
+    if speech.target_minutes is not None:
+        data["target_minutes"] = speech.target_minutes
+    if speech.speaking_rate is not None:
+        data["speaking_rate"] = speech.speaking_rate
+    if speech.ignored:
+        data["ignored"] = [{"rule": i.rule, "excerpt": i.excerpt} for i in speech.ignored]
     return data
 
 

@@ -23,6 +23,7 @@ def test_core_io_and_cli_run_with_pyside6_blocked(example_path):
         assert checks.check_speech(speech) == []
         from composer import cli
         assert cli.main(["stats", {str(example_path)!r}]) == 0
+        assert cli.main(["check", {str(example_path)!r}]) == 0     # every proofreading rule
         assert not any(m.startswith("PySide6.") for m in sys.modules)
         print("modules:", len(names))
     """)

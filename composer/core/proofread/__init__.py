@@ -1,0 +1,50 @@
+"""The offline proofreader: rules for 公文 and speeches, run incrementally on a speech.
+
+For the window and the command line, four calls are enough::
+
+    reader = Proofreader(lexicon, rules=None, level3_style="1.")   # one per open document
+    findings = reader.check(speech)                                 # the whole speech
+    findings = reader.recheck_paragraph(speech, container, index)   # after one edit
+    edit = fix_edit(speech, finding)       # a core edit, not applied (or fix_all_edit)
+    edit = ignore_edit(speech, [finding])  # 忽略, kept in the speech file (unignore_edit undoes)
+
+``Lexicon`` holds the word lists; ``composer.io.proofread_lists.load_lexicon`` reads the bundled
+confusion list and the office's YAML lists.  ``RULES`` lists the rules; ``select`` reads a
+``--rules`` selection.  Findings the writer ignored are kept in ``speech.ignored`` and left out.
+"""
+
+from .engine import Proofreader, check_speech, speech_ignored
+from .finding import ERROR, HINT, SEVERITIES, WARNING, Finding, Location
+from .fixes import SetIgnored, fix_all_edit, fix_edit, ignore_edit, unignore_edit, unit_text
+from .lexicon import Correction, Leader, Lexicon, Term, parse_confusions
+from .places import describe
+from .registry import BY_ID, FAMILIES, RULES, Rule, select
+
+__all__ = [
+    "BY_ID",
+    "ERROR",
+    "FAMILIES",
+    "HINT",
+    "RULES",
+    "SEVERITIES",
+    "WARNING",
+    "Correction",
+    "Finding",
+    "Leader",
+    "Lexicon",
+    "Location",
+    "Proofreader",
+    "Rule",
+    "SetIgnored",
+    "Term",
+    "check_speech",
+    "describe",
+    "fix_all_edit",
+    "fix_edit",
+    "ignore_edit",
+    "parse_confusions",
+    "select",
+    "speech_ignored",
+    "unignore_edit",
+    "unit_text",
+]
