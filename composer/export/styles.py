@@ -25,22 +25,27 @@ class StyleInfo:
     align: str          # w:jc value
     indented: bool      # first line indented like the body
     outline_level: int | None = None
+    # Kept on the page of the paragraph after it (w:keepNext), so that a heading never stands
+    # at a page's foot and the head lines stay with the text they head.
+    keep_next: bool = False
 
 
 # Role → its paragraph style.  Style ids are ASCII (Word's rule for ids); names are what users see.
 STYLES = {
-    "title": StyleInfo("Title", "Title", "center", False),
-    "subtitle": StyleInfo("Subtitle", "Subtitle", "center", False),
-    "speaker": StyleInfo("Speaker", "讲话人", "center", False),
-    "date": StyleInfo("Date", "Date", "center", False),
+    "title": StyleInfo("Title", "Title", "center", False, keep_next=True),
+    "subtitle": StyleInfo("Subtitle", "Subtitle", "center", False, keep_next=True),
+    "speaker": StyleInfo("Speaker", "讲话人", "center", False, keep_next=True),
+    "date": StyleInfo("Date", "Date", "center", False, keep_next=True),
     "salutation": StyleInfo("Salutation", "Salutation", "left", False),
     "body": StyleInfo("BodyText", "Body Text", "both", True),
-    "heading1": StyleInfo("Heading1", "heading 1", "both", True, 0),
-    "heading2": StyleInfo("Heading2", "heading 2", "both", True, 1),
-    "heading3": StyleInfo("Heading3", "heading 3", "both", True, 2),
-    "heading4": StyleInfo("Heading4", "heading 4", "both", True, 3),
+    "heading1": StyleInfo("Heading1", "heading 1", "both", True, 0, True),
+    "heading2": StyleInfo("Heading2", "heading 2", "both", True, 1, True),
+    "heading3": StyleInfo("Heading3", "heading 3", "both", True, 2, True),
+    "heading4": StyleInfo("Heading4", "heading 4", "both", True, 3, True),
     "closing": StyleInfo("Closing", "Closing", "both", True),
     "page_number": StyleInfo("Footer", "footer", "center", False),
+    # The 落款 lines: right-aligned; each paragraph sets its own right indent (layout.py).
+    "signature": StyleInfo("Signature", "Signature", "right", False),
 }
 NORMAL = "Normal"
 
@@ -71,11 +76,12 @@ def _normal_style(profile: Profile) -> str:
     body = profile.role("body")
     pitch = pt_to_twips(profile.text.line_pitch_pt)
     condense = pt_to_twips(profile.text.character_spacing_pt)
-    # widowControl off: with it on, LibreOffice moves lines and some pages get 21 lines.
+    # Widow control on, explicitly: Chinese Word's own Normal template turns it off, and a
+    # reviewer faults a single line stranded at a page's top or foot (official-format.md §2).
     return (
         f'<w:style w:type="paragraph" w:default="1" w:styleId="{NORMAL}"><w:name w:val="Normal"/>'
         "<w:qFormat/>"
-        '<w:pPr><w:widowControl w:val="0"/>'
+        '<w:pPr><w:widowControl/>'
         f'<w:spacing w:before="0" w:after="0" w:line="{pitch}" w:lineRule="exact"/>'
         f'{first_line_xml(profile, body)}<w:jc w:val="both"/></w:pPr>'
         f'<w:rPr>{fonts_xml(body.font, body.latin_font)}<w:color w:val="000000"/>'
@@ -88,7 +94,8 @@ def _role_style(profile: Profile, role_name: str) -> str:
     link = ""
     if info.outline_level is not None:
         link = f'<w:link w:val="{run_in_style_id(info.outline_level + 1)}"/>'
-    ppr = [first_line_xml(profile, role if info.indented else None), f'<w:jc w:val="{info.align}"/>']
+    ppr = ["<w:keepNext/>"] if info.keep_next else []
+    ppr += [first_line_xml(profile, role if info.indented else None), f'<w:jc w:val="{info.align}"/>']
     if info.outline_level is not None:
         ppr.append(f'<w:outlineLvl w:val="{info.outline_level}"/>')
     return (
