@@ -12,6 +12,7 @@ this module knowing about one.
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from datetime import datetime
 from functools import lru_cache
 from collections.abc import Generator, Iterator
@@ -54,6 +55,8 @@ def paragraph_properties(block: layout.Block, profile: Profile) -> str:
     style = STYLES.get(style_role(block)) if block.role != layout.BLANK else None
     if block.keep_with_next and not (style and style.keep_next):
         out.append("<w:keepNext/>")
+    elif style and style.keep_next and not block.keep_with_next:
+        out.append('<w:keepNext w:val="0"/>')     # a heading of the outline copy that heads nothing
     if block.role in (layout.SIGNATURE, layout.SIGNATURE_DATE):
         size = profile.role("signature").size_pt
         out.append(f'<w:ind w:right="{pt_to_twips(block.right_indent_chars * size)}" '
@@ -62,9 +65,21 @@ def paragraph_properties(block: layout.Block, profile: Profile) -> str:
     return "".join(out)
 
 
-def block_xml(block: layout.Block, profile: Profile) -> str:
-    """One block as a WordprocessingML paragraph."""
-    properties = paragraph_properties(block, profile)
+def block_paragraph(block: layout.Block, text: str, profile: Profile, continued: bool = False,
+                    section: str = "") -> str:
+    """A block printed with TEXT (the part of it on one page, for the podium copy): a part that
+    continues a paragraph has no first-line indent and no run-in lead; ``section`` is the
+    ``w:sectPr`` that ends a page there."""
+    part = replace(block, text=text, lead="" if continued or not text.startswith(block.lead)
+                   else block.lead)
+    extra = '<w:ind w:firstLine="0" w:firstLineChars="0"/>' if continued else ""
+    return block_xml(part, profile, extra + section)
+
+
+def block_xml(block: layout.Block, profile: Profile, extra: str = "") -> str:
+    """One block as a WordprocessingML paragraph (``extra``: properties to append, in schema
+    order after the block's own)."""
+    properties = paragraph_properties(block, profile) + extra
     if block.role == layout.BLANK:
         return _paragraph(NORMAL, "", properties)
     if block.role == layout.HEADING:
@@ -124,8 +139,16 @@ def iter_build(speech: Speech, profile: Profile | str | os.PathLike | None = Non
     speaking rate for the times at the page feet of a profile that prints them (podium).
     """
     resolved = resolve_profile(profile)
-    content_types, profile_parts = _profile_parts(resolved)
-    document = yield from _scaled(iter_document_xml(speech, resolved, copy), 0.8)
+    content_types, cached_parts = _profile_parts(resolved)
+    profile_parts: list[tuple[str, str]] = list(cached_parts)
+    if resolved.page_time.show and copy == layout.FULL:
+        # The podium copy sets its own page breaks, each page a section with its time.
+        from . import podium
+        document, footers = podium.document(speech, resolved, rate)
+        content_types, profile_parts = podium.package_parts(resolved, footers)
+        yield 0.8
+    else:
+        document = yield from _scaled(iter_document_xml(speech, resolved, copy), 0.8)
     title = "".join(speech.title.split())
     if copy != layout.FULL:
         title += layout.OUTLINE_LABEL

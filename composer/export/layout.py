@@ -209,6 +209,17 @@ def outline_section_blocks(section: Section, level: int, marker: str,
     return blocks
 
 
+def _outline_keeps(blocks: list[Block]) -> list[Block]:
+    """In the outline copy a heading keeps with what it heads (its first sentence, or its first
+    subsection), not with the next heading of its own level or above: the outline is a list,
+    and a list item may end a page."""
+    kept = []
+    for block, after in zip(blocks, [*blocks[1:], None]):
+        heads = after is not None and (after.role == PARAGRAPH or after.level > block.level)
+        kept.append(replace(block, keep_with_next=heads) if block.role == HEADING else block)
+    return kept
+
+
 def signature_indents(profile: Profile, organization: str, date: str) -> tuple[float, float]:
     """Right indents, in characters, of the 单位 line and the date line (GB/T 9704 §7.3.5).
 
@@ -298,6 +309,8 @@ def iter_blocks(speech: Speech, profile: Profile,
                 batch.extend(section_blocks(section, level, markers[section.id]))
             stack.extend((child, level + 1) for child in reversed(section.children))
         done += section_size(top)
+        if outline:
+            batch = _outline_keeps(batch)
         yield batch, done / total
     if outline:
         yield [], 1.0

@@ -83,9 +83,8 @@ def fifty_pages() -> Speech:
 
 
 def signed(speech: Speech, unit: str = "某某市统计局", date: str = "2024年3月18日") -> Speech:
-    copy = load_speech(EXAMPLE) if speech is None else speech
-    copy.signature, copy.signature_date = unit, date
-    return copy
+    speech.signature, speech.signature_date = unit, date
+    return speech
 
 
 def _without_page_rules(styles: str) -> str:
@@ -116,11 +115,18 @@ def _render_cases() -> dict[str, Case]:
         "sealed": Case(signed(load_speech(EXAMPLE), "某某省某某市统计局"),
                        make_profile({"signature": {"style": "sealed"}},
                                     base=bundled_dir() / "gbt9704.yaml", name="sealed")),
+        # The podium copy: the example, and all four heading levels with paragraphs of every size.
+        "podium": Case(signed(load_speech(EXAMPLE)), bundled("podium")),
+        "podium_levels": Case(build_speech(2, children=2, depth=4, paragraphs=2, lengths=VARIED),
+                              bundled("podium")),
+        # The outline copies of the 50-page speech.
+        "outline": Case(fifty_pages(), standard, layout.OUTLINE),
+        "outline_sentences": Case(fifty_pages(), standard, layout.OUTLINE_SENTENCES),
     }
 
 
 RENDER_CASES = ("example", "long", "levels", "pitch28", "centred", "fifty", "unkept", "signed",
-                "sealed")
+                "sealed", "podium", "podium_levels", "outline", "outline_sentences")
 # The cases printed as official documents (22 lines × 28 characters, the page rules).
 OFFICIAL_CASES = ("example", "long", "levels", "pitch28", "centred", "fifty", "signed", "sealed")
 

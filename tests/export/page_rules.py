@@ -32,6 +32,7 @@ class Placed:
     block: int            # index into the blocks
     page: int             # 1-based
     slot: int             # grid line on the page, 0-based
+    text: str = ""        # the block's text on this line, whitespace left out (unpainted marks in)
 
 
 @dataclass
@@ -88,6 +89,7 @@ def place_lines(pages: list[PageLayout], blocks: list[layout.Block],
                    and not text.startswith(expected[offset])):
                 if unpainted is not None:
                     unpainted.append(expected[offset])
+                placed[-1].text += expected[offset]
                 offset += 1
             while index < len(printed) - 1 and offset >= len(expected):
                 index, offset = index + 1, 0
@@ -96,7 +98,7 @@ def place_lines(pages: list[PageLayout], blocks: list[layout.Block],
                 f"page {page.number}: line {line.text!r} does not continue "
                 f"{expected[max(0, offset - 10):offset + len(text) + 10]!r}")
             offset += len(text)
-            placed.append(Placed(block, page.number, round((line.baseline - top) / pitch)))
+            placed.append(Placed(block, page.number, round((line.baseline - top) / pitch), text))
     missing = printed[-1][1][offset:] if index == len(printed) - 1 else "blocks after " + str(index)
     assert index == len(printed) - 1 and all(c in HANGING for c in missing), (
         f"text missing in the PDF: {missing[:20]!r}")
