@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from composer.ui import file_actions, settings
-from composer.ui.placement import HEAD
+from composer.core.speech import HEAD
 
 from .conftest import commit_text
 
@@ -36,7 +36,7 @@ def test_the_export_says_first_what_the_missing_fonts_will_do(window, monkeypatc
     assert not asked and not (tmp_path / "x.docx").exists()      # cancelled: nothing written
 
 
-def test_the_font_notice_box_and_its_dont_ask_again(window, monkeypatch):
+def test_the_font_notice_box_and_its_dont_ask_again(window, monkeypatch, font_notice_goes_on):
     shown = []
 
     def answer(box):
@@ -45,24 +45,24 @@ def test_the_font_notice_box_and_its_dont_ask_again(window, monkeypatch):
         next(b for b in box.buttons() if b.text() == "继续导出").click()
     monkeypatch.setattr(QMessageBox, "exec", answer)
     notices = ["未安装方正小标宋简体：Word 将以宋体显示标题。可安装该字体。"]
-    assert file_actions.ask_about_fonts(window, notices)
+    assert font_notice_goes_on(window, notices)      # the real notice, not the fixture's answer
     assert "缺少" in shown[0][0] and notices[0] in shown[0][1]
     assert settings.font_notice_seen() == notices[0]
 
 
 def test_a_notice_seen_before_is_not_shown_again(window, monkeypatch, tmp_path):
     from composer.ui import services
+    monkeypatch.setattr(file_actions, "ask_about_fonts", None)   # would fail if it were asked
     from PySide6.QtGui import QFontDatabase
     notices = services.font_notices(None, QFontDatabase.hasFamily)
     settings.set_font_notice_seen("\n".join(notices))
     monkeypatch.setattr(file_actions, "ask_open_folder", lambda parent, path: False)
     _save_to(monkeypatch, tmp_path / "x.docx")
-    assert window.files.export_docx()          # no notice: the conftest would refuse the box
+    assert window.files.export_docx()          # no notice asked
     assert (tmp_path / "x.docx").is_file()
 
 
 def test_the_outline_copy_from_the_file_menu(window, monkeypatch, tmp_path):
-    monkeypatch.setattr(file_actions, "ask_about_fonts", lambda parent, notices: True)
     monkeypatch.setattr(file_actions, "ask_open_folder", lambda parent, path: False)
     asked = _save_to(monkeypatch, tmp_path / "提纲.docx")
     assert window.files.export_outline in window.files.outline_menu.actions()

@@ -183,8 +183,6 @@ def test_a_file_changed_on_disk_is_not_overwritten_without_asking(window, answer
 def test_export_docx_with_open_folder_message(window, monkeypatch, tmp_path):
     shown = []
     monkeypatch.setattr(file_actions, "ask_open_folder", lambda parent, path: shown.append(path))
-    # This machine lacks the official fonts: the export says so first (tests/ui/test_export_notices.py).
-    monkeypatch.setattr(file_actions, "ask_about_fonts", lambda parent, notices: True)
     out = tmp_path / "讲话"
     save_dialog(monkeypatch, out)
     assert window.files.export_docx()
