@@ -19,6 +19,7 @@ where, no lock file is written into the program's folder, and the bundled file s
 from __future__ import annotations
 
 import os
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -453,7 +454,7 @@ class FileActions(QObject):
     def _fonts_ok(self) -> bool:
         """Say before the export what the fonts this machine lacks will do (Qt's font
         database knows the installed ones); False when the writer chooses not to go on."""
-        notices = services.font_notices(settings.format_profile() or None, QFontDatabase.hasFamily)
+        notices = services.font_notices(settings.format_profile() or None, font_installed())
         text = "\n".join(notices)
         if not notices or text == settings.font_notice_seen():
             return True
@@ -477,6 +478,17 @@ def ask_open_folder(parent, path: str) -> bool:
                                 QMessageBox.ButtonRole.ActionRole)
     box.exec()
     return box.clickedButton() is show_folder
+
+
+def font_installed():
+    """``is_installed(name)`` from Qt's font database.  Its family list is the truth; on Linux
+    ``hasFamily`` also says yes to any name a fontconfig alias maps to another font (仿宋 → some
+    Song face), so it is asked only elsewhere (Windows knows a font by its Chinese and its
+    English name, and hasFamily finds either)."""
+    listed = services.installed_checker(QFontDatabase.families())
+    if sys.platform.startswith("linux"):
+        return listed
+    return lambda name: listed(name) or QFontDatabase.hasFamily(name)
 
 
 def ask_about_fonts(parent, notices: list[str]) -> bool:

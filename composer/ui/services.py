@@ -76,6 +76,12 @@ def font_notices(profile: str | None, is_installed) -> list[str]:
         return []       # a broken profile is reported by the export itself
 
 
+def installed_checker(families):
+    """``is_installed(name)`` over font family names (case and spaces ignored)."""
+    from ..export.font_check import installed_checker as checker
+    return checker(families)
+
+
 def title_lines(title: str, profile: str | None) -> list[str]:
     """How the title will break into lines in the export (the writer's breaks, then breaks
     between words for a part too long for one line)."""

@@ -53,8 +53,7 @@ def test_the_font_notice_box_and_its_dont_ask_again(window, monkeypatch, font_no
 def test_a_notice_seen_before_is_not_shown_again(window, monkeypatch, tmp_path):
     from composer.ui import services
     monkeypatch.setattr(file_actions, "ask_about_fonts", None)   # would fail if it were asked
-    from PySide6.QtGui import QFontDatabase
-    notices = services.font_notices(None, QFontDatabase.hasFamily)
+    notices = services.font_notices(None, file_actions.font_installed())
     settings.set_font_notice_seen("\n".join(notices))
     monkeypatch.setattr(file_actions, "ask_open_folder", lambda parent, path: False)
     _save_to(monkeypatch, tmp_path / "x.docx")
@@ -104,3 +103,16 @@ def test_the_signature_fields(window):
     window.undo_action.trigger()
     assert window.document.speech.signature_date == ""
     assert unit.text() == "某某市统计局"
+
+
+def test_the_window_asks_qts_family_list_not_its_aliases(monkeypatch):
+    """With a fontconfig alias (the render tests' fonts.conf maps 仿宋 to a Song face) Qt's
+    hasFamily says yes; the family list does not list 仿宋, and the check goes by the list."""
+    from PySide6.QtGui import QFontDatabase
+    monkeypatch.setattr(QFontDatabase, "hasFamily", staticmethod(lambda name: True))
+    monkeypatch.setattr(QFontDatabase, "families", staticmethod(lambda *a: ["WenQuanYi Micro Hei"]))
+    monkeypatch.setattr(file_actions.sys, "platform", "linux")
+    assert not file_actions.font_installed()("仿宋")
+    assert file_actions.font_installed()("wenquanyi micro hei")
+    monkeypatch.setattr(file_actions.sys, "platform", "win32")
+    assert file_actions.font_installed()("仿宋")
