@@ -119,9 +119,9 @@ def build_parser(for_help: bool = True) -> argparse.ArgumentParser:
                         help=pick("提纲里附上每节的第一句话（含 --outline）", "in the outline copy, add "
                                   "the first sentence of each section (implies --outline)"))
     export.add_argument("--rate", type=int, default=None,
-                        help=pick("语速，每分钟字数（默认 180），用于大字稿页脚的讲话时间",
-                                  "speaking rate in characters a minute (default 180), for the "
-                                  "times at the podium copy's page feet"))
+                        help=pick("语速，每分钟字数（默认为讲稿里记的语速或 180），用于大字稿页脚的讲话时间",
+                                  "speaking rate in characters a minute (default: the speech's "
+                                  "own, or 180), for the times at the podium copy's page feet"))
     export.set_defaults(handler=_export)
 
     imp = commands.add_parser("import", help=pick("导入旧讲稿（.txt、.docx、.md）到素材库或讲稿文件",
@@ -412,8 +412,7 @@ def _export(args) -> int:
     from .export.font_check import machine_notices
     from .io.speech_file import load_speech
 
-    rate = stats.DEFAULT_RATE if args.rate is None else args.rate
-    if not stats.MIN_RATE <= rate <= stats.MAX_RATE:
+    if args.rate is not None and not stats.MIN_RATE <= args.rate <= stats.MAX_RATE:
         raise ComposerError(
             f"语速应在 {stats.MIN_RATE}～{stats.MAX_RATE} 字/分钟之间。",
             f"The rate must be {stats.MIN_RATE}–{stats.MAX_RATE} characters a minute.")
@@ -421,6 +420,8 @@ def _export(args) -> int:
         layout.OUTLINE if args.outline else layout.FULL
     profile = load_profile(args.profile)
     speech = load_speech(args.speech)
+    # The podium copy's page times: --rate, else the speaker's rate kept with the speech.
+    rate = args.rate or speech.speaking_rate or stats.DEFAULT_RATE
     # Say what the missing fonts will do before writing (a warning: the export goes on).
     for notice in machine_notices(profile):
         print(pick(f"speech-composer：注意：{notice}", f"speech-composer: note: {notice}"),

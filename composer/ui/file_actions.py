@@ -443,7 +443,7 @@ class FileActions(QObject):
             path += ".docx"
         try:
             services.export_docx(self.document.speech, path, settings.format_profile() or None,
-                                 copy, settings.speaking_rate())
+                                 copy, self.document.speech.speaking_rate or settings.speaking_rate())
         except ComposerError as error:
             QMessageBox.warning(self.window, self.tr("导出失败"), str(error))
             return False
