@@ -92,18 +92,25 @@ def _roles_text(roles: tuple[str, ...]) -> tuple[str, str]:
     return zh, en
 
 
-def _better_profile(profile: Profile, item: MissingFont,
-                    is_installed: Installed) -> Profile | None:
-    """A bundled profile that sets the missing font's roles in fonts that are installed."""
-    roles = item.roles
+def _bundled_profiles(skip: str) -> list[Profile]:
+    """The bundled profiles of the official format other than SKIP (not the podium copy)."""
+    found = []
     for name in available_profiles():
-        if name == profile.name or not is_bundled(name) or name == "podium":
+        if name == skip or not is_bundled(name) or name == "podium":
             continue
         try:
-            other = load_profile(name)
+            found.append(load_profile(name))
         except Exception:   # a broken profile is reported where it is chosen, not here
             continue
-        if all(any(is_installed(n) for n in _names(other.role(r).font, other)) for r in roles):
+    return found
+
+
+def _better_profile(candidates: list[Profile], item: MissingFont,
+                    is_installed: Installed) -> Profile | None:
+    """A profile that sets the missing font's roles in fonts that are installed."""
+    for other in candidates:
+        if all(any(is_installed(n) for n in _names(other.role(r).font, other))
+               for r in item.roles):
             return other
     return None
 
@@ -114,10 +121,11 @@ def notices(profile: Profile, is_installed: Installed) -> list[str]:
     if not missing:
         return []
     lines = []
+    candidates = _bundled_profiles(profile.name)
     for item in missing:
         roles_zh, roles_en = _roles_text(item.roles)
         shown_zh, shown_en = item.substitute
-        better = None if item.latin else _better_profile(profile, item, is_installed)
+        better = None if item.latin else _better_profile(candidates, item, is_installed)
         if item.latin:
             advice = ("可安装该字体。", "Install the font.")
         elif better is not None:
