@@ -112,6 +112,16 @@ def build_parser(for_help: bool = True) -> argparse.ArgumentParser:
                         help=pick("格式方案的名称或文件（默认 GB/T 9704）；可用：",
                                   "format profile name or file (default GB/T 9704); available: ")
                         + (", ".join(_profile_names()) if for_help else "…"))
+    export.add_argument("--outline", action="store_true",
+                        help=pick("导出提纲：只有带序号的各级标题", "export the outline copy: the "
+                                  "numbered headings only"))
+    export.add_argument("--first-sentences", action="store_true",
+                        help=pick("提纲里附上每节的第一句话（含 --outline）", "in the outline copy, add "
+                                  "the first sentence of each section (implies --outline)"))
+    export.add_argument("--rate", type=int, default=None,
+                        help=pick("语速，每分钟字数（默认为讲稿里记的语速或 180），用于大字稿页脚的讲话时间",
+                                  "speaking rate in characters a minute (default: the speech's "
+                                  "own, or 180), for the times at the podium copy's page feet"))
     export.set_defaults(handler=_export)
 
     imp = commands.add_parser("import", help=pick("导入旧讲稿（.txt、.docx、.md）到素材库或讲稿文件",
@@ -397,12 +407,26 @@ def _list_rules(as_json: bool) -> int:
 def _export(args) -> int:
     # Everything is read and checked before anything is written: a bad speech or profile
     # leaves no output file, and the writer replaces the target atomically.
-    from .export import export_docx, load_profile
+    from .core import stats
+    from .export import export_docx, layout, load_profile
+    from .export.font_check import machine_notices
     from .io.speech_file import load_speech
 
+    if args.rate is not None and not stats.MIN_RATE <= args.rate <= stats.MAX_RATE:
+        raise ComposerError(
+            f"语速应在 {stats.MIN_RATE}～{stats.MAX_RATE} 字/分钟之间。",
+            f"The rate must be {stats.MIN_RATE}–{stats.MAX_RATE} characters a minute.")
+    copy = layout.OUTLINE_SENTENCES if args.first_sentences else \
+        layout.OUTLINE if args.outline else layout.FULL
     profile = load_profile(args.profile)
     speech = load_speech(args.speech)
-    export_docx(speech, args.output, profile)
+    # The podium copy's page times: --rate, else the speaker's rate kept with the speech.
+    rate = args.rate or speech.speaking_rate or stats.DEFAULT_RATE
+    # Say what the missing fonts will do before writing (a warning: the export goes on).
+    for notice in machine_notices(profile):
+        print(pick(f"speech-composer：注意：{notice}", f"speech-composer: note: {notice}"),
+              file=sys.stderr)
+    export_docx(speech, args.output, profile, copy=copy, rate=rate)
     print(pick(f"已导出：{args.output}", f"Exported: {args.output}"))
     return EXIT_OK
 

@@ -23,7 +23,7 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 
 from .errors import OperationError
-from .speech import HEAD_FIELDS, MAX_LEVEL, Section, Speech
+from .speech import MAX_LEVEL, TEXT_FIELDS, Section, Speech
 
 
 @dataclass
@@ -183,7 +183,7 @@ class SetField(Edit):
     def apply(self, speech: Speech) -> SetField:
         target: object
         if self.section_id is None:
-            if self.name not in HEAD_FIELDS:
+            if self.name not in TEXT_FIELDS:
                 raise OperationError(f"讲稿没有“{self.name}”这一项。",
                                      f"A speech has no field {self.name!r}.")
             target = speech

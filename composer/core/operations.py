@@ -24,7 +24,7 @@ from .edits import (Batch, Edit, InsertParagraph, InsertSection, MoveSection, Re
                     RemoveSection, ReplaceSpeech, SetField, SetParagraph, TextReplacement, check_depth, check_index,
                     check_move, check_paragraph, locate, parent_level, paragraphs_of, siblings)
 from .errors import OperationError
-from .speech import CLOSING, HEAD_FIELDS, OPENING, Section, Speech
+from .speech import CLOSING, OPENING, TEXT_FIELDS, Section, Speech
 
 __all__ = ["WHERE", "Batch", "Edit", "InsertParagraph", "InsertSection", "MoveSection",
            "RemoveParagraph", "RemoveSection", "ReplaceSpeech", "SetField", "SetParagraph", "TextReplacement",
@@ -273,7 +273,7 @@ def replace_text(speech: Speech, find: str, replacement: str) -> TextReplacement
                 count += text.count(find)
                 edits.append(SetParagraph(container, i, text.replace(find, replacement)))
 
-    for name in HEAD_FIELDS:
+    for name in TEXT_FIELDS:
         value = getattr(speech, name)
         if find in value:
             count += value.count(find)

@@ -24,6 +24,10 @@ CLOSING = "closing"
 HEAD = "head"
 
 HEAD_FIELDS = ("title", "subtitle", "speaker", "date", "salutation")
+# The optional 落款 at the end: the 单位 and its date (the speech's date when left empty).
+SIGNATURE_FIELDS = ("signature", "signature_date")
+# Every text field of the speech itself (not of a section), as edits and searches name them.
+TEXT_FIELDS = HEAD_FIELDS + SIGNATURE_FIELDS
 
 _ids = itertools.count(1)
 
@@ -100,6 +104,8 @@ class Speech:
     # characters a minute (None: the rate from the settings).
     target_minutes: float | None = None
     speaking_rate: int | None = None
+    signature: str = ""
+    signature_date: str = ""
 
     def walk(self) -> Iterator[tuple[Section, int]]:
         """Every section with its level, in reading order."""
@@ -151,4 +157,5 @@ class Speech:
     def content(self) -> tuple:
         """The speech's text and structure without ids, for comparing speeches."""
         return (self.title, self.subtitle, self.speaker, self.date, self.salutation,
-                tuple(self.opening), tuple(s.content() for s in self.body), tuple(self.closing))
+                tuple(self.opening), tuple(s.content() for s in self.body), tuple(self.closing),
+                self.signature, self.signature_date)

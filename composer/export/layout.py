@@ -9,23 +9,56 @@ out as the profile says) is written once, here, and no output can disagree with 
 
 Each block also says where its text came from in the speech (``Source``), so a view of the pages
 can lead back to the paragraph a writer wants to edit.
+
+Three copies are laid out here (``copy=``): the speech itself (FULL); the outline copy 提纲 for
+approving the structure (OUTLINE: the head, a 「（提纲）」 line, every heading with its number;
+OUTLINE_SENTENCES adds the first sentence of each section); the podium copy is the full speech
+with the ``podium`` profile.
+
+What every page engine must honour, from the blocks alone:
+
+* ``Block.keep_with_next``: the block stays on the page of the block after it (a heading, the
+  head lines, the 单位 line of the 落款 and the paragraph before the 落款).
+* No single line of a paragraph alone at a page's top or foot (widow and orphan control): a
+  page may end one or two lines early for that, or a few lines early to keep a heading with the
+  first two lines of its text.  These are the only reasons a page may hold fewer lines than the
+  grid gives (official-format.md §2).
+* A TITLE block's text holds line breaks ("\n") where the title breaks (title_lines.py): each
+  line is centred on a line of its own.
+* SIGNATURE and SIGNATURE_DATE lines are right-aligned with ``right_indent_chars`` characters
+  (of the role's size) between their end and the text block's right edge (GB/T 9704 §7.3.5).
+* ``spoken_text(block)`` is what a block adds to the speaking time (the podium copy's page feet).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..core.numbering import outline_markers
 from ..core.speech import CLOSING, OPENING, Section, Speech
-from .date_line import date_line
+from . import line_grid
+from .date_line import date_line, format_date, parse_date
 from .profiles import Profile
+from .title_lines import title_lines
 
 # Block roles.  HEADING blocks carry their level (1–4); a run-in heading is a PARAGRAPH block
 # whose ``lead`` (marker and heading sentence) takes the level's font.
 TITLE, SUBTITLE, SPEAKER, DATE, BLANK, SALUTATION = (
     "title", "subtitle", "speaker", "date", "blank", "salutation")
 OPENING_PARAGRAPH, HEADING, PARAGRAPH, CLOSING_PARAGRAPH = "opening", "heading", "paragraph", "closing"
+# The 落款 (an optional signature block at the end): the 单位 line and the date line.
+SIGNATURE, SIGNATURE_DATE = "signature", "signature_date"
+# The outline copy's 「（提纲）」 line under the title (printed in the date line's style).
+LABEL = "label"
+
+# Which copy of the speech to lay out.
+FULL, OUTLINE, OUTLINE_SENTENCES = "full", "outline", "outline_sentences"
+COPIES = (FULL, OUTLINE, OUTLINE_SENTENCES)
+OUTLINE_LABEL = "（提纲）"
+
+_SPOKEN_ROLES = {SALUTATION, OPENING_PARAGRAPH, HEADING, PARAGRAPH, CLOSING_PARAGRAPH}
 
 SUBTITLE_DASH = "——"
 _SENTENCE_END = "。！？!?…"
@@ -56,6 +89,11 @@ class Block:
     source: Source | None = None
     # The heading's own source when a run-in heading starts this paragraph block.
     heading_source: Source | None = None
+    # Stays on the page of the next block (w:keepNext): headings, head lines, the 落款's 单位
+    # line, and the paragraph (and blank line) before a 落款.
+    keep_with_next: bool = False
+    # SIGNATURE / SIGNATURE_DATE: right-aligned, this many characters in from the right edge.
+    right_indent_chars: float = 0.0
 
     @property
     def rest(self) -> str:
@@ -91,21 +129,38 @@ def _paragraphs(paragraphs: list[str], container: str) -> Iterator[tuple[str, So
             yield text, Source(container, index)
 
 
-def head_blocks(speech: Speech, profile: Profile) -> list[Block]:
-    """Title, subtitle, speaker and date lines, the blank line after them, and the salutation."""
+def title_capacity(profile: Profile) -> float:
+    """How many characters of the title's size a title line holds (20.3 for GB/T 9704)."""
+    return line_grid.line_em(profile, "title")
+
+
+def title_text(title: str, profile: Profile) -> str:
+    """The title as printed: its lines joined by "\n" (the writer's breaks, then breaks
+    between words for a part too long for one line: title_lines.py)."""
+    return "\n".join(title_lines(title.strip(SPACES + "\n"), title_capacity(profile)))
+
+
+def head_blocks(speech: Speech, profile: Profile, label: str = "") -> list[Block]:
+    """Title, subtitle, speaker and date lines (and the outline copy's label), the blank line
+    after them, and the salutation (not in an outline copy)."""
     blocks = []
-    title = speech.title.strip(SPACES)
+    title = title_text(speech.title, profile)
     if title:
-        blocks.append(Block(TITLE, title, source=Source("title")))
+        blocks.append(Block(TITLE, title, source=Source("title"), keep_with_next=True))
+    if label:
+        blocks.append(Block(LABEL, label, keep_with_next=True))
     if speech.subtitle.strip(SPACES):
-        blocks.append(Block(SUBTITLE, subtitle_text(speech.subtitle), source=Source("subtitle")))
+        blocks.append(Block(SUBTITLE, subtitle_text(speech.subtitle), source=Source("subtitle"),
+                            keep_with_next=True))
     if speech.speaker.strip(SPACES):
-        blocks.append(Block(SPEAKER, speech.speaker.strip(SPACES), source=Source("speaker")))
+        blocks.append(Block(SPEAKER, speech.speaker.strip(SPACES), source=Source("speaker"),
+                            keep_with_next=True))
     if speech.date.strip(SPACES):
-        blocks.append(Block(DATE, date_line(speech.date, profile.date_digits), source=Source("date")))
+        blocks.append(Block(DATE, date_line(speech.date, profile.date_digits), source=Source("date"),
+                            keep_with_next=True))
     if blocks:
-        blocks.append(Block(BLANK, ""))    # the one blank line before the salutation
-    if speech.salutation.strip(SPACES):
+        blocks.append(Block(BLANK, "", keep_with_next=True))   # the blank line before the text
+    if speech.salutation.strip(SPACES) and not label:
         blocks.append(Block(SALUTATION, speech.salutation.strip(SPACES), source=Source("salutation")))
     return blocks
 
@@ -126,9 +181,96 @@ def section_blocks(section: Section, level: int, marker: str) -> list[Block]:
         else:
             blocks.append(Block(PARAGRAPH, lead, level, lead, None, heading_source))
     else:
-        blocks.append(Block(HEADING, marker + heading, level, source=heading_source))
+        blocks.append(Block(HEADING, marker + heading, level, source=heading_source,
+                            keep_with_next=True))
     blocks.extend(Block(PARAGRAPH, text, source=source) for text, source in paragraphs)
     return blocks
+
+
+_FIRST_SENTENCE = re.compile(r"^.*?[。！？!?…]+[”’」』）)》]*")
+
+
+def first_sentence(text: str) -> str:
+    """A paragraph's first sentence (all of it when it has no sentence end)."""
+    match = _FIRST_SENTENCE.match(text)
+    return match.group() if match else text
+
+
+def outline_section_blocks(section: Section, level: int, marker: str,
+                           sentences: bool) -> list[Block]:
+    """A section in the outline copy: its numbered heading (a run-in heading too), and with
+    ``sentences`` the first sentence of its text."""
+    blocks = [Block(HEADING, marker + section.heading.strip(SPACES), level,
+                    source=Source(section.id), keep_with_next=True)]
+    paragraphs = list(_paragraphs(section.paragraphs, section.id))
+    if sentences and paragraphs:
+        text, source = paragraphs[0]
+        blocks.append(Block(PARAGRAPH, first_sentence(text), source=source))
+    return blocks
+
+
+def _outline_keeps(blocks: list[Block]) -> list[Block]:
+    """In the outline copy a heading keeps with what it heads (its first sentence, or its first
+    subsection), not with the next heading of its own level or above: the outline is a list,
+    and a list item may end a page."""
+    kept = []
+    for block, after in zip(blocks, [*blocks[1:], None]):
+        heads = after is not None and (after.role == PARAGRAPH or after.level > block.level)
+        kept.append(replace(block, keep_with_next=heads) if block.role == HEADING else block)
+    return kept
+
+
+def signature_indents(profile: Profile, organization: str, date: str) -> tuple[float, float]:
+    """Right indents, in characters, of the 单位 line and the date line (GB/T 9704 §7.3.5).
+
+    unsealed (§7.3.5.2): the 单位 右空二字, the date's first character two characters right of
+    the 单位's first; a date longer than that is 右空二字 and the 单位 moves left to keep the
+    two characters.  sealed (§7.3.5.1): the date 右空四字, the 单位 centred over the date.
+    """
+    size = profile.role("signature").size_pt
+    spacing = profile.text.character_spacing_pt
+    # Widths in characters of the signature's size (as the indents are written).
+    org = line_grid.text_pt(organization, size, spacing) / size if organization else 0.0
+    day = line_grid.text_pt(date, size, spacing) / size if date else 0.0
+    if profile.signature_style == "sealed":
+        date_indent = 4.0
+        return (max(0.0, date_indent + (day - org) / 2) if organization else 0.0), date_indent
+    if not organization:
+        return 0.0, 2.0
+    org_indent, date_indent = 2.0, 2.0 + org - 2.0 - day
+    if date and date_indent < 2.0:
+        date_indent = 2.0
+        org_indent = date_indent + day + 2.0 - org
+    return org_indent, date_indent
+
+
+def signature_date_text(speech: Speech, profile: Profile) -> str:
+    """The 落款's date, written out as the profile says: its own date, or the speech's."""
+    text = (speech.signature_date or "").strip(SPACES) or speech.date.strip(SPACES)
+    parsed = parse_date(text)
+    return format_date(*parsed, profile.date_digits) if parsed else text.strip("（()）")
+
+
+def signature_blocks(speech: Speech, profile: Profile) -> list[Block]:
+    """The 落款: one blank line, the 单位 line, the date line — or nothing without a 单位."""
+    organization = (speech.signature or "").strip(SPACES)
+    if not organization:
+        return []
+    date = signature_date_text(speech, profile)
+    org_indent, date_indent = signature_indents(profile, organization, date)
+    blocks = [Block(BLANK, "", keep_with_next=True),
+              Block(SIGNATURE, organization, source=Source("signature"), keep_with_next=bool(date),
+                    right_indent_chars=org_indent)]
+    if date:
+        blocks.append(Block(SIGNATURE_DATE, date, source=Source("signature_date"),
+                            right_indent_chars=date_indent))
+    return blocks
+
+
+def spoken_text(block: Block) -> str:
+    """What a block adds to the speaking time: the salutation, the text and headings; not the
+    title, head lines, blank lines or the 落款."""
+    return block.text if block.role in _SPOKEN_ROLES else ""
 
 
 def section_size(section: Section) -> int:
@@ -136,15 +278,21 @@ def section_size(section: Section) -> int:
     return sum(len(s.heading) + sum(len(p) for p in s.paragraphs) for s in section.walk())
 
 
-def iter_blocks(speech: Speech, profile: Profile) -> Iterator[tuple[list[Block], float]]:
+def iter_blocks(speech: Speech, profile: Profile,
+                copy: str = FULL) -> Iterator[tuple[list[Block], float]]:
     """The speech's blocks in reading order, in batches, each with the fraction done after it.
 
     Batches are the head and opening, each level-1 section with everything under it, and the
-    closing, so that a long export can report progress.
+    closing with the 落款, so that a long export can report progress.  ``copy`` is FULL,
+    OUTLINE or OUTLINE_SENTENCES.
     """
-    first = head_blocks(speech, profile)
-    first.extend(Block(OPENING_PARAGRAPH, text, source=source)
-                 for text, source in _paragraphs(speech.opening, OPENING))
+    if copy not in COPIES:
+        raise ValueError(f"copy must be one of {COPIES}")
+    outline = copy != FULL
+    first = head_blocks(speech, profile, OUTLINE_LABEL if outline else "")
+    if not outline:
+        first.extend(Block(OPENING_PARAGRAPH, text, source=source)
+                     for text, source in _paragraphs(speech.opening, OPENING))
     yield first, 0.0
     markers = outline_markers(speech, profile.level3_style)
     total = sum(section_size(section) for section in speech.body) or 1
@@ -154,14 +302,28 @@ def iter_blocks(speech: Speech, profile: Profile) -> Iterator[tuple[list[Block],
         stack = [(top, 1)]
         while stack:
             section, level = stack.pop()
-            batch.extend(section_blocks(section, level, markers[section.id]))
+            if outline:
+                batch.extend(outline_section_blocks(section, level, markers[section.id],
+                                                    copy == OUTLINE_SENTENCES))
+            else:
+                batch.extend(section_blocks(section, level, markers[section.id]))
             stack.extend((child, level + 1) for child in reversed(section.children))
         done += section_size(top)
+        if outline:
+            batch = _outline_keeps(batch)
         yield batch, done / total
-    yield ([Block(CLOSING_PARAGRAPH, text, source=source)
-            for text, source in _paragraphs(speech.closing, CLOSING)], 1.0)
+    if outline:
+        yield [], 1.0
+        return
+    last = [Block(CLOSING_PARAGRAPH, text, source=source)
+            for text, source in _paragraphs(speech.closing, CLOSING)]
+    signature = signature_blocks(speech, profile)
+    if signature and last:
+        # The 落款 never stands alone on a page: the last paragraph comes along.
+        last[-1] = replace(last[-1], keep_with_next=True)
+    yield last + signature, 1.0
 
 
-def speech_blocks(speech: Speech, profile: Profile) -> list[Block]:
-    """Every block of the printed speech, in reading order."""
-    return [block for batch, _ in iter_blocks(speech, profile) for block in batch]
+def speech_blocks(speech: Speech, profile: Profile, copy: str = FULL) -> list[Block]:
+    """Every block of the printed speech (or of its outline copy), in reading order."""
+    return [block for batch, _ in iter_blocks(speech, profile, copy) for block in batch]

@@ -58,7 +58,12 @@ def document_parts(profile: Profile) -> list[tuple[str, str, str, str, str]]:
 def profile_parts(profile: Profile) -> tuple[str, list[tuple[str, str]]]:
     """The content types, and (name, content) of the parts that depend only on the profile
     (with the document's relationships)."""
-    table = document_parts(profile)
+    return assemble(document_parts(profile))
+
+
+def assemble(table: list[tuple[str, str, str, str, str]]) -> tuple[str, list[tuple[str, str]]]:
+    """Content types, and (name, content) of the parts of a table with the document's
+    relationships (see document_parts)."""
     rels = "".join(f'<Relationship Id="{rid}" Type="{rtype}" Target="{name[len("word/"):]}"/>'
                    for name, _, rtype, rid, _ in table)
     named = [(name, content) for name, _, _, _, content in table]

@@ -27,10 +27,13 @@ SUFFIX = ".yaml"
 
 # The paragraph roles of a speech, each with its own named style in the document.
 ROLES = ("title", "subtitle", "speaker", "date", "salutation", "body",
-         "heading1", "heading2", "heading3", "heading4", "closing", "page_number")
+         "heading1", "heading2", "heading3", "heading4", "closing", "page_number", "signature")
 
 DATE_DIGITS = ("arabic", "chinese")
 PAGE_NUMBER_POSITIONS = ("outer", "center")
+# 落款 (GB/T 9704 §7.3.5): "unsealed" (不加盖印章: the 单位 line 右空二字, the date two characters
+# further right) or "sealed" (加盖印章: the date 右空四字, the 单位 centred over it).
+SIGNATURE_STYLES = ("unsealed", "sealed")
 
 # Word keeps font names in a 32-character LOGFONT field (31 characters plus the terminator).
 MAX_FONT_NAME = 31
@@ -68,6 +71,20 @@ class RoleFormat:
 
 
 @dataclass(frozen=True)
+class PageTime:
+    """The speaking time reached so far, printed at each page's foot (the podium copy).
+
+    When ``show`` is on, the writer decides the page breaks itself from the line grid (Word
+    fields cannot compute a time), filling each page to at most ``lines per page − spare_lines``
+    so that a renderer that breaks a line later than estimated still keeps every page's text on
+    its page; times are rounded to ``round_seconds``.
+    """
+    show: bool = False
+    round_seconds: int = 10
+    spare_lines: int = 1
+
+
+@dataclass(frozen=True)
 class Profile:
     """A complete, checked profile.  Immutable and hashable, so built parts can be cached."""
     name: str
@@ -81,6 +98,8 @@ class Profile:
     page_number_position: str
     page_number_indent_chars: float
     alt_names: tuple[tuple[str, str], ...]   # font name → name Word may know it by
+    signature_style: str = "unsealed"        # one of SIGNATURE_STYLES
+    page_time: PageTime = PageTime()
 
     def role(self, name: str) -> RoleFormat:
         for role in self.roles:
@@ -171,6 +190,8 @@ SCHEMA: dict = {
     "level3_style": _choice(*LEVEL3_STYLES),
     "page_numbers": {"position": _choice(*PAGE_NUMBER_POSITIONS), "indent_chars": _number(0, 10)},
     "alt_names": _font,   # a free mapping: every value is a font name
+    "signature": {"style": _choice(*SIGNATURE_STYLES)},
+    "page_time": {"show": _bool, "round_seconds": _number(1, 60), "spare_lines": _number(0, 5)},
 }
 
 # Keys a complete profile may leave out.
@@ -396,6 +417,10 @@ def _build(data: dict, name: str, source: _Source) -> Profile:
         page_number_position=data["page_numbers"]["position"],
         page_number_indent_chars=float(data["page_numbers"]["indent_chars"]),
         alt_names=tuple(sorted(data.get("alt_names", {}).items())),
+        signature_style=data["signature"]["style"],
+        page_time=PageTime(show=data["page_time"]["show"],
+                           round_seconds=int(data["page_time"]["round_seconds"]),
+                           spare_lines=int(data["page_time"]["spare_lines"])),
     )
 
 

@@ -28,16 +28,19 @@
     ignored:                            # proofreading findings ignored (忽略), optional
     - rule: punct.dun-titles
       excerpt: 学习《条例》、《规定》的
+    signature: 某某市统计局                # the optional 落款: written only when filled in
+    signature_date: 2024年3月15日
 
 Head fields are optional (empty when missing); unknown keys are refused so that a typo does not
-silently drop text.
+silently drop text.  Files written before the 落款 existed load unchanged, and a speech without
+one is written exactly as before.
 """
 
 from __future__ import annotations
 
 import os
 
-from ..core.speech import HEAD_FIELDS, MAX_LEVEL, IgnoredFinding, Section, Speech
+from ..core.speech import HEAD_FIELDS, MAX_LEVEL, IgnoredFinding, SIGNATURE_FIELDS, Section, Speech
 from ..core.stats import MAX_RATE, MIN_RATE
 from ..core.time_budget import MAX_TARGET_MINUTES
 from . import shape, yamlfile
@@ -47,7 +50,8 @@ SUFFIX = ".speech.yaml"
 
 _BUDGET_KEYS = {"target_minutes", "speaking_rate"}
 _TOP_KEYS = {"format", *HEAD_FIELDS, "opening", "body", "closing", "substitutions",
-             "opening_snippets", "closing_snippets", "ignored", *_BUDGET_KEYS}
+             "opening_snippets", "closing_snippets", "ignored", *_BUDGET_KEYS,
+             *SIGNATURE_FIELDS}
 _SECTION_KEYS = {"heading", "paragraphs", "sections", "run_in", "snippets"}
 _IGNORED_KEYS = {"rule", "excerpt"}
 
@@ -76,6 +80,8 @@ def speech_from_document(doc: yamlfile.Document) -> Speech:
     speech.closing_snippets = _snippet_ids(doc, ("closing_snippets",), data.get("closing_snippets"))
     speech.ignored = ignored_from_data(doc, data.get("ignored"))
     speech.target_minutes, speech.speaking_rate = budget_from_data(doc, data)
+    for name in SIGNATURE_FIELDS:
+        setattr(speech, name, shape.text(doc, (name,), data.get(name)))
     return speech
 
 
@@ -160,6 +166,9 @@ def speech_to_data(speech: Speech) -> dict:
         data["speaking_rate"] = speech.speaking_rate
     if speech.ignored:
         data["ignored"] = [{"rule": i.rule, "excerpt": i.excerpt} for i in speech.ignored]
+    for name in SIGNATURE_FIELDS:
+        if getattr(speech, name):
+            data[name] = getattr(speech, name)
     return data
 
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (QCheckBox, QFormLayout, QHBoxLayout, QLabel, QLin
 from ..core import operations as ops
 from ..core.edits import Changes, Edit
 from ..core.errors import OperationError
-from ..core.speech import CLOSING, HEAD, HEAD_FIELDS, OPENING, Speech
+from ..core.speech import CLOSING, HEAD, HEAD_FIELDS, OPENING, SIGNATURE_FIELDS, Speech
 from . import services
 from .document import Document
 
@@ -106,8 +106,20 @@ class ParagraphEdit(QTextEdit):
             self.ensureCursorVisible()
 
 
+class TitleEdit(QLineEdit):
+    """The title field: Shift+Enter sets a line break where the printed title is to break
+    (shown as a space here; the line under the field shows the printed lines)."""
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
+                event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            self.insert("\n")      # a user edit: emits textEdited like typing
+            return
+        super().keyPressEvent(event)
+
+
 class HeadForm(QWidget):
-    """Title, subtitle, speaker, date, salutation."""
+    """Title, subtitle, speaker, date, salutation, and the optional 落款 (unit and date)."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -123,12 +135,21 @@ class HeadForm(QWidget):
         hints = {"title": self.tr("例如：在创建省级文明单位动员大会上的讲话"),
                  "subtitle": self.tr("可不填"), "speaker": self.tr("例如：局党组书记、局长　王建国"),
                  "date": self.tr("例如：2024年3月15日"), "salutation": self.tr("例如：同志们：")}
+        labels.update({"signature": self.tr("落款单位"), "signature_date": self.tr("落款日期")})
+        hints.update({"signature": self.tr("可不填；填写后在文末右下方排印单位和日期"),
+                      "signature_date": self.tr("留空则用上面的日期")})
         self.fields: dict[str, QLineEdit] = {}
-        for name in HEAD_FIELDS:
-            field = QLineEdit()
+        for name in HEAD_FIELDS + SIGNATURE_FIELDS:
+            field = TitleEdit() if name == "title" else QLineEdit()
             field.setPlaceholderText(hints[name])
             form.addRow(labels[name], field)
             self.fields[name] = field
+            if name == "title":
+                field.setToolTip(self.tr("Shift+Enter 在此处分行；不分行时，过长的标题在词语之间自动分行"))
+                self.title_lines = QLabel()
+                self.title_lines.setStyleSheet("color: gray;")
+                self.title_lines.setWordWrap(True)
+                form.addRow("", self.title_lines)
         note = QLabel(self.tr("开头和结尾的段落在提纲里的“开头”“结尾”中编辑。"))
         note.setStyleSheet("color: gray;")
         note.setWordWrap(True)
@@ -232,6 +253,14 @@ class EditorPane(QStackedWidget):
             value = getattr(self.document.speech, name)
             if field.text() != value:
                 field.setText(value)
+        self._show_title_lines()
+
+    def _show_title_lines(self) -> None:
+        """How the title will print: shown when it takes more than one line."""
+        from . import settings
+        lines = services.title_lines(self.document.speech.title, settings.format_profile() or None)
+        self.head.title_lines.setText(self.tr("印出时分为 {0} 行：{1}").format(
+            len(lines), "／".join(lines)) if len(lines) > 1 else "")
 
     def _load_section(self) -> None:
         form = self.section
@@ -330,6 +359,7 @@ class EditorPane(QStackedWidget):
             value = field.text()
             if getattr(self.document.speech, name) != value:
                 self._execute(self.tr("编辑讲稿信息"), _head_field_setter(name, value), ("head", name))
+        self._show_title_lines()
 
 
 def _head_field_setter(name: str, value: str) -> Callable[[Speech], Edit]:

@@ -19,13 +19,14 @@ where, no lock file is written into the program's folder, and the bundled file s
 from __future__ import annotations
 
 import os
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
+from PySide6.QtGui import QAction, QDesktopServices, QFontDatabase, QKeySequence
+from PySide6.QtWidgets import QApplication, QCheckBox, QMenu, QMessageBox
 
 from ..core.checks import check_speech
 from ..core.errors import ComposerError
@@ -36,6 +37,9 @@ from ..io.speech_file import SUFFIX, load_speech
 from ..io.speech_session import ExternalChangeError, SpeechSession
 from . import file_dialogs, services, settings
 from .document import Document
+
+# The copies export.layout lays out (named here so that the window starts without loading it).
+FULL, OUTLINE, OUTLINE_SENTENCES = "full", "outline", "outline_sentences"
 
 
 def example_path() -> Path | None:
@@ -106,6 +110,12 @@ class FileActions(QObject):
         self.save = action(self.tr("保存"), QKeySequence.StandardKey.Save, self.save_speech)
         self.save_as = action(self.tr("另存为…"), QKeySequence.StandardKey.SaveAs, self.save_speech_as)
         self.export = action(self.tr("导出 Word…"), "Ctrl+E", self.export_docx)
+        # The outline copy (提纲), for approving the structure before the text is written.
+        self.outline_menu = QMenu(self.tr("导出提纲"))
+        self.export_outline = self.outline_menu.addAction(
+            self.tr("只有各级标题…"), lambda: self.export_docx(OUTLINE))
+        self.export_outline_sentences = self.outline_menu.addAction(
+            self.tr("各级标题和每节第一句…"), lambda: self.export_docx(OUTLINE_SENTENCES))
         self.paste_speech = action(self.tr("粘贴为新讲稿"), "Ctrl+Shift+V", self.paste_as_speech)
         self.open_backups = action(self.tr("以前保存的版本…"), None, self.show_backups)
         self.open_backups.setToolTip(self.tr("查看并恢复这篇讲稿以前保存的版本"))
@@ -404,7 +414,8 @@ class FileActions(QObject):
 
     # --- export -------------------------------------------------------------------------------------
 
-    def export_docx(self) -> bool:
+    def export_docx(self, copy: str = FULL) -> bool:
+        """Export the speech (or its outline copy) after the placeholder and font checks."""
         problems = [p for p in check_speech(self.document.speech) if p.code == "placeholder"]
         if problems:
             listed = "\n".join(f"· {p.where}：{p.excerpt}" for p in problems[:8])
@@ -415,24 +426,39 @@ class FileActions(QObject):
                 .format(listed, more))
             if answer != QMessageBox.StandardButton.Yes:
                 return False
+        if not self._fonts_ok():
+            return False
         base = Path(self.document.path).name[:-len(SUFFIX)] if self.document.path else \
             safe_file_name(self.document.speech.title)
+        if copy != FULL:
+            base += self.tr("-提纲")
         folder = os.path.dirname(self.document.path) if self.document.path else settings.last_folder()
         suggested = os.path.join(folder or str(Path.home()), base + ".docx")
-        path, _ = file_dialogs.get_save_file_name(self.window, self.tr("导出 Word 文档"), suggested,
+        title = self.tr("导出 Word 文档") if copy == FULL else self.tr("导出提纲")
+        path, _ = file_dialogs.get_save_file_name(self.window, title, suggested,
                                                   self.tr("Word 文档 (*.docx)"))
         if not path:
             return False
         if not path.lower().endswith(".docx"):
             path += ".docx"
         try:
-            services.export_docx(self.document.speech, path, settings.format_profile() or None)
+            services.export_docx(self.document.speech, path, settings.format_profile() or None,
+                                 copy, self.document.speech.speaking_rate or settings.speaking_rate())
         except ComposerError as error:
             QMessageBox.warning(self.window, self.tr("导出失败"), str(error))
             return False
         self.speech_exported.emit()
         self._exported(path)
         return True
+
+    def _fonts_ok(self) -> bool:
+        """Say before the export what the fonts this machine lacks will do (Qt's font
+        database knows the installed ones); False when the writer chooses not to go on."""
+        notices = services.font_notices(settings.format_profile() or None, font_installed())
+        text = "\n".join(notices)
+        if not notices or text == settings.font_notice_seen():
+            return True
+        return ask_about_fonts(self.window, notices)
 
     def _exported(self, path: str) -> None:
         self.message.emit(self.tr("已导出到 {0}").format(path))
@@ -452,6 +478,39 @@ def ask_open_folder(parent, path: str) -> bool:
                                 QMessageBox.ButtonRole.ActionRole)
     box.exec()
     return box.clickedButton() is show_folder
+
+
+def font_installed():
+    """``is_installed(name)`` from Qt's font database.  Its family list is the truth; on Linux
+    ``hasFamily`` also says yes to any name a fontconfig alias maps to another font (仿宋 → some
+    Song face), so it is asked only elsewhere (Windows knows a font by its Chinese and its
+    English name, and hasFamily finds either)."""
+    listed = services.installed_checker(QFontDatabase.families())
+    if sys.platform.startswith("linux"):
+        return listed
+    return lambda name: listed(name) or QFontDatabase.hasFamily(name)
+
+
+def ask_about_fonts(parent, notices: list[str]) -> bool:
+    """The export's font notice: what Word will show instead and what to do; True to export.
+    "不再提示" remembers these notices, so the same missing fonts are not told again."""
+    translate = QCoreApplication.translate
+    box = QMessageBox(QMessageBox.Icon.Information, translate("FileActions", "字体提示"),
+                      translate("FileActions", "这台电脑缺少格式方案里的部分字体："),
+                      QMessageBox.StandardButton.NoButton, parent)
+    box.setInformativeText("\n\n".join(notices) + "\n\n" + translate(
+        "FileActions", "文档照常导出；在装有这些字体的电脑上打开时显示正常。"))
+    go_on = box.addButton(translate("FileActions", "继续导出"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(translate("FileActions", "取消"), QMessageBox.ButtonRole.RejectRole)
+    remember = QCheckBox(translate("FileActions", "这些字体不再提示"))
+    box.setCheckBox(remember)
+    box.setDefaultButton(go_on)
+    box.exec()
+    if box.clickedButton() is not go_on:
+        return False
+    if remember.isChecked():
+        settings.set_font_notice_seen("\n".join(notices))
+    return True
 
 
 RESTORE, DISCARD, LATER = "restore", "discard", "later"

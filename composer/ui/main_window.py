@@ -131,6 +131,7 @@ class MainWindow(QMainWindow):
         files.addActions([f.save, f.save_as])
         files.addSeparator()
         files.addAction(f.export)
+        files.addMenu(f.outline_menu)
         files.addSeparator()
         files.addAction(f.open_backups)
         files.addAction(self.settings_action)

@@ -56,10 +56,42 @@ def level3_style(profile: str | None) -> str:
         return "1."
 
 
-def export_docx(speech: Speech, path: str | os.PathLike, profile: str | None) -> None:
-    """Write the speech as an official-format .docx atomically; raises ComposerError."""
+def export_docx(speech: Speech, path: str | os.PathLike, profile: str | None,
+                copy: str = "full", rate: int | None = None) -> None:
+    """Write the speech (or its outline copy: copy "outline" or "outline_sentences") as an
+    official-format .docx atomically; ``rate`` times the podium copy's pages.  Raises
+    ComposerError."""
     from ..export import export_docx as write
-    write(speech, path, profile or None)
+    write(speech, path, profile or None, copy=copy, rate=rate)
+
+
+def font_notices(profile: str | None, is_installed) -> list[str]:
+    """What the export will do about the profile's fonts this machine lacks (one line each);
+    ``is_installed(name)`` says whether a font family is installed."""
+    from ..core.errors import ComposerError
+    from ..export import font_check, load_profile
+    try:
+        return font_check.notices(load_profile(profile or None), is_installed)
+    except ComposerError:
+        return []       # a broken profile is reported by the export itself
+
+
+def installed_checker(families):
+    """``is_installed(name)`` over font family names (case and spaces ignored)."""
+    from ..export.font_check import installed_checker as checker
+    return checker(families)
+
+
+def title_lines(title: str, profile: str | None) -> list[str]:
+    """How the title will break into lines in the export (the writer's breaks, then breaks
+    between words for a part too long for one line)."""
+    from ..core.errors import ComposerError
+    from ..export import layout, load_profile
+    try:
+        resolved = load_profile(profile or None)
+    except ComposerError:
+        resolved = load_profile(None)
+    return layout.title_text(title, resolved).split("\n") if title.strip() else []
 
 
 # --- editing format profiles (the settings dialog's 格式方案 editor) ------------------------------

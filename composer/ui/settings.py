@@ -193,6 +193,15 @@ def set_speaking_rate(rate: int) -> None:
     _set("stats/rate", max(MIN_RATE, min(MAX_RATE, int(rate))))
 
 
+def font_notice_seen() -> str:
+    """The font notice the writer asked not to be shown again (its text), or ""."""
+    return _get_str("export/font_notice_seen")
+
+
+def set_font_notice_seen(text: str) -> None:
+    _set("export/font_notice_seen", text)
+
+
 def keep_backups() -> int:
     """How many earlier versions of each speech (and of the user's library) to keep."""
     return _get_int("files/keep_backups", DEFAULT_KEEP_BACKUPS, 0, MAX_KEEP_BACKUPS)

@@ -102,6 +102,10 @@ This is one step and can be undone. Continue?</translation>
         <translation>Select an item in the outline to edit it.</translation>
     </message>
     <message>
+        <source>印出时分为 {0} 行：{1}</source>
+        <translation>Prints on {0} lines: {1}</translation>
+    </message>
+    <message>
         <source>开头</source>
         <translation>Opening</translation>
     </message>
@@ -171,6 +175,18 @@ This is one step and can be undone. Continue?</translation>
     <message>
         <source>导出 Word…</source>
         <translation>Export to Word…</translation>
+    </message>
+    <message>
+        <source>导出提纲</source>
+        <translation>Export Outline</translation>
+    </message>
+    <message>
+        <source>只有各级标题…</source>
+        <translation>Headings Only…</translation>
+    </message>
+    <message>
+        <source>各级标题和每节第一句…</source>
+        <translation>Headings and First Sentences…</translation>
     </message>
     <message>
         <source>粘贴为新讲稿</source>
@@ -289,6 +305,34 @@ Restore them? &quot;Delete&quot; deletes this recovery file; &quot;Later&quot; a
     <message>
         <source>（第 {0} 份，共 {1} 份）</source>
         <translation>({0} of {1})</translation>
+    </message>
+    <message>
+        <source>-提纲</source>
+        <translation>-outline</translation>
+    </message>
+    <message>
+        <source>字体提示</source>
+        <translation>Fonts</translation>
+    </message>
+    <message>
+        <source>这台电脑缺少格式方案里的部分字体：</source>
+        <translation>This computer lacks some of the format profile&apos;s fonts:</translation>
+    </message>
+    <message>
+        <source>文档照常导出；在装有这些字体的电脑上打开时显示正常。</source>
+        <translation>The document is exported all the same; it shows as intended on a computer that has these fonts.</translation>
+    </message>
+    <message>
+        <source>继续导出</source>
+        <translation>Export Anyway</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>这些字体不再提示</source>
+        <translation>Do not tell me about these fonts again</translation>
     </message>
     <message>
         <source>恢复未保存的修改</source>
@@ -452,6 +496,26 @@ Export anyway?</translation>
     <message>
         <source>例如：同志们：</source>
         <translation>e.g. 同志们：</translation>
+    </message>
+    <message>
+        <source>落款单位</source>
+        <translation>Signed by</translation>
+    </message>
+    <message>
+        <source>落款日期</source>
+        <translation>Signature date</translation>
+    </message>
+    <message>
+        <source>可不填；填写后在文末右下方排印单位和日期</source>
+        <translation>Optional: printed with its date at the end, on the right</translation>
+    </message>
+    <message>
+        <source>留空则用上面的日期</source>
+        <translation>Empty: the date above</translation>
+    </message>
+    <message>
+        <source>Shift+Enter 在此处分行；不分行时，过长的标题在词语之间自动分行</source>
+        <translation>Shift+Enter breaks the title here; without a break, a title too long for one line breaks between words</translation>
     </message>
     <message>
         <source>开头和结尾的段落在提纲里的“开头”“结尾”中编辑。</source>

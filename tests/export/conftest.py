@@ -10,13 +10,15 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from composer.core.speech import Speech
-from composer.export import Profile, export_docx, load_profile, make_profile
+from composer.export import Profile, export_docx, layout, load_profile, make_profile
 from composer.export.profiles import bundled_dir
 from composer.io.speech_file import load_speech
 
@@ -51,25 +53,92 @@ class Rendered:
     docx: Path
     pdf: Path
     pages: list[PageLayout]
+    copy: str = layout.FULL
+
+    def blocks(self) -> list[layout.Block]:
+        return layout.speech_blocks(self.speech, self.profile, self.copy)
 
 
-def _render_cases() -> dict[str, tuple[Speech, Profile]]:
+@dataclass
+class Case:
+    speech: Speech
+    profile: Profile
+    copy: str = layout.FULL
+    # Rewrites a part of the written package before rendering: (part name, function on its XML).
+    rewrite: tuple[str, Callable[[str], str]] | None = None
+
+
+# Paragraph lengths taken in turn: from two lines to sixteen, so that page breaks fall at every
+# kind of place (a paragraph's first or last line, a heading, a short paragraph).
+VARIED = (40, 420, 75, 260, 130, 52, 330, 95, 190)
+
+
+# A real published title too long for one line (tests/export/material/real_titles.yaml).
+LONG_TITLE = "教育部党组书记、部长陈宝生在全国学校安全工作电视电话会议上的讲话"
+
+
+def fifty_pages() -> Speech:
+    """About 50 pages: 6 level-1 sections, three heading levels, paragraphs of varied length."""
+    return build_speech(6, children=2, depth=3, paragraphs=3, lengths=VARIED, title=LONG_TITLE)
+
+
+def signed(speech: Speech, unit: str = "某某市统计局", date: str = "2024年3月18日") -> Speech:
+    speech.signature, speech.signature_date = unit, date
+    return speech
+
+
+def _without_page_rules(styles: str) -> str:
+    """The styles as the earlier version wrote them: widow control off, no keep-with-next."""
+    return styles.replace("<w:widowControl/>", '<w:widowControl w:val="0"/>').replace(
+        "<w:keepNext/>", "")
+
+
+def _render_cases() -> dict[str, Case]:
     standard = bundled("gbt9704")
     example = load_speech(EXAMPLE)
     return {
-        "example": (example, standard),
+        "example": Case(example, standard),
         # 12 level-1 sections (十一、十二、) on well over 30 pages.
-        "long": (build_speech(12, paragraphs=4, paragraph_chars=420), standard),
+        "long": Case(build_speech(12, paragraphs=4, paragraph_chars=420), standard),
         # All four heading levels, two of each under each parent.
-        "levels": (build_speech(2, children=2, depth=4, paragraphs=1, paragraph_chars=120), standard),
-        "pitch28": (build_speech(3, children=2, depth=2, paragraphs=2, paragraph_chars=200),
-                    bundled("gbt9704-28pt")),
-        "centred": (example, make_profile({"page_numbers": {"position": "center"}},
-                                          base=bundled_dir() / "gbt9704.yaml", name="centred")),
+        "levels": Case(build_speech(2, children=2, depth=4, paragraphs=1, paragraph_chars=120),
+                       standard),
+        "pitch28": Case(build_speech(3, children=2, depth=2, paragraphs=2, paragraph_chars=200),
+                        bundled("gbt9704-28pt")),
+        "centred": Case(example, make_profile({"page_numbers": {"position": "center"}},
+                                              base=bundled_dir() / "gbt9704.yaml", name="centred")),
+        "fifty": Case(fifty_pages(), standard),
+        # The same speech without the page rules: the checks must find the faults there.
+        "unkept": Case(fifty_pages(), standard, rewrite=("word/styles.xml", _without_page_rules)),
+        # A 落款 of each style.
+        "signed": Case(signed(load_speech(EXAMPLE)), standard),
+        "sealed": Case(signed(load_speech(EXAMPLE), "某某省某某市统计局"),
+                       make_profile({"signature": {"style": "sealed"}},
+                                    base=bundled_dir() / "gbt9704.yaml", name="sealed")),
+        # The podium copy: the example, and all four heading levels with paragraphs of every size.
+        "podium": Case(signed(load_speech(EXAMPLE)), bundled("podium")),
+        "podium_levels": Case(build_speech(2, children=2, depth=4, paragraphs=2, lengths=VARIED),
+                              bundled("podium")),
+        # The outline copies of the 50-page speech.
+        "outline": Case(fifty_pages(), standard, layout.OUTLINE),
+        "outline_sentences": Case(fifty_pages(), standard, layout.OUTLINE_SENTENCES),
     }
 
 
-RENDER_CASES = ("example", "long", "levels", "pitch28", "centred")
+RENDER_CASES = ("example", "long", "levels", "pitch28", "centred", "fifty", "unkept", "signed",
+                "sealed", "podium", "podium_levels", "outline", "outline_sentences")
+# The cases printed as official documents (22 lines × 28 characters, the page rules).
+OFFICIAL_CASES = ("example", "long", "levels", "pitch28", "centred", "fifty", "signed", "sealed")
+
+
+def _rewrite(path: Path, part: str, change: Callable[[str], str]) -> None:
+    with zipfile.ZipFile(path) as archive:
+        items = [(info, archive.read(info.filename)) for info in archive.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info, data in items:
+            if info.filename == part:
+                data = change(data.decode("utf-8")).encode("utf-8")
+            archive.writestr(info, data)
 
 
 def convert_to_pdf(documents: list[Path], out_dir: Path, work: Path) -> None:
@@ -93,12 +162,16 @@ def rendered(tmp_path_factory) -> dict[str, Rendered]:
         cases = _render_cases()
     assert tuple(cases) == RENDER_CASES
     documents = []
-    for name, (speech, profile) in cases.items():
+    for name, case in cases.items():
         path = work / f"{name}.docx"
-        export_docx(speech, path, profile)
+        export_docx(case.speech, path, case.profile, copy=case.copy)
+        if case.rewrite:
+            _rewrite(path, *case.rewrite)
         documents.append(path)
     out_dir = work / "pdf"
     convert_to_pdf(documents, out_dir, work)
-    return {name: Rendered(name, speech, profile, work / f"{name}.docx", out_dir / f"{name}.pdf",
-                           read_layout(out_dir / f"{name}.pdf", profile.page.bottom_mm))
-            for name, (speech, profile) in cases.items()}
+    return {name: Rendered(name, case.speech, case.profile, work / f"{name}.docx",
+                           out_dir / f"{name}.pdf",
+                           read_layout(out_dir / f"{name}.pdf", case.profile.page.bottom_mm),
+                           case.copy)
+            for name, case in cases.items()}

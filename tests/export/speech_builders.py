@@ -56,15 +56,18 @@ class TextSource:
 
 def build_speech(sections: int, children: int = 0, depth: int = 1, paragraph_chars: int = 200,
                  paragraphs: int = 2, title: str = "在创建省级文明单位动员大会上的讲话",
-                 run_in_level: int | None = None) -> Speech:
+                 run_in_level: int | None = None,
+                 lengths: tuple[int, ...] | None = None) -> Speech:
     """A speech with `sections` level-1 sections, each with `children` subsections per level
-    down to `depth` levels, and `paragraphs` paragraphs of about `paragraph_chars` characters."""
+    down to `depth` levels, and `paragraphs` paragraphs of about `paragraph_chars` characters
+    (or of the lengths in `lengths`, taken in turn, for paragraphs of varied size)."""
     source = TextSource()
+    sizes = itertools.cycle(lengths or (paragraph_chars,))
 
     def section(level: int) -> Section:
         kids = [section(level + 1) for _ in range(children)] if level < depth else []
         return Section(heading=source.heading(),
-                       paragraphs=[source.paragraph(paragraph_chars) for _ in range(paragraphs)],
+                       paragraphs=[source.paragraph(next(sizes)) for _ in range(paragraphs)],
                        children=kids, run_in=(level == run_in_level))
 
     return Speech(title=title, speaker="局党组书记、局长　王建国", date="2024年3月15日",

@@ -84,6 +84,46 @@ def test_unwritable_folder_exits_2_and_keeps_the_old_file(tmp_path, example_path
 
     monkeypatch.setattr(tempfile, "mkstemp", refuse)
     assert cli.main(["export", str(example_path), "-o", str(old)]) == 2
-    assert "没有写入权限" in _one_line(capsys.readouterr().err)
+    # The reason is one line, the last; any lines before it are the font notices.
+    *notices, reason = capsys.readouterr().err.strip().splitlines()
+    assert "没有写入权限" in reason and all("注意" in line for line in notices)
     assert old.read_bytes() == b"the old document"
     assert [p.name for p in tmp_path.iterdir()] == ["out.docx"]
+
+
+def test_export_warns_about_the_fonts_this_machine_lacks(tmp_path, example_path):
+    """This machine has none of the official fonts (only the free stand-ins the render tests map
+    them to): the export says what Word will do, on stderr, and succeeds."""
+    out = tmp_path / "讲话.docx"
+    result = run("export", example_path, "-o", out)
+    assert result.returncode == 0 and out.is_file()
+    lines = result.stderr.strip().splitlines()
+    assert "speech-composer：注意：未安装方正小标宋简体：Word 将以宋体显示标题。" in lines[0]
+    assert any(line.startswith("speech-composer：注意：未安装仿宋：") and "正文" in line
+               for line in lines)
+    assert all("注意" in line for line in lines)
+
+
+def test_export_the_outline_copy(tmp_path, example_path):
+    speech = load_speech(example_path)
+    out = tmp_path / "提纲.docx"
+    result = run("export", example_path, "--outline", "-o", out)
+    assert result.returncode == 0, result.stderr
+    with zipfile.ZipFile(out) as archive:
+        document = archive.read("word/document.xml").decode("utf-8")
+    assert "（提纲）" in document and speech.body[0].heading in document
+    assert speech.body[0].paragraphs[0][:20] not in document
+    assert speech.salutation not in document
+    sentences = tmp_path / "提纲-首句.docx"
+    result = run("export", example_path, "--first-sentences", "-o", sentences)
+    assert result.returncode == 0, result.stderr
+    with zipfile.ZipFile(sentences) as archive:
+        document = archive.read("word/document.xml").decode("utf-8")
+    first = speech.body[0].paragraphs[0]
+    assert first[:first.index("。") + 1] in document and first[first.index("。") + 1:][:10] not in document
+
+
+def test_export_refuses_a_rate_out_of_range(tmp_path, example_path):
+    out = tmp_path / "out.docx"
+    result = run("export", example_path, "-o", out, "--rate", "5")
+    assert result.returncode == 2 and "语速" in _one_line(result.stderr) and not out.exists()

@@ -10,8 +10,10 @@ from __future__ import annotations
 import pytest
 
 from composer.core.numbering import outline_markers
+from composer.export import layout
 
-from .conftest import RENDER_CASES
+from .conftest import OFFICIAL_CASES
+from .page_rules import check
 from .pdf_layout import MM, line_slots, median_pitch
 
 pytestmark = pytest.mark.render
@@ -44,22 +46,45 @@ def _blank_lines(doc, page) -> int:
     return 1 if page.number == 1 and (doc.speech.speaker or doc.speech.date) else 0
 
 
-@pytest.mark.parametrize("case", RENDER_CASES)
-def test_every_full_page_has_22_lines(rendered, case):
+@pytest.mark.parametrize("case", OFFICIAL_CASES)
+def test_every_page_has_22_lines_unless_the_page_rules_shorten_it(rendered, case):
+    """official-format.md §2: a page may end early only to keep a heading with its text or to
+    leave no single line of a paragraph alone at a page's top or foot; the checker matches
+    every printed line to its block and gives each shortened page its reason."""
     doc = rendered[case]
     pitch = doc.profile.text.line_pitch_pt
     assert abs(median_pitch(doc.pages) - pitch) < 0.1
     assert len(doc.pages) >= 2
-    for page in _full_pages(doc):
+    for page in doc.pages:
         slots = line_slots(page, pitch)
         assert len(set(slots)) == len(slots), f"page {page.number}: two lines share a line"
-        assert slots[-1] == LINES_PER_PAGE - 1, f"page {page.number}: {slots[-1] + 1} lines"
-        assert len(slots) + _blank_lines(doc, page) == LINES_PER_PAGE, f"page {page.number}"
-    last = doc.pages[-1]
-    assert len(last.lines) <= LINES_PER_PAGE
+    report = check(doc.pages, doc.blocks(), pitch, LINES_PER_PAGE)
+    print(f"{case}: {report.summary()}")
+    assert not report.faults, report.summary()
+    assert report.full + len(report.shortened) == len(doc.pages) - 1
+    # At most a few lines early (measured: 1–2 for widow control, up to 4 before a heading).
+    assert all(s.lines >= LINES_PER_PAGE - 4 for s in report.shortened), report.summary()
+    assert len(doc.pages[-1].lines) <= LINES_PER_PAGE
 
 
-@pytest.mark.parametrize("case", RENDER_CASES)
+def test_the_page_checks_find_the_faults_of_pages_without_the_rules(rendered):
+    """The same 50-page speech with widow control off and no keep-with-next (as the earlier
+    version wrote it): every page has 22 lines, and the checker finds what a reviewer faults."""
+    doc = rendered["unkept"]
+    report = check(doc.pages, doc.blocks(), doc.profile.text.line_pitch_pt, LINES_PER_PAGE)
+    print(f"unkept: {report.summary()}")
+    kinds = {fault.split(" ")[0] for fault in report.faults}
+    assert {"heading", "widow", "orphan"} <= kinds, report.summary()
+    assert not report.shortened
+
+
+def test_the_rules_cost_few_lines(rendered):
+    """The 50-page speech stays within a page of its length without the rules."""
+    assert len(rendered["fifty"].pages) - len(rendered["unkept"].pages) <= 1
+    assert len(rendered["fifty"].pages) >= 45
+
+
+@pytest.mark.parametrize("case", OFFICIAL_CASES)
 def test_full_cjk_lines_hold_28_characters(rendered, case):
     doc = rendered[case]
     left, right, _, _ = _block(doc)
@@ -84,7 +109,7 @@ def test_full_cjk_lines_hold_28_characters(rendered, case):
     assert broken <= checked // 10
 
 
-@pytest.mark.parametrize("case", [c for c in RENDER_CASES if c != "pitch28"])
+@pytest.mark.parametrize("case", [c for c in OFFICIAL_CASES if c != "pitch28"])
 def test_text_fills_the_block_to_its_edges(rendered, case):
     doc = rendered[case]
     left, right, top, bottom = _block(doc)
@@ -111,7 +136,7 @@ def test_28pt_lines_still_fit_22_lines_inside_the_block(rendered):
         assert page.lines[-1].baseline <= bottom
 
 
-@pytest.mark.parametrize("case", RENDER_CASES)
+@pytest.mark.parametrize("case", OFFICIAL_CASES)
 def test_page_numbers(rendered, case):
     doc = rendered[case]
     left, right, _, bottom = _block(doc)
@@ -123,7 +148,7 @@ def test_page_numbers(rendered, case):
         assert footer.text == f"\u2014 {page.number} \u2014"
         assert {c["size"] for c in footer.chars} == {doc.profile.role("page_number").size_pt}
         # 7 mm below the text block (official-format.md §4).
-        assert abs(footer.top - bottom - 7 * MM) < TOLERANCE
+        assert abs(footer.top - bottom - 7 * MM) < 0.3 * MM, f"page {page.number}: {(footer.top - bottom) / MM:.2f} mm"
         if centred:
             assert abs((footer.x0 + footer.x1) / 2 - (left + right) / 2) < TOLERANCE
         elif page.number % 2:
@@ -132,15 +157,18 @@ def test_page_numbers(rendered, case):
             assert abs(footer.x0 - left - inset) < TOLERANCE, f"even page {page.number}"
 
 
-@pytest.mark.parametrize("case", ["example", "long"])
+@pytest.mark.parametrize("case", ["example", "long", "fifty"])
 def test_title_centred_and_salutation_flush_left(rendered, case):
     doc = rendered[case]
     left, right, _, _ = _block(doc)
     lines = doc.pages[0].lines
-    title = lines[0]
-    assert title.text == doc.speech.title
-    assert abs((title.x0 + title.x1) / 2 - (left + right) / 2) < TOLERANCE
-    assert {c["size"] for c in title.chars} == {doc.profile.role("title").size_pt}
+    # A long title on lines of its own (broken between words: title_lines.py), each centred.
+    expected = layout.title_text(doc.speech.title, doc.profile).split("\n")
+    assert [line.text for line in lines[:len(expected)]] == expected
+    assert len(expected) == (2 if case == "fifty" else 1)
+    for title in lines[:len(expected)]:
+        assert abs((title.x0 + title.x1) / 2 - (left + right) / 2) < TOLERANCE
+        assert {c["size"] for c in title.chars} == {doc.profile.role("title").size_pt}
     for text in (doc.speech.speaker, f"（{doc.speech.date}）"):
         line = next(line for line in lines if _squeeze(line.text) == _squeeze(text))
         assert abs((line.x0 + line.x1) / 2 - (left + right) / 2) < TOLERANCE
@@ -189,3 +217,27 @@ def test_fonts_by_role_in_the_render(rendered):
     assert "".join(c["text"] for c in chars) == kai + song
     body = next(line for line in lines if line.text == doc.speech.salutation)
     assert {f.split("-")[0] for f in body.fonts} == {"BousungEG"}
+
+
+@pytest.mark.parametrize("case", ["signed", "sealed"])
+def test_the_signature_in_the_render(rendered, case):
+    """GB/T 9704 §7.3.5: one blank line under the text; unsealed, the unit 右空二字 and the
+    date two characters right of the unit's start (the date 右空二字 when it is the longer);
+    sealed, the date 右空四字 and the unit centred over it."""
+    doc = rendered[case]
+    _, right, _, _ = _block(doc)
+    page = doc.pages[-1]
+    texts = [_squeeze(line.text) for line in page.lines]
+    org = page.lines[texts.index(doc.speech.signature)]
+    date = page.lines[texts.index(_squeeze(doc.speech.signature_date))]
+    closing = page.lines[texts.index(doc.speech.closing[-1])]
+    pitch = doc.profile.text.line_pitch_pt
+    assert round((org.baseline - closing.baseline) / pitch) == 2      # one blank line between
+    assert round((date.baseline - org.baseline) / pitch) == 1
+    char = doc.profile.role("signature").size_pt
+    if case == "sealed":
+        assert abs(right - date.x1 - 4 * char) < 2
+        assert abs((org.x0 + org.x1) / 2 - (date.x0 + date.x1) / 2) < 3
+    else:
+        assert abs(min(right - org.x1, right - date.x1) - 2 * char) < 2
+        assert abs(date.x0 - org.x0 - 2 * char) < 3

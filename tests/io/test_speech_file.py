@@ -97,3 +97,28 @@ def test_lone_surrogates_are_saved_visibly_not_refused(tmp_path):
     back = load_speech(path)
     assert back.title == "标题\ufffd" and back.opening == ["正常的段落。", "坏\ufffd字"]
     assert save_speech(back, path) is False
+
+
+def test_the_signature_round_trips_and_is_written_only_when_filled_in(tmp_path):
+    speech = sample()
+    assert "signature" not in dump_speech(speech)       # a speech without one: as before
+    speech.signature, speech.signature_date = "某某市统计局", "2024年3月16日"
+    text = dump_speech(speech)
+    assert "signature: 某某市统计局" in text and "signature_date: 2024年3月16日" in text
+    path = tmp_path / "s.speech.yaml"
+    save_speech(speech, path)
+    loaded = load_speech(path)
+    assert (loaded.signature, loaded.signature_date) == ("某某市统计局", "2024年3月16日")
+    assert loaded.content() == speech.content()
+
+
+def test_a_file_from_before_the_signature_loads_with_an_empty_one():
+    speech = parse_speech("format: 1\ntitle: 讲话\nclosing:\n- 谢谢大家！\n".encode(), "old.speech.yaml")
+    assert (speech.signature, speech.signature_date) == ("", "")
+
+
+def test_a_title_with_the_writers_line_break_round_trips(tmp_path):
+    speech = Speech(title="在全市创建全国文明城市\n动员大会上的讲话")
+    path = tmp_path / "t.speech.yaml"
+    save_speech(speech, path)
+    assert load_speech(path).title == speech.title

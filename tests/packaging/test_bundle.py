@@ -106,7 +106,10 @@ def test_bundled_export_writes_the_official_format(executable, tmp_path):
     out = tmp_path / "讲话.docx"
     result = run(executable, "export", str(EXAMPLE), "-o", str(out))
     assert result.returncode == 0, result.stderr
-    assert not result.stderr
+    # Only the font notices (this machine has none of the official fonts), and the bundle's
+    # font check found the fonts as the source tree's does.
+    assert all("：注意：未安装" in line for line in result.stderr.splitlines()), result.stderr
+    assert "未安装方正小标宋简体" in result.stderr
 
     speech = load_speech(EXAMPLE)
     profile = load_profile(None)

@@ -86,6 +86,17 @@ def no_unexpected_dialogs(monkeypatch):
     monkeypatch.setattr(QDesktopServices, "openUrl", refuse("QDesktopServices.openUrl"))
 
 
+@pytest.fixture(autouse=True)
+def font_notice_goes_on(monkeypatch):
+    """This machine has none of the official fonts, so every export in the window would first
+    show the font notice: it answers 继续导出 unless a test says otherwise.  The real function is
+    the fixture's value (tests/ui/test_export_notices.py)."""
+    from composer.ui import file_actions
+    real = file_actions.ask_about_fonts
+    monkeypatch.setattr(file_actions, "ask_about_fonts", lambda parent, notices: True)
+    return real
+
+
 @pytest.fixture
 def speech() -> Speech:
     return make_speech()
