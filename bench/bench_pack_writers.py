@@ -25,7 +25,7 @@ from harness import Info
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from safety.pack_writers import race  # noqa: E402
+from safety.pack_writers import race
 
 ROUNDS = 100
 
