@@ -8,12 +8,11 @@ the line and the column.  Dumping writes paragraphs as block scalars so files re
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from typing import Any
 
 import yaml
 
-from ..core.errors import FileFormatError
+from ..core.errors import FileFormatError, one_line
 from . import files
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -99,7 +98,7 @@ def parse(raw: bytes, name: str) -> Document:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = f"{name}:{mark.line + 1}:{mark.column + 1}" if mark else name
-        problem = error.problem or ""
+        problem = one_line(error.problem or "")
         if "constructor" in problem or (error.problem and "tag" in problem):
             raise FileFormatError(
                 f"{where}：含有不允许的 YAML 标签（{_tag(error)}），文件没有被打开。",
@@ -107,8 +106,19 @@ def parse(raw: bytes, name: str) -> Document:
             ) from None
         raise FileFormatError(f"{where}：YAML 格式错误（{problem}）",
                               f"{where}: malformed YAML: {problem}") from None
+    except yaml.reader.ReaderError as error:
+        # A character YAML does not allow in a file (NUL, BEL …): say which, and where.
+        line = text.count("\n", 0, error.position) + 1
+        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        where = f"{name}:{line}:{column}"
+        code = f"U+{error.character:04X}" if isinstance(error.character, int) else "?"
+        raise FileFormatError(f"{where}：含有文本文件里不允许的控制字符（{code}），文件没有被打开。",
+                              f"{where}: a control character that text files may not hold "
+                              f"({code}); the file was not opened.") from None
     except yaml.YAMLError as error:
-        raise FileFormatError(f"{name}：YAML 格式错误：{error}", f"{name}: malformed YAML: {error}") from None
+        reason = one_line(str(error))
+        raise FileFormatError(f"{name}：YAML 格式错误：{reason}",
+                              f"{name}: malformed YAML: {reason}") from None
     finally:
         loader.dispose()
     return Document(name, data, node)
