@@ -195,3 +195,12 @@ def test_a_colleagues_edit_meets_ours_both_are_kept_and_we_are_told(window, savi
     assert [s.paragraphs for s in saved] == [["同事改的正文"], ["我改的正文"]]
     assert len(told) == 1 and "两个版本都保留" in told[0]
     assert pane.current_snippet().paragraphs == ["我改的正文"]
+
+
+def test_a_read_only_pack_is_never_written_even_by_a_stray_edit(window):
+    pane = window.library_pane
+    bundled = pane.library.packs[0]
+    assert bundled.read_only
+    with pytest.raises(ComposerError, match="只读"):
+        pane._store(AddSnippets(bundled.path, [Snippet("x-1", 1, "不该写入", ["。"])]))
+    assert not pane.history.can_undo()
