@@ -16,8 +16,10 @@ once, for the moments that need the outcome (closing the window, opening another
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections import deque
+from copy import deepcopy
 from collections.abc import Callable
 from typing import Any
 
@@ -27,10 +29,19 @@ from ..core.speech import Speech
 
 
 def snapshot(speech: Speech) -> Speech:
-    """A copy of the speech that later edits cannot reach (milliseconds, even for a big one)."""
-    return Speech(speech.title, speech.subtitle, speech.speaker, speech.date, speech.salutation,
-                  list(speech.opening), [section.copy() for section in speech.body],
-                  list(speech.closing))
+    """A copy of the speech that later edits cannot reach (milliseconds, even for a big one).
+
+    Every field is copied, whatever fields the speech gains: the sections through
+    ``Section.copy`` (new lists, the same immutable strings), everything else deeply (small).
+    """
+    copy = dataclasses.replace(speech)
+    for field in dataclasses.fields(speech):
+        value = getattr(speech, field.name)
+        if field.name == "body":
+            setattr(copy, "body", [section.copy() for section in value])
+        else:
+            setattr(copy, field.name, deepcopy(value))
+    return copy
 
 
 class _Job:
