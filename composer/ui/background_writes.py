@@ -38,7 +38,7 @@ def snapshot(speech: Speech) -> Speech:
     for field in dataclasses.fields(speech):
         value = getattr(speech, field.name)
         if field.name == "body":
-            setattr(copy, "body", [section.copy() for section in value])
+            copy.body = [section.copy() for section in value]
         else:
             setattr(copy, field.name, deepcopy(value))
     return copy
