@@ -16,7 +16,7 @@ import os
 import sys
 from typing import NoReturn
 
-from .core.errors import ComposerError
+from .core.errors import ComposerError, one_line
 from .core.i18n import language, pick
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_FAILURE = 0, 1, 2
@@ -165,7 +165,33 @@ def _start_application(path: str | None) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
+    """Run a command.  No traceback ever reaches the user: whatever goes wrong ends with one
+    line on stderr and exit status 2 (a ComposerError says why in the user's language; any
+    other error is named as an internal error)."""
+    try:
+        return _run(sys.argv[1:] if argv is None else argv)
+    except ComposerError as error:
+        return _fail(str(error))
+    except KeyboardInterrupt:
+        return _fail(pick("已中断。", "Interrupted."))
+    except BrokenPipeError:
+        return _reader_went_away()
+    except Exception as error:  # a bug: still one line, naming it for the report
+        return _fail(pick(f"内部错误（{type(error).__name__}：{error}），没有写入任何文件。"
+                          "请把这一行告诉开发人员。",
+                          f"internal error ({type(error).__name__}: {error}); no file was "
+                          "written. Please report this line to the developers."))
+
+
+def _fail(reason: str) -> int:
+    try:
+        print(f"speech-composer: {one_line(reason)}", file=sys.stderr)
+    except (OSError, ValueError):
+        pass  # no stderr to write to
+    return EXIT_FAILURE
+
+
+def _run(argv: list[str]) -> int:
     if not argv:
         return _start_application(None)
     if argv[0] == "open" and len(argv) <= 2 and not any(a.startswith("-") for a in argv[1:]):
@@ -176,20 +202,13 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser(for_help=bool({"-h", "--help"} & set(argv))).parse_args(argv)
     if args.command is None:
         return _start_application(None)
-    try:
-        return args.handler(args)
-    except ComposerError as error:
-        print(f"speech-composer: {error}", file=sys.stderr)
-        return EXIT_FAILURE
-    except BrokenPipeError:
-        return _reader_went_away()
+    return args.handler(args)
 
 
 def _reader_went_away() -> int:
     """The reader of our output stopped early (``… | head``): that is its choice, not a failure.
     What is still buffered for stdout goes nowhere, so Python's flush at exit cannot fail
     with a second BrokenPipeError and a traceback."""
-    import os
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())

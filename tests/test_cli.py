@@ -208,3 +208,84 @@ def test_check_follows_the_profile_for_level_3_numbers(tmp_path):
     profile.write_text('base: gbt9704\nlevel3_style: "1、"\n', encoding="utf-8")
     result = run("check", path, "--profile", profile)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+# --- no traceback ever reaches a user --------------------------------------------------------
+
+def test_a_speech_of_100000_sections_is_checked_counted_and_exported(tmp_path, monkeypatch,
+                                                                     capsys):
+    """Numerals used to stop at 99,999: check, stats and export crashed with a traceback.
+    (The speech is handed to the commands in memory: parsing 100,000 sections of YAML takes
+    longer than everything else here together.)"""
+    import zipfile
+
+    from composer import cli
+    from composer.core.speech import Section, Speech
+    from composer.io import speech_file
+    speech = Speech(title="很长的讲话", body=[Section(f"第{i}部分", ["正文。"])
+                                          for i in range(1, 100_002)])
+    monkeypatch.setattr(speech_file, "load_speech", lambda path: speech)
+    assert cli.main(["check", "long.speech.yaml", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["count"] == 0
+    assert cli.main(["stats", "long.speech.yaml", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)["sections"]
+    assert [r["marker"] for r in rows[99_998:]] == ["九万九千九百九十九、", "十万、", "十万零一、"]
+    out = tmp_path / "long.docx"
+    assert cli.main(["export", "long.speech.yaml", "-o", str(out)]) == 0
+    with zipfile.ZipFile(out) as archive:
+        body = archive.read("word/document.xml").decode("utf-8")
+    assert "十万零一、" in body
+
+
+def test_an_unexpected_error_is_one_line_and_exit_2(monkeypatch, capsys):
+    from composer import cli
+
+    def broken(args):
+        raise RuntimeError("something broke\nover two lines")
+    monkeypatch.setattr(cli, "_check", broken)
+    assert cli.main(["check", "x.speech.yaml"]) == 2
+    captured = capsys.readouterr()
+    [line] = captured.err.splitlines()
+    assert line.startswith("speech-composer: 内部错误（RuntimeError：something broke over two")
+    assert "Traceback" not in captured.err and captured.out == ""
+
+
+def test_ctrl_c_is_one_line(monkeypatch, capsys):
+    from composer import cli
+
+    def interrupted(args):
+        raise KeyboardInterrupt
+    monkeypatch.setattr(cli, "_check", interrupted)
+    assert cli.main(["check", "x.speech.yaml"]) == 2
+    assert capsys.readouterr().err == "speech-composer: 已中断。\n"
+
+
+def test_stats_into_a_pipe_closed_early_ends_quietly(tmp_path):
+    """``speech-composer stats … | head -1``: the reader goes away after one line, while the
+    table (3,000 rows, more than a pipe holds) is still being written."""
+    from composer.core.speech import Section, Speech
+    path = tmp_path / "long.speech.yaml"
+    save_speech(Speech(title="长", body=[Section(f"第{i}部分", ["正文。"]) for i in range(3000)]),
+                path)
+    stats = subprocess.Popen([sys.executable, "-m", "composer.cli", "stats", str(path)],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    first = stats.stdout.readline()
+    stats.stdout.close()                      # what head does after its line
+    errors = stats.stderr.read()
+    stats.stderr.close()
+    assert stats.wait(timeout=60) == 0        # the reader's choice, not a failure
+    assert first.strip() == "长" and errors == ""
+
+
+@pytest.mark.parametrize("content, reason", [
+    (b"format: 1\ntitle: " + b"x" * 9000 + b"\x00\n", "U+0000"),   # past the binary sniff
+    (b"format: 1\ntitle: a\x07b\n", "U+0007"),
+    (b"format: 1\ntitle: [\n", "YAML"),
+])
+def test_a_bad_file_is_one_line_naming_where(tmp_path, content, reason):
+    path = tmp_path / "bad.speech.yaml"
+    path.write_bytes(content)
+    result = run("check", path)
+    assert result.returncode == 2 and result.stdout == ""
+    [line] = result.stderr.splitlines()
+    assert reason in line and str(path) in line and "Traceback" not in result.stderr

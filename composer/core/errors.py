@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import re
+
 from .i18n import pick
+
+_LINE_BREAKS = re.compile(r"\s*[\r\n\x85\u2028\u2029]+\s*")
+
+
+def one_line(text: str) -> str:
+    """A reason on one line, as every message the program gives is (a line break inside a
+    file name or a library's message would split it: PyYAML's own run over two lines)."""
+    return _LINE_BREAKS.sub(" ", text).strip()
 
 
 class ComposerError(Exception):
     """Base of every error the program reports to the user instead of crashing.
 
-    Built from a Chinese and an English text; ``str()`` gives the one for the current language.
+    Built from a Chinese and an English text; ``str()`` gives the one for the current language,
+    always on one line.
     """
 
     def __init__(self, zh: str, en: str):
@@ -17,7 +28,7 @@ class ComposerError(Exception):
         self.en = en
 
     def __str__(self) -> str:
-        return pick(self.zh, self.en)
+        return one_line(pick(self.zh, self.en))
 
 
 class OperationError(ComposerError):

@@ -14,18 +14,39 @@ LEVEL3_STYLES = ("1.", "1、")
 
 
 def chinese_numeral(n: int) -> str:
-    """Chinese numerals as used in outlines: 1→一, 10→十, 11→十一, 20→二十, 105→一百零五.
+    """Chinese numerals as used in outlines: 1→一, 10→十, 11→十一, 20→二十, 105→一百零五,
+    100000→十万, 1000001→一百万零一, 100000000→一亿.
 
-    Numbers from 10 to 19 drop the leading 一 (十一, not 一十一), as in 第十一; inside larger
-    numbers the 一 stays (一百一十).
+    Numbers from 10 to 19 drop the leading 一 (十一, not 一十一), as in 第十一, and so does
+    the leading group of a larger number (十万, 十一万); inside larger numbers the 一 stays
+    (一百一十).  Above 9999 the number is read in 万 and 亿 (10^4, 10^8: 一万零一亿 is 10001 亿),
+    with one 零 for a gap of zeros.  Any positive number has a numeral: a speech of
+    100,000 sections is absurd, but numbering it must not fail.
     """
-    if not 0 < n < 100000:
-        raise ValueError(f"outline numbers run from 1 to 99999, got {n}")
-    units = ((10000, "万"), (1000, "千"), (100, "百"), (10, "十"))
+    if n <= 0:
+        raise ValueError(f"outline numbers start at 1, got {n}")
+    return _numeral(n, leading=True)
+
+
+def _numeral(n: int, leading: bool) -> str:
+    if n < 10000:
+        return _below_10000(n, leading)
+    for unit, name in ((10**8, "亿"), (10**4, "万")):
+        if n >= unit:
+            high, low = divmod(n, unit)
+            text = _numeral(high, leading) + name
+            if low:
+                # A gap of zeros before the rest is read as one 零: 一万零一, 一亿零一百万.
+                text += ("零" if low < unit // 10 else "") + _numeral(low, leading=False)
+            return text
+    raise AssertionError("unreachable")
+
+
+def _below_10000(n: int, leading: bool) -> str:
     out = []
     pending_zero = False
     rest = n
-    for value, name in units:
+    for value, name in ((1000, "千"), (100, "百"), (10, "十")):
         digit, rest = divmod(rest, value)
         if digit:
             if pending_zero:
@@ -39,7 +60,7 @@ def chinese_numeral(n: int) -> str:
             out.append("零")
         out.append(DIGITS[rest])
     text = "".join(out)
-    if 10 <= n < 20:
+    if leading and 10 <= n < 20:
         text = text[1:]  # 一十一 → 十一
     return text
 

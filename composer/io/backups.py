@@ -22,8 +22,7 @@ import time
 from pathlib import Path
 
 from ..core.errors import ComposerError
-from ..core.library import Pack
-from . import files, library_store, paths
+from . import files, paths
 
 DEFAULT_KEEP = 5
 _KNOWN_SUFFIXES = (".speech.yaml", ".library.yaml")
@@ -134,15 +133,3 @@ def _new_name(folder: Path, name: str, existing: list[Path]) -> Path:
     number = max(numbers) + 1
     counted = "" if number == 1 else f"-{number}"
     return folder / f"{stem} {stamp}{counted}{suffix}"
-
-
-def save_user_pack_with_backup(pack: Pack, keep: int = DEFAULT_KEEP) -> Path | None:
-    """Save the user's own library pack (atomically, through ``library_store``) after keeping
-    its previous version as a backup.  Returns the backup made, if any.
-
-    A backup that cannot be written stops the save (both live in the user's data folder, so the
-    save would most likely fail too); the pack on disk then stays as it was.
-    """
-    backup = None if pack.read_only else make_backup(pack.path, keep)
-    library_store.save_user_pack(pack)   # refuses read-only packs itself
-    return backup

@@ -6,22 +6,83 @@ An atomic write means a reader sees the old file or the new one, never half of e
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
+import re
 import stat
 import tempfile
+import time
 from pathlib import Path
 
 from ..core.errors import ComposerError
 
 
-def write_bytes(path: str | os.PathLike, data: bytes) -> None:
+# Temp files are named ``.NAME.XXXXXXXX.tmp`` (tempfile.mkstemp: eight characters of this
+# alphabet).  One left behind by a killed writer is removed by the next write of NAME (or the
+# next open of a speech) once it is older than this: a write in progress keeps its temp file
+# fresh, and nothing else of ours lasts that long.
+TEMP_STALE_AFTER = 15 * 60
+_TEMP_RANDOM = re.compile(r"[a-z0-9_]{8}")
+
+
+class ReadOnlyFileError(ComposerError):
+    """The target is marked read-only (no write permission bit): it is not replaced."""
+
+    def __init__(self, path: Path):
+        super().__init__(f"{path} 是只读文件，没有覆盖它。请另存为其他文件，或先在文件属性中取消只读。",
+                         f"{path} is read-only; it was not overwritten. Save it under another "
+                         "name, or clear its read-only attribute first.")
+        self.path = path
+
+
+class ChangedMeanwhileError(ComposerError):
+    """The target changed between the caller's read and the replace (see ``expect_sha256``)."""
+
+    def __init__(self, path: Path):
+        super().__init__(f"{path} 在写入的同时被其他程序修改了，这次没有覆盖它。",
+                         f"{path} was changed by another program during the write; it was not "
+                         "overwritten.")
+        self.path = path
+
+
+def resolved(path: str | os.PathLike) -> Path:
+    """The file a write to ``path`` must replace: the target of a symbolic link (followed to
+    the end), so that saving through a link updates the real file and keeps the link."""
+    target = Path(path)
+    return Path(os.path.realpath(target)) if os.path.islink(target) else target
+
+
+def check_writable(path: str | os.PathLike) -> None:
+    """Raise ReadOnlyFileError when ``path`` (or what it links to) exists and is read-only.
+
+    Decided on the permission bits, not on ``os.access``: the user's "read-only" mark must
+    hold for every account, root included (which may write anything), and on Windows the
+    read-only attribute shows as the missing write bits.
+    """
+    target = resolved(path)
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        return  # no file yet (or unreachable: the write itself says why)
+    if stat.S_ISREG(mode) and not mode & 0o222:
+        raise ReadOnlyFileError(Path(path))
+
+
+def write_bytes(path: str | os.PathLike, data: bytes, expect_sha256: object = ...) -> None:
     """Write data to a temp file beside the target, flush, fsync, then replace the target.
 
-    On any failure the target is left as it was and the temp file is removed; the error is
-    reported as a ComposerError naming the file and the reason.
+    A symbolic link is followed: the file it points to is replaced and the link stays.  A
+    read-only target is refused (ReadOnlyFileError).  With ``expect_sha256`` (the hash of the
+    bytes the caller read, or None for "no file yet") the target is checked once more just
+    before it is replaced, and ChangedMeanwhileError is raised if another writer got there
+    first.  On any failure the target is left as it was and the temp file is removed; the
+    error is reported as a ComposerError naming the file and the reason.
     """
-    target = Path(path)
+    shown = Path(path)
+    target = resolved(path)
     folder = target.parent if str(target.parent) else Path(".")
+    check_writable(shown)
+    remove_stale_temps(target)
     tmp_name = None
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
@@ -33,18 +94,71 @@ def write_bytes(path: str | os.PathLike, data: bytes) -> None:
         # 0666 minus the umask (mkstemp's 0600 would hide an export on a shared folder).
         mode = target.stat().st_mode & 0o7777 if target.exists() else 0o666 & ~_umask()
         os.chmod(tmp_name, mode)
+        if expect_sha256 is not ... and _sha256_of(target) != expect_sha256:
+            raise ChangedMeanwhileError(shown)
         os.replace(tmp_name, target)
         tmp_name = None
         _fsync_folder(folder)
     except OSError as error:
-        raise ComposerError(f"无法写入 {target}：{_reason_zh(error)}",
-                            f"Cannot write {target}: {error.strerror or error}") from error
+        raise ComposerError(f"无法写入 {shown}：{_reason_zh(error)}",
+                            f"Cannot write {shown}: {error.strerror or error}") from error
     finally:
         if tmp_name is not None:
             try:
                 os.unlink(tmp_name)
             except OSError:
                 pass
+
+
+def _sha256_of(path: Path) -> str | None:
+    """The SHA-256 of a file's bytes, None when there is no file."""
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    except FileNotFoundError:
+        return None
+    return digest.hexdigest()
+
+
+def is_our_temp(name: str, target_name: str) -> bool:
+    """Whether a file name is one of our temp files for ``target_name`` (``.NAME.XXXXXXXX.tmp``)."""
+    prefix, suffix = f".{target_name}.", ".tmp"
+    return (name.startswith(prefix) and name.endswith(suffix)
+            and _TEMP_RANDOM.fullmatch(name[len(prefix):-len(suffix)]) is not None)
+
+
+def remove_stale_temps(path: str | os.PathLike, older_than: float = TEMP_STALE_AFTER,
+                       now: float | None = None) -> list[Path]:
+    """Remove the temp files a killed write of ``path`` left beside it; returns those removed.
+
+    Only our own naming for this one file counts, and only files not modified for
+    ``older_than`` seconds: another program's files, and a write still in progress (in this
+    process, another one, or on another computer sharing the folder), are never touched.
+    Never raises: a leftover that cannot be removed is harmless.
+    """
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    prefix = f".{target.name}."
+    now = time.time() if now is None else now
+    removed: list[Path] = []
+    try:
+        with os.scandir(folder) as entries:
+            candidates = [e for e in entries
+                          if e.name.startswith(prefix) and is_our_temp(e.name, target.name)]
+    except OSError:
+        return removed
+    for entry in candidates:
+        try:
+            info = entry.stat(follow_symlinks=False)
+            if not stat.S_ISREG(info.st_mode) or now - info.st_mtime < older_than:
+                continue
+            os.unlink(entry.path)
+            removed.append(Path(entry.path))
+        except OSError:
+            pass
+    return removed
 
 
 def read_bytes(path: str | os.PathLike, limit: int | None = None) -> bytes:
@@ -89,15 +203,18 @@ def _too_large(target: Path, limit: int) -> ComposerError:
 
 
 def _umask() -> int:
-    # Reading the umask means setting it; done once, before any writer thread exists.
-    global _UMASK
-    if _UMASK is None:
-        _UMASK = os.umask(0o022)
-        os.umask(_UMASK)
     return _UMASK
 
 
-_UMASK: int | None = None
+def _read_umask() -> int:
+    # Reading the umask means setting it, which would race with a writer thread creating a
+    # file; so it is read once, when this module is imported (before any such thread exists).
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _read_umask()
 
 
 def write_text(path: str | os.PathLike, text: str) -> None:

@@ -16,10 +16,15 @@ from ..core.errors import ComposerError
 from ..core.i18n import pick
 from ..core.importer import FoundSpeech, find_speeches, import_into_library, summary
 from ..core.library import Pack
+from ..core.library_edits import AddSnippets
 from .library_file import SUFFIX as LIBRARY_SUFFIX
-from .library_file import load_pack, save_pack
+from .library_file import load_pack
+from .pack_update import update_pack
 from .readers import read_source
 from .speech_file import save_speech
+
+# A script can wait longer than a window for another writer of the same pack to finish.
+IMPORT_LOCK_WAIT = 60.0
 
 
 @dataclass
@@ -97,9 +102,11 @@ def import_to_library(sources: list[str | os.PathLike], output: str | os.PathLik
             name = name[:-len(LIBRARY_SUFFIX)]
         pack = Pack(pack_name or name, [], str(target))
     result = import_into_library(found, pack.snippets, id_prefix)
-    pack.snippets = pack.snippets + result.added
-    save_pack(pack, target)
-    return ImportReport(found, len(result.added), result.skipped, output=str(target))
+    # Another writer may have added to the pack since it was read above: the new snippets are
+    # merged into the pack as it is on disk, under its write lock (ids renumbered on a clash).
+    written = update_pack(target, AddSnippets(str(target), result.added).apply,
+                          new_name=pack.name, wait=IMPORT_LOCK_WAIT)
+    return ImportReport(found, len(written.result.ids), result.skipped, output=str(target))
 
 
 def import_to_speech(source: str | os.PathLike, output: str | os.PathLike,

@@ -4,7 +4,8 @@ Packs are read from three kinds of folder, in this order:
 
 1. the bundled packs in ``resources/library/`` (read-only: they ship with the program);
 2. the user's data folder ``<data_dir>/library/`` — it holds the user's own pack, the one
-   "save this section to the library" writes to, plus any packs the user imported;
+   "save this section to the library" writes to (through ``pack_update``: every write to a
+   pack merges into it under its write lock), plus any packs the user imported;
 3. folders the user added in the settings (an office shares its library on a network folder);
    those are read-only too, so that one writer cannot damage the office's shared material.
 
@@ -111,20 +112,6 @@ def load_library(extra_folders: Iterable[str | os.PathLike] = (), use_index: boo
 
 def empty_user_pack() -> Pack:
     return Pack(USER_PACK_NAME, [], str(user_pack_path()), read_only=False)
-
-
-def save_user_pack(pack: Pack) -> None:
-    """Write the user's pack atomically, creating the data folder when needed."""
-    if pack.read_only:
-        raise ComposerError("这个素材库是只读的，不能修改。", "This library pack is read-only.")
-    target = Path(pack.path)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise ComposerError(f"无法创建文件夹 {target.parent}：{error.strerror or error}",
-                            f"Cannot create the folder {target.parent}: {error.strerror or error}"
-                            ) from error
-    library_file.save_pack(pack, target)
 
 
 def new_snippet_id(pack: Pack) -> str:

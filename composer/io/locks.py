@@ -11,8 +11,9 @@ runs something else now: see ``processes``), when it cannot be read, or when it 
 another computer more than :data:`STALE_AFTER` seconds ago (there we cannot see the process).
 The lock is rewritten on every save, so a long editing session keeps its lock fresh.
 
-Failing to write a lock (a read-only folder, a CD) never keeps a speech from opening: the lock
-only ever adds a warning.
+Taking a lock is atomic (``exclusive.create``): of two programs opening one speech at the same
+instant, one gets the lock and the other is warned.  Failing to write a lock (a read-only
+folder, a CD) never keeps a speech from opening: the lock only ever adds a warning.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.errors import ComposerError
-from . import files
+from . import exclusive, files
 from .processes import ProcessId, this_process
 
 PREFIX = ".~lock."
@@ -78,10 +79,15 @@ def lock_path(path: str | os.PathLike) -> Path:
 
 def read_lock(path: str | os.PathLike) -> LockInfo | None:
     """The lock on a speech, or None when there is none or it cannot be read."""
+    return _parse(exclusive.read(lock_path(path), _MAX_LOCK_BYTES))
+
+
+def _parse(raw: bytes | None) -> LockInfo | None:
+    if raw is None:
+        return None
     try:
-        raw = files.read_bytes(lock_path(path), limit=_MAX_LOCK_BYTES)
         data = json.loads(raw.decode("utf-8"))
-    except (ComposerError, ValueError, RecursionError):
+    except (ValueError, RecursionError):
         return None
     process = ProcessId.from_data(data)
     if process is None:
@@ -107,10 +113,16 @@ def is_stale(lock: LockInfo, now: float | None = None) -> bool:
 
 def holder(path: str | os.PathLike, session: str) -> LockInfo | None:
     """The live lock of *another* session on this speech, or None when it is free to take."""
-    lock = read_lock(path)
+    lock = _settled(lock_path(path))[1]
     if lock is None or lock.session == session or is_stale(lock):
         return None
     return lock
+
+
+def _settled(target: Path) -> tuple[bytes | None, LockInfo | None]:
+    """The lock file's bytes and what they say (a lock still being written is waited for)."""
+    raw = exclusive.read_settled(target, _MAX_LOCK_BYTES)
+    return raw, _parse(raw)
 
 
 def acquire(path: str | os.PathLike, session: str, force: bool = False) -> bool:
@@ -119,17 +131,37 @@ def acquire(path: str | os.PathLike, session: str, force: bool = False) -> bool:
     Raises SpeechLockedError when another live session holds it, unless ``force`` (the user
     chose to open it anyway; the other session's lock is then replaced by ours).  Returns
     whether a lock file could be written.
+
+    Taking a free lock is one atomic step (``exclusive.create``): of several programs opening
+    the same speech at the same instant exactly one gets it, and every other one is warned.
     """
-    if not force:
-        other = holder(path, session)
-        if other is not None:
-            raise SpeechLockedError(Path(path), other)
-    lock = LockInfo(session, this_process(), time.time())
-    try:
-        files.write_text(lock_path(path), json.dumps(lock.to_data(), ensure_ascii=False))
-    except ComposerError:
-        return False
-    return True
+    target = lock_path(path)
+    data = json.dumps(LockInfo(session, this_process(), time.time()).to_data(),
+                      ensure_ascii=False).encode("utf-8")
+    for _attempt in range(8):
+        try:
+            if exclusive.create(target, data):
+                return True
+        except OSError:
+            return False  # a read-only folder: the lock only ever adds a warning
+        raw, current = _settled(target)
+        if raw is None:
+            continue  # released meanwhile: try again
+        if current is not None and current.session != session and not is_stale(current) \
+                and not force:
+            raise SpeechLockedError(Path(path), current)
+        if (current is not None and current.session == session) or force:
+            # Our own lock (refreshed at every save), or the user said to open it anyway.
+            try:
+                files.write_bytes(target, data)
+            except ComposerError:
+                return False
+            return True
+        # A dead holder's lock, or a damaged one: take it away (only if it is still the one
+        # judged dead) and try to create ours again.
+        if not exclusive.take_away(target, raw):
+            return False
+    return False
 
 
 def release(path: str | os.PathLike, session: str) -> None:

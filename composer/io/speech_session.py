@@ -83,6 +83,7 @@ class SpeechSession:
         target = _absolute(path)
         raw = files.read_bytes(target, limit=yamlfile.MAX_BYTES)
         speech = speech_file.parse_speech(raw, str(target))
+        files.remove_stale_temps(target)   # left by a write that was killed (never raises)
         locked = locks.acquire(target, self.session, force)
         self._leave(keep_lock_on=target)
         self.path, self.sha256, self.locked = target, sha256(raw), locked
@@ -123,6 +124,7 @@ class SpeechSession:
         target = _absolute(path) if path is not None else self.path
         assert target is not None  # one of the two is set (checked above)
         same = target == self.path
+        files.check_writable(target)   # read-only: refused before anything, backups included
         result = SaveResult(target)
         data, replaced = speech_bytes(speech)
         if replaced:

@@ -1,13 +1,14 @@
 """The library pane (素材库): search box, grouped snippet list, preview.
 
 Snippets are inserted into the outline by dragging, double-click or Enter (``insert_requested``).
-The user's own pack can be added to, edited and pruned here; bundled and shared packs are
-read-only.
+The user's own pack can be added to, edited and pruned here, with undo and redo; bundled and
+shared packs are read-only.  Packs that change on disk (another writer) are read again.
 """
 
 from __future__ import annotations
 
 import html
+import os
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
@@ -17,12 +18,20 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QLabel, QLineEdi
                                QTextBrowser, QVBoxLayout, QWidget)
 
 from ..core.errors import ComposerError
-from ..core.library import PARAGRAPH, Snippet, section_to_snippet
+from ..core.library import PARAGRAPH, Pack, Snippet, section_to_snippet
+from ..core.library_edits import (AddSnippets, Applied, EditSnippet, LibraryEdit, RemoveSnippets,
+                                  clone, same_content, snippet_content)
+from ..core.library_history import LibraryHistory
 from ..core.speech import Section
-from ..io import backups, library_store
+from ..io import library_file, library_store, pack_update
 from ..io.library_store import LoadedLibrary
 from . import settings, snippet_dialog
 from .library_model import ROW_ROLE, LibraryModel
+from .library_watch import PackWatcher
+
+# A library edit waits this long for another writer of the same pack (seconds); a write holds
+# the lock for well under a second, so a longer wait means a stuck writer, said in a message.
+LOCK_WAIT_SECONDS = 10.0
 
 HIGHLIGHT = QColor(0xFF, 0xD8, 0x6B)
 INDENT = 14
@@ -124,6 +133,7 @@ class SnippetList(QListView):
 class LibraryPane(QWidget):
     insert_requested = Signal(object)   # Snippet
     message = Signal(str)
+    history_moved = Signal(str)         # "do", "undo" or "redo": a library step was made
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -184,10 +194,23 @@ class LibraryPane(QWidget):
         self.delete_action.triggered.connect(self.delete_current)
         self._update_actions()
 
+        # The library's own undo history (see core/library_history for why it is not the
+        # speech's); the window's Undo/Redo reach it when a library step was the last one made
+        # (ui/undo_routing).
+        self.history = LibraryHistory(self._store)
+        self.undo_action = QAction(self.tr("撤销素材库修改"), self)
+        self.undo_action.triggered.connect(self.undo)
+        self.redo_action = QAction(self.tr("重做素材库修改"), self)
+        self.redo_action.triggered.connect(self.redo)
+        self._history_changed()
+        self.watcher = PackWatcher(self)
+        self.watcher.changed.connect(self.reload_pack)
+
     # --- loading ------------------------------------------------------------------------------------
 
     def set_library(self, library: LoadedLibrary) -> None:
         self.model.set_library(library)
+        self._watch_packs()
 
     @property
     def library(self) -> LoadedLibrary:
@@ -288,7 +311,13 @@ class LibraryPane(QWidget):
         menu.addActions([self.insert_action, self.edit_action, self.delete_action])
         menu.exec(self.list.viewport().mapToGlobal(position))
 
-    # --- the user's own pack ------------------------------------------------------------------------
+    # --- the user's own pack: edits through the library's history ---------------------------------
+    #
+    # 存入素材库, editing and deleting are core edits (core/library_edits) on the library's own
+    # undo history (core/library_history: why not the speech's is said there).  Each one is
+    # written by merging into the pack as it is on disk, under the pack's write lock
+    # (io/pack_update), and the pane then shows the pack as written: what a colleague or another
+    # copy of the program added meanwhile appears too.
 
     def user_pack(self):
         pack = self.library.user_pack()
@@ -316,61 +345,149 @@ class LibraryPane(QWidget):
             return None
         snippet = section_to_snippet(section, level, library_store.new_snippet_id(pack),
                                      details.kind, details.tags, source_file, source_title)
-        pack.snippets.append(snippet)
-        if not self._save(pack, lambda: pack.snippets.remove(snippet)):
+        applied = self._do(self.tr("存入素材库"), AddSnippets(pack.path, [snippet]))
+        if applied is None:
             return None
-        self.model.reindex()
-        self.select_snippet(snippet)
+        saved = self._select_id(pack, applied.ids[0] if applied.ids else snippet.id)
         self.message.emit(self.tr("已存入“{0}”。").format(pack.name))
-        return snippet
+        return saved
 
     def edit_current(self) -> None:
         snippet = self.current_snippet()
         pack = self.model.pack_of(snippet) if snippet is not None else None
-        if pack is None or pack.read_only:
+        if snippet is None or pack is None or pack.read_only:
             return
         details = snippet_dialog.ask_edited_snippet(self, snippet)
         if details is None:
             return
-        old = (snippet.heading, snippet.paragraphs, snippet.kind, snippet.tags)
+        after = clone(snippet)
         if snippet.level != PARAGRAPH:
-            snippet.heading = details.heading
-        snippet.paragraphs = details.paragraphs or []
-        snippet.kind, snippet.tags = details.kind, details.tags
-        snippet.changed()
-
-        def restore():
-            snippet.heading, snippet.paragraphs, snippet.kind, snippet.tags = old
-            snippet.changed()
-        if self._save(pack, restore):
-            self.model.reindex()
-            self.select_snippet(snippet)
+            after.heading = details.heading
+        after.paragraphs = details.paragraphs or []
+        after.kind, after.tags = details.kind, details.tags
+        if same_content(after, snippet):
+            return
+        applied = self._do(self.tr("编辑素材"), EditSnippet(pack.path, clone(snippet), after))
+        if applied is not None and applied.ids:
+            self._select_id(pack, applied.ids[0])
 
     def delete_current(self) -> None:
         snippet = self.current_snippet()
         pack = self.model.pack_of(snippet) if snippet is not None else None
-        if pack is None or pack.read_only:
+        if snippet is None or pack is None or pack.read_only:
             return
         answer = QMessageBox.question(
             self, self.tr("删除素材"),
             self.tr("从“{0}”中删除这条素材？\n\n{1}").format(pack.name, snippet.heading or snippet.text()[:40]))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        position = pack.snippets.index(snippet)
-        pack.snippets.remove(snippet)
-        if self._save(pack, lambda: pack.snippets.insert(position, snippet)):
-            self.model.reindex()
+        self._do(self.tr("删除素材"), RemoveSnippets(pack.path, [clone(snippet)]))
 
-    def _save(self, pack, undo) -> bool:
-        """Save the user's pack like a speech: atomically, its previous version kept as a
-        backup; on failure the change is taken back, so the list shows what is on disk."""
+    # --- undo and redo of library edits ---------------------------------------------------------------
+
+    def undo(self) -> None:
+        self._step(self.history.undo, "undo", self.tr("已撤销：{0}"), self.history.undo_label())
+
+    def redo(self) -> None:
+        self._step(self.history.redo, "redo", self.tr("已重做：{0}"), self.history.redo_label())
+
+    def _step(self, move, how: str, done: str, label: str) -> None:
         try:
-            backups.save_user_pack_with_backup(pack, settings.keep_backups())
+            applied = move()
         except ComposerError as error:
-            undo()
-            self._warn(str(error))
-            return False
-        return True
+            self._warn(str(error))   # nothing changed, on disk or in the history
+            return
+        finally:
+            self._history_changed()
+        if applied is None:
+            return
+        self.history_moved.emit(how)
+        pack = self._pack_at(applied.inverse.pack_path)
+        if pack is not None and applied.ids:
+            self._select_id(pack, applied.ids[0])
+        self.message.emit(done.format(label))
+
+    def _do(self, label: str, edit: LibraryEdit) -> Applied | None:
+        try:
+            applied = self.history.do(label, edit)
+        except ComposerError as error:
+            self._warn(str(error))   # nothing was written; the list shows what is on disk
+            return None
+        finally:
+            self._history_changed()
+        self.history_moved.emit("do")
+        return applied
+
+    def _history_changed(self) -> None:
+        history = self.history
+        self.undo_action.setEnabled(history.can_undo())
+        self.redo_action.setEnabled(history.can_redo())
+        self.undo_action.setToolTip(self.tr("撤销：") + history.undo_label())
+        self.redo_action.setToolTip(self.tr("重做：") + history.redo_label())
+
+    def _store(self, edit: LibraryEdit) -> Applied:
+        """Write one library edit (the history's store): merged into the pack on disk."""
+        pack = self._pack_at(edit.pack_path)
+        if pack is None or pack.read_only:
+            raise ComposerError("这个素材库是只读的，不能修改。", "This library pack is read-only.")
+        written = pack_update.write_edit(edit, new_name=pack.name,
+                                         keep_backups=settings.keep_backups(),
+                                         wait=LOCK_WAIT_SECONDS)
+        self._show_pack(pack, written.pack)
+        for warning in written.warnings:
+            self.message.emit(str(warning))
+        if written.result.notes:
+            self._inform(" ".join(written.result.notes))
+        return written.result
+
+    # --- packs changed on disk ----------------------------------------------------------------------
+
+    def _watch_packs(self) -> None:
+        bundled = os.path.normcase(os.path.abspath(library_store.bundled_dir()))
+        self.watcher.watch([p.path for p in self.library.packs if p.path and not
+                            os.path.normcase(os.path.abspath(p.path)).startswith(bundled + os.sep)])
+
+    def reload_pack(self, path: str) -> None:
+        """A pack changed on disk (a colleague, another copy of the program): show it as it is
+        now, keeping the selection and the search."""
+        pack = self._pack_at(path)
+        if pack is None:
+            return
+        try:
+            fresh = library_file.load_pack(path, read_only=pack.read_only)
+        except ComposerError as error:
+            # Half-written by a program that does not write atomically, or damaged: keep what
+            # is shown; the next change of the file is read again.
+            self.message.emit(str(error))
+            return
+        if [snippet_content(s) for s in fresh.snippets] == [
+                snippet_content(s) for s in pack.snippets] and fresh.name == pack.name:
+            return
+        self._show_pack(pack, fresh)
+        self.message.emit(self.tr("“{0}”在磁盘上有了变化（别的程序或同事写入），已重新读取。")
+                          .format(pack.name))
+
+    def _show_pack(self, pack: Pack, fresh: Pack) -> None:
+        """Show ``fresh`` (just read or written) in place of what ``pack`` held."""
+        current = self.current_snippet()
+        keep = (self.model.pack_of(current), current.id) if current is not None else None
+        pack.name, pack.snippets = fresh.name, fresh.snippets
+        self.watcher.remember(pack.path)
+        self.model.reindex()
+        if keep is not None and keep[0] is not None:
+            self._select_id(keep[0], keep[1])
+
+    def _pack_at(self, path: str) -> Pack | None:
+        return next((p for p in self.library.packs if p.path == path), None)
+
+    def _select_id(self, pack: Pack, snippet_id: str) -> Snippet | None:
+        snippet = next((s for s in pack.snippets if s.id == snippet_id), None)
+        if snippet is not None:
+            self.select_snippet(snippet)
+        return snippet
 
     def _warn(self, text: str) -> None:
         QMessageBox.warning(self, self.tr("素材库"), text)
+
+    def _inform(self, text: str) -> None:
+        QMessageBox.information(self, self.tr("素材库"), text)

@@ -20,6 +20,7 @@ from .library_pane import LibraryPane
 from .outline_actions import OutlineActions
 from .outline_model import OutlineModel
 from .outline_view import OutlineView
+from .undo_routing import UndoRouter
 
 APP_NAME_ZH = "讲稿编排"
 # A status-bar message (a refused drop, "已保存") goes away by itself after this long.
@@ -59,17 +60,11 @@ class MainWindow(QMainWindow):
         self.outline = OutlineActions(self.document, self.outline_model, self.outline_view, self)
         self.undo_action = QAction(self.tr("撤销"), self)
         self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
-        self.undo_action.triggered.connect(self.document.undo)
         self.redo_action = QAction(self.tr("重做"), self)
         self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)  # Ctrl+Y and Ctrl+Shift+Z
-        self.redo_action.triggered.connect(self.document.redo)
-        stack = self.document.stack
-        stack.canUndoChanged.connect(self.undo_action.setEnabled)
-        stack.canRedoChanged.connect(self.redo_action.setEnabled)
-        stack.undoTextChanged.connect(lambda t: self.undo_action.setToolTip(self.tr("撤销：") + t))
-        stack.redoTextChanged.connect(lambda t: self.redo_action.setToolTip(self.tr("重做：") + t))
-        self.undo_action.setEnabled(False)
-        self.redo_action.setEnabled(False)
+        # The last step made, in the speech's history or in the library's (ui/undo_routing).
+        self.undo_router = UndoRouter(self.undo_action, self.redo_action, self.document,
+                                      self.library_pane, self)
         self.save_to_library = QAction(self.tr("存入素材库…"), self)
         self.save_to_library.triggered.connect(self.save_section_to_library)
         self.settings_action = QAction(self.tr("设置…"), self)
@@ -159,6 +154,8 @@ class MainWindow(QMainWindow):
         library = bar.addMenu(self.tr("素材库(&L)"))
         lp = self.library_pane
         library.addActions([lp.insert_action, lp.edit_action, lp.delete_action])
+        library.addSeparator()
+        library.addActions([lp.undo_action, lp.redo_action])
         library.addSeparator()
         find = library.addAction(self.tr("搜索素材"))
         find.setShortcut(QKeySequence.StandardKey.Find)

@@ -257,10 +257,6 @@ This is one step and can be undone. Continue?</translation>
         <translation>Speeches (*.speech.yaml)</translation>
     </message>
     <message>
-        <source>仍然保存吗？</source>
-        <translation>Save anyway?</translation>
-    </message>
-    <message>
         <source>保存失败</source>
         <translation>Save failed</translation>
     </message>
@@ -584,6 +580,14 @@ Export anyway?</translation>
         <translation>Delete Snippet</translation>
     </message>
     <message>
+        <source>撤销素材库修改</source>
+        <translation>Undo Library Change</translation>
+    </message>
+    <message>
+        <source>重做素材库修改</source>
+        <translation>Redo Library Change</translation>
+    </message>
+    <message>
         <source>找到 {0} 条（共 {1} 条）</source>
         <translation>{0} found (of {1})</translation>
     </message>
@@ -596,8 +600,16 @@ Export anyway?</translation>
         <translation> (read-only)</translation>
     </message>
     <message>
+        <source>存入素材库</source>
+        <translation>Save to Library</translation>
+    </message>
+    <message>
         <source>已存入“{0}”。</source>
         <translation>Saved to &quot;{0}&quot;.</translation>
+    </message>
+    <message>
+        <source>编辑素材</source>
+        <translation>Edit Snippet</translation>
     </message>
     <message>
         <source>从“{0}”中删除这条素材？
@@ -606,6 +618,26 @@ Export anyway?</translation>
         <translation>Delete this snippet from &quot;{0}&quot;?
 
 {1}</translation>
+    </message>
+    <message>
+        <source>已撤销：{0}</source>
+        <translation>Undone: {0}</translation>
+    </message>
+    <message>
+        <source>已重做：{0}</source>
+        <translation>Redone: {0}</translation>
+    </message>
+    <message>
+        <source>撤销：</source>
+        <translation>Undo: </translation>
+    </message>
+    <message>
+        <source>重做：</source>
+        <translation>Redo: </translation>
+    </message>
+    <message>
+        <source>“{0}”在磁盘上有了变化（别的程序或同事写入），已重新读取。</source>
+        <translation>“{0}” changed on disk (another program or a colleague wrote to it); it was read again.</translation>
     </message>
 </context>
 <context>
@@ -625,14 +657,6 @@ Export anyway?</translation>
     <message>
         <source>重做</source>
         <translation>Redo</translation>
-    </message>
-    <message>
-        <source>撤销：</source>
-        <translation>Undo: </translation>
-    </message>
-    <message>
-        <source>重做：</source>
-        <translation>Redo: </translation>
     </message>
     <message>
         <source>存入素材库…</source>
@@ -1204,6 +1228,17 @@ Rows with an empty replacement are not kept.</translation>
     <message>
         <source>按原文插入</source>
         <translation>Insert As It Is</translation>
+    </message>
+</context>
+<context>
+    <name>UndoRouter</name>
+    <message>
+        <source>撤销：</source>
+        <translation>Undo: </translation>
+    </message>
+    <message>
+        <source>重做：</source>
+        <translation>Redo: </translation>
     </message>
 </context>
 <context>

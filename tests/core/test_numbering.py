@@ -10,32 +10,44 @@ from composer.core.speech import Section, Speech
     (21, "二十一"), (30, "三十"), (45, "四十五"), (99, "九十九"), (100, "一百"),
     (101, "一百零一"), (110, "一百一十"), (111, "一百一十一"), (1000, "一千"), (1005, "一千零五"),
     (1050, "一千零五十"), (10001, "一万零一"),
+    # Beyond 99,999 (a speech of 100,000 sections must still number): groups of four digits.
+    (100000, "十万"), (100001, "十万零一"), (110000, "十一万"), (1000001, "一百万零一"),
+    (1010000, "一百零一万"), (10010000, "一千零一万"), (12345678, "一千二百三十四万五千六百七十八"),
+    (100000000, "一亿"), (200000010, "二亿零一十"), (101000000, "一亿零一百万"),
+    (110000000, "一亿一千万"), (10**12, "一万亿"), (10001 * 10**8, "一万零一亿"),
 ])
 def test_chinese_numerals(n, text):
     assert chinese_numeral(n) == text
 
 
-@pytest.mark.parametrize("bad", [0, -1, 100000])
+@pytest.mark.parametrize("bad", [0, -1])
 def test_numeral_range(bad):
     with pytest.raises(ValueError):
         chinese_numeral(bad)
 
 
 def _value(text: str) -> int:
-    """An independent reader of Chinese numerals up to 99999, for the property test."""
+    """An independent reader of Chinese numerals, for the property test: 十百千 inside a group,
+    万 multiplies the group read so far, 亿 everything read so far."""
     digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
-    units = {"十": 10, "百": 100, "千": 1000, "万": 10000}
-    total, digit = 0, None
+    units = {"十": 10, "百": 100, "千": 1000}
+    total, group, digit = 0, 0, None
     for ch in text:
         if ch in digits:
             digit = digits[ch]
-        else:
-            total += (1 if digit is None else digit) * units[ch]
+        elif ch in units:
+            group += (1 if digit is None else digit) * units[ch]
             digit = None
-    return total + (digit or 0)
+        elif ch == "万":
+            group = (group + (digit or 0)) * 10000
+            digit = None
+        else:  # 亿: everything so far is counted in 亿
+            total = (total + group + (digit or 0)) * 10**8
+            group, digit = 0, None
+    return total + group + (digit or 0)
 
 
-@given(st.integers(min_value=1, max_value=99999))
+@given(st.integers(min_value=1, max_value=10**16 - 1))
 def test_numerals_read_back(n):
     text = chinese_numeral(n)
     assert _value(text) == n

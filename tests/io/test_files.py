@@ -1,4 +1,5 @@
 import os
+from pathlib import Path
 
 import pytest
 
@@ -70,3 +71,111 @@ def test_folder_is_named_as_such(tmp_path):
 def test_new_files_get_the_usual_permissions(tmp_path):
     files.write_text(tmp_path / "new.txt", "x")
     assert (tmp_path / "new.txt").stat().st_mode & 0o777 == 0o666 & ~files._umask()
+
+
+# --- symbolic links, read-only files, the hash check -----------------------------------------
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links on this system")
+def test_writing_through_a_link_updates_its_target_and_keeps_the_link(tmp_path):
+    real = tmp_path / "real" / "讲话.speech.yaml"
+    real.parent.mkdir()
+    real.write_text("old")
+    os.chmod(real, 0o640)
+    link = tmp_path / "讲话.speech.yaml"
+    os.symlink(real, link)
+    chain = tmp_path / "second-link.speech.yaml"
+    os.symlink(link, chain)                       # a link to a link: followed to the end
+    files.write_text(chain, "新内容")
+    assert link.is_symlink() and chain.is_symlink()
+    assert os.readlink(link) == str(real)
+    assert real.read_text(encoding="utf-8") == "新内容"
+    assert (real.stat().st_mode & 0o777) == 0o640
+    assert sorted(os.listdir(real.parent)) == ["讲话.speech.yaml"]   # temp beside the target
+
+
+def test_a_read_only_file_is_refused_and_left_alone(tmp_path):
+    target = tmp_path / "a.speech.yaml"
+    target.write_text("old")
+    os.chmod(target, 0o444)
+    with pytest.raises(files.ReadOnlyFileError) as caught:
+        files.write_text(target, "new")
+    assert "只读" in str(caught.value) and str(target) in str(caught.value)
+    assert "\n" not in str(caught.value)
+    assert target.read_text() == "old" and os.listdir(tmp_path) == ["a.speech.yaml"]
+    os.chmod(target, 0o644)
+    files.write_text(target, "new")
+    assert target.read_text() == "new"
+
+
+def test_the_hash_check_refuses_a_file_changed_meanwhile(tmp_path):
+    import hashlib
+    target = tmp_path / "a.txt"
+    target.write_bytes(b"read")
+    read = hashlib.sha256(b"read").hexdigest()
+    target.write_bytes(b"someone else's")
+    with pytest.raises(files.ChangedMeanwhileError):
+        files.write_bytes(target, b"mine", expect_sha256=read)
+    assert target.read_bytes() == b"someone else's" and os.listdir(tmp_path) == ["a.txt"]
+    files.write_bytes(target, b"mine", expect_sha256=hashlib.sha256(b"someone else's").hexdigest())
+    assert target.read_bytes() == b"mine"
+    with pytest.raises(files.ChangedMeanwhileError):          # None: "there was no file"
+        files.write_bytes(target, b"again", expect_sha256=None)
+    files.write_bytes(tmp_path / "new.txt", b"x", expect_sha256=None)
+
+
+# --- temp files left by a killed write --------------------------------------------------------
+
+def age(path, seconds):
+    then = os.stat(path).st_mtime - seconds
+    os.utime(path, (then, then))
+
+
+def test_only_our_own_stale_temp_files_are_removed(tmp_path):
+    target = tmp_path / "讲话.speech.yaml"
+    target.write_text("x")
+    ours_old = tmp_path / ".讲话.speech.yaml.k2j_9zq1.tmp"
+    ours_fresh = tmp_path / ".讲话.speech.yaml.a8d0f3bb.tmp"        # a write in progress
+    others = [tmp_path / ".讲话.speech.yaml.short.tmp",           # not mkstemp's naming
+              tmp_path / ".其他.speech.yaml.k2j_9zq1.tmp",         # another file's
+              tmp_path / ".讲话.speech.yaml.k2j_9zq1.tmp.keep",
+              tmp_path / "讲话.speech.yaml.k2j_9zq1.tmp"]          # no leading dot
+    for path in [ours_old, ours_fresh, *others]:
+        path.write_text("leftover")
+    for path in [ours_old, *others]:
+        age(path, files.TEMP_STALE_AFTER + 60)
+    assert files.remove_stale_temps(target) == [ours_old]
+    assert not ours_old.exists() and ours_fresh.exists() and all(p.exists() for p in others)
+
+
+def test_the_next_write_removes_the_leftovers_of_a_killed_one(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import textwrap
+    target = tmp_path / "讲话.speech.yaml"
+    target.write_text("saved before")
+    # A child writes a big file and is killed -9 while its temp file is being written.
+    code = textwrap.dedent(f"""
+        import os, sys, time
+        sys.path.insert(0, {str(Path(files.__file__).parents[2])!r})
+        from composer.io import files
+        real_fsync = os.fsync
+        def stuck(fd):
+            print("writing", flush=True)
+            time.sleep(600)
+        os.fsync = stuck
+        files.write_bytes({str(target)!r}, b"x" * (4 << 20))
+    """)
+    child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    assert child.stdout.readline().strip() == "writing"
+    child.send_signal(signal.SIGKILL)
+    child.wait(timeout=60)
+    child.stdout.close()
+    [left] = [p for p in tmp_path.iterdir() if p.name != target.name]
+    assert files.is_our_temp(left.name, target.name)
+    assert target.read_text() == "saved before"           # the atomic write held
+    files.write_text(target, "saved now")                 # too fresh to be judged yet …
+    assert left.exists()
+    age(left, files.TEMP_STALE_AFTER + 1)
+    files.write_text(target, "saved again")               # … now it is stale: removed
+    assert sorted(os.listdir(tmp_path)) == [target.name]

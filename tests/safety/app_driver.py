@@ -6,7 +6,7 @@ It starts the program the way ``speech-composer open FILE`` does (``composer.ui.
 then, once the event loop runs, types through the UI as an input method delivers Chinese: text
 appended to the first section's paragraphs, then to the title.  It prints ``edited`` when both
 edits are in, and keeps running until it is killed or ended by a signal.  ``--no-autosave``
-stretches the autosave timers so far that only the end-of-session handling can write the
+stretches the autosave timer so far that only the end-of-session handling can write the
 recovery file.
 """
 
@@ -45,8 +45,7 @@ def type_edits(window, paragraph_text: str, title_text: str) -> None:
 def main() -> int:
     path, paragraph_text, title_text = sys.argv[1:4]
     if "--no-autosave" in sys.argv[4:]:
-        file_actions.RECOVERY_PAUSE_MS = 24 * 3600 * 1000
-        file_actions.RECOVERY_MAX_WAIT_S = 10.0 ** 9
+        file_actions.RECOVERY_INTERVAL_MS = 24 * 3600 * 1000
     application, window = app.launch(path)
     QTimer.singleShot(0, lambda: type_edits(window, paragraph_text, title_text))
     return application.exec()

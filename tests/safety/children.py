@@ -34,3 +34,23 @@ def start_python(code: str) -> subprocess.Popen:
         child.kill()
         raise AssertionError(f"child did not start: {line!r} {child.stderr.read()}")
     return child
+
+
+def open_when_released(number: int, path: str, rounds: int, barrier, results) -> None:
+    """One of several programs opening the same speech at the same instant, round after round
+    (``multiprocessing`` target): reports whether it got the speech without a warning."""
+    from composer.io.locks import SpeechLockedError
+    from composer.io.speech_session import SpeechSession
+    for round_ in range(rounds):
+        session = SpeechSession(session=f"p{number}-r{round_}")
+        barrier.wait()
+        try:
+            session.open(path)
+            warned = False
+        except SpeechLockedError:
+            warned = True
+        results.put((round_, number, warned))
+        barrier.wait()                 # every one has tried: the holder closes, all go again
+        if not warned:
+            session.close()
+        barrier.wait()

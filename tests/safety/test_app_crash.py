@@ -150,7 +150,7 @@ def check_restored_then_save(window, path: Path, original) -> None:
     assert document.is_modified() and document.path == str(path)
     assert window.isWindowModified()
     assert speech_file.load_speech(path).content() == original.content()  # not written yet
-    assert window.files.save_speech()
+    assert window.files.save_speech(wait=True)
     assert holds_the_edits(speech_file.load_speech(path))
     assert recovery_files() == [] and recovery.list_recoveries() == []
     window.files.close_speech()

@@ -1,13 +1,15 @@
 """Library safety: the user's pack is saved atomically with backups; one bad pack in a library
 folder is reported and never keeps the others (or the program) from loading."""
 
+import os
 from pathlib import Path
 
 import pytest
 
 from composer.core.errors import ComposerError
 from composer.core.library import Pack, Snippet
-from composer.io import backups, files, library_file, library_store
+from composer.core.library_edits import AddSnippets, RemoveSnippets
+from composer.io import backups, files, library_file, library_store, pack_update
 
 from .test_hostile_files import alias_bomb, junk, payloads, wrap
 # The UI tests' guards for the tests through the application: settings in a temp folder, and no
@@ -15,15 +17,17 @@ from .test_hostile_files import alias_bomb, junk, payloads, wrap
 from ui.conftest import no_unexpected_dialogs, temp_settings  # noqa: F401
 
 
-def user_pack(*headings: str) -> Pack:
-    pack = library_store.empty_user_pack()
-    pack.snippets = [Snippet(f"my-{i:04d}", 1, h, [f"{h}的正文。"]) for i, h in enumerate(headings)]
-    return pack
+def add_to_user_pack(heading: str, keep: int = backups.DEFAULT_KEEP):
+    """Save a snippet to the user's pack the way the window does (merge under the lock)."""
+    return pack_update.write_edit(
+        AddSnippets(str(library_store.user_pack_path()), [Snippet("my-0001", 1, heading,
+                                                                  [f"{heading}的正文。"])]),
+        new_name=library_store.USER_PACK_NAME, keep_backups=keep)
 
 
 def test_saving_the_users_pack_keeps_the_previous_version():
-    assert backups.save_user_pack_with_backup(user_pack("第一条")) is None   # nothing before it
-    backup = backups.save_user_pack_with_backup(user_pack("第一条", "第二条"))
+    assert add_to_user_pack("第一条").backup is None   # nothing before it
+    backup = add_to_user_pack("第二条").backup
     assert [s.heading for s in library_file.load_pack(backup, use_index=False).snippets] == ["第一条"]
     saved = library_file.load_pack(library_store.user_pack_path(), use_index=False)
     assert [s.heading for s in saved.snippets] == ["第一条", "第二条"]
@@ -31,33 +35,33 @@ def test_saving_the_users_pack_keeps_the_previous_version():
 
 def test_the_number_of_pack_backups_follows_the_setting():
     for i in range(6):
-        backups.save_user_pack_with_backup(user_pack(*[f"条目{j}" for j in range(i + 1)]), keep=2)
+        add_to_user_pack(f"条目{i}", keep=2)
     assert len(backups.list_backups(library_store.user_pack_path())) == 2
 
 
-def test_a_read_only_pack_is_refused_and_nothing_is_written(tmp_path):
+def test_a_read_only_pack_file_is_refused_and_nothing_is_written(tmp_path):
     shared = tmp_path / "shared.library.yaml"
     library_file.save_pack(Pack("共享", [Snippet("s1", 1, "共享的", ["x"])]), shared)
+    os.chmod(shared, 0o444)
     before = shared.read_bytes()
-    pack = library_file.load_pack(shared, read_only=True)
-    pack.snippets.clear()
-    with pytest.raises(ComposerError, match="只读"):
-        backups.save_user_pack_with_backup(pack)
+    with pytest.raises(files.ReadOnlyFileError, match="只读"):
+        pack_update.write_edit(RemoveSnippets(str(shared), [Snippet("s1", 1, "共享的", ["x"])]),
+                               keep_backups=5)
     assert shared.read_bytes() == before and backups.list_backups(shared) == []
 
 
 def test_a_failed_pack_write_leaves_the_old_pack(monkeypatch):
-    backups.save_user_pack_with_backup(user_pack("原有的"))
+    add_to_user_pack("原有的")
     path = library_store.user_pack_path()
     before = path.read_bytes()
 
-    def disk_full(target, data):
+    def disk_full(target, data, **options):
         raise ComposerError("磁盘空间不足", "No space left on device")
 
     with monkeypatch.context() as patch:
         patch.setattr(files, "write_bytes", disk_full)
         with pytest.raises(ComposerError, match="磁盘空间不足"):
-            backups.save_user_pack_with_backup(user_pack("原有的", "新的"))
+            add_to_user_pack("新的")
     assert path.read_bytes() == before
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from composer.core import i18n
 from composer.core.errors import ComposerError
-from composer.io import files, locks, processes
+from composer.io import exclusive, files, locks, processes
 
 
 def write_lock(path, session, pid, host=None, since=None, token="", user="someone"):
@@ -115,9 +115,10 @@ def test_release_removes_only_our_own_lock(speech_path):
 
 
 def test_unwritable_folder_does_not_stop_opening(speech_path, monkeypatch):
+    # Tests run as root, where chmod cannot make a folder unwritable: simulate the refusal.
     def refuse(path, data):
-        raise ComposerError("无法写入", "Cannot write")
-    monkeypatch.setattr(files, "write_bytes", refuse)
+        raise PermissionError(13, "Permission denied")
+    monkeypatch.setattr(exclusive, "create", refuse)
     assert locks.acquire(speech_path, "mine") is False
     assert not locks.lock_path(speech_path).exists()
 
@@ -127,3 +128,35 @@ def test_lock_for_a_name_with_spaces_and_chinese(tmp_path):
     path.write_text("format: 1\n", encoding="utf-8")
     locks.acquire(path, "s")
     assert (tmp_path / ".~lock.2024 年 工作 会议.speech.yaml#").exists()
+
+
+def test_programs_opening_a_speech_at_the_same_instant_all_but_one_are_warned(speech_path):
+    """Real processes released by one barrier, 40 rounds: each round exactly one opens the
+    speech without a warning and every other one is warned (before the lock was created
+    atomically, 33 of 40 such pairs got no warning)."""
+    import multiprocessing
+
+    from .children import open_when_released
+    programs, rounds = 3, 40
+    context = multiprocessing.get_context("spawn")
+    barrier = context.Barrier(programs + 1)
+    results = context.Queue()
+    children = [context.Process(target=open_when_released,
+                                args=(n, str(speech_path), rounds, barrier, results))
+                for n in range(programs)]
+    for child in children:
+        child.start()
+    try:
+        unwarned_per_round = []
+        for _ in range(rounds):
+            for _step in range(3):
+                barrier.wait(timeout=120)
+            answers = [results.get(timeout=60) for _ in range(programs)]
+            unwarned_per_round.append(sum(not warned for _, _, warned in answers))
+    finally:
+        for child in children:
+            child.join(timeout=60)
+            if child.is_alive():
+                child.kill()
+    assert unwarned_per_round == [1] * rounds
+    assert not locks.lock_path(speech_path).exists()     # the last holder released it

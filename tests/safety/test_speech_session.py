@@ -361,3 +361,16 @@ def test_restore_a_damaged_recovery_changes_nothing(speech_path):
     with pytest.raises(FileFormatError):
         session.restore(found)
     assert session.path == speech_path and (folder / "broken.speech.yaml").exists()
+
+
+def test_opening_a_speech_removes_the_stale_temp_files_of_a_killed_save(speech_path):
+    """A save killed with -9 leaves ``.NAME.XXXXXXXX.tmp`` beside the speech: the next open
+    removes it once it is stale (a fresh one may be a save in progress elsewhere)."""
+    stale = speech_path.with_name(f".{speech_path.name}.k2j_9zq1.tmp")
+    fresh = speech_path.with_name(f".{speech_path.name}.a8d0f3bb.tmp")
+    for path in (stale, fresh):
+        path.write_bytes(b"half a speech")
+    old = os.stat(stale).st_mtime - files.TEMP_STALE_AFTER - 60
+    os.utime(stale, (old, old))
+    SpeechSession().open(speech_path)
+    assert not stale.exists() and fresh.exists()

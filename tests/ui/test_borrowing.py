@@ -157,7 +157,7 @@ def test_preview_shows_unit_words_and_usage_and_the_order_follows_usage(win, mon
     speech.opening_snippets = ["b-2"]
     target = tmp_path / "s.speech.yaml"
     monkeypatch.setattr(file_dialogs, "get_save_file_name", lambda *a, **k: (str(target), ""))
-    win.files.save_speech()
+    assert win.files.save_speech(wait=True)
     assert load_speech(target).opening_snippets == ["b-2"]
     uses = usage_file.read_uses(usage_file.own_path())
     assert [(u.snippet, u.speech, u.title) for u in uses] == [

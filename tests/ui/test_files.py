@@ -73,6 +73,7 @@ def test_save_and_reopen_through_the_ui(window, monkeypatch, tmp_path, qtbot):
     save_dialog(monkeypatch, target)
     edit_something(window)
     window.files.save.trigger()
+    window.files.finish_writes()
     saved = tmp_path / "动员讲话.speech.yaml"
     assert saved.exists()
     assert not window.document.is_modified()
@@ -94,8 +95,10 @@ def test_save_writes_to_the_same_file_and_keeps_a_backup(window, monkeypatch, tm
     path = tmp_path / "a.speech.yaml"
     save_dialog(monkeypatch, path)
     window.files.save.trigger()
+    window.files.finish_writes()
     edit_something(window)
     window.files.save.trigger()  # no dialog this time: it has a file
+    window.files.finish_writes()
     assert [s.heading for s in speech_file.load_speech(path).body] == ["B", "A", "C"]
     assert backups.list_backups(path)
 
@@ -166,16 +169,17 @@ def test_a_file_changed_on_disk_is_not_overwritten_without_asking(window, answer
     path = tmp_path / "shared.speech.yaml"
     save_dialog(monkeypatch, path)
     window.files.save.trigger()
+    window.files.finish_writes()
     other = speech_file.load_speech(path)
     other.title = "同事改的"
     speech_file.save_speech(other, path)
     edit_something(window)
     queue.append(Button.No)
-    assert not window.files.save_speech()
+    assert not window.files.save_speech(wait=True)
     assert speech_file.load_speech(path).title == "同事改的"
     assert window.document.is_modified()
     queue.append(Button.Yes)
-    assert window.files.save_speech()
+    assert window.files.save_speech(wait=True)
     assert speech_file.load_speech(path).title == "T"
     assert any(speech_file.load_speech(b).title == "同事改的" for b in backups.list_backups(path))
 
@@ -247,7 +251,7 @@ def test_restores_the_edits_of_a_crashed_session(qtbot, library, answers, tmp_pa
     assert window.document.speech.title == "崩溃前没保存的标题"
     assert window.document.is_modified()
     assert window.document.path == str(path)
-    assert window.files.save_speech()
+    assert window.files.save_speech(wait=True)
     assert speech_file.load_speech(path).title == "崩溃前没保存的标题"
     assert recovery.list_recoveries() == []
 
@@ -255,6 +259,7 @@ def test_restores_the_edits_of_a_crashed_session(qtbot, library, answers, tmp_pa
 def test_unsaved_edits_are_written_for_recovery(window):
     edit_something(window)
     window.files.write_recovery()
+    window.files.finish_writes()
     written = recovery.recovery_path(window.files.session.session)
     assert [s.heading for s in speech_file.load_speech(written).body] == ["B", "A", "C"]
 
@@ -327,7 +332,7 @@ def test_after_a_restore_the_others_wait_for_the_next_start(qtbot, library, answ
     assert window.files.offer_recovery()
     assert len(asked) == 1 and window.document.speech.title == "newer的修改"
     assert any("还有 1 份" in m for m in messages)
-    assert window.files.save_speech()
+    assert window.files.save_speech(wait=True)
     assert [r.title for r in recovery.list_recoveries()] == ["older的修改"]
 
 
@@ -376,12 +381,12 @@ def test_a_file_changed_after_the_crash_is_not_overwritten_by_the_restore(qtbot,
     window = fresh_window(qtbot, library)
     queue.extend([file_actions.RESTORE, Button.No])
     assert window.files.offer_recovery()
-    assert not window.files.save_speech()
+    assert not window.files.save_speech(wait=True)
     assert "被其他程序或其他人修改过" in asked[-1]
     assert speech_file.load_speech(path).title == "同事后来的修改"
     assert window.document.is_modified() and window.document.speech.title == "我的修改"
     queue.append(Button.Yes)
-    assert window.files.save_speech()
+    assert window.files.save_speech(wait=True)
     assert speech_file.load_speech(path).title == "我的修改"
     assert [speech_file.load_speech(b).title for b in backups.list_backups(path)] == ["同事后来的修改"]
 
@@ -419,23 +424,32 @@ def test_a_recovery_file_is_written_once_typing_pauses(window, qtbot):
     assert "补充一句。" in "".join(written.body[1].paragraphs)
 
 
-def test_long_typing_without_a_pause_still_writes_regularly(window, monkeypatch):
-    """Every burst of typing restarts the pause timer; past the longest wait the edit itself
-    writes the file.  The clock is the test's: no waiting, no timing."""
-    clock = [1000.0]
-    monkeypatch.setattr(file_actions.time, "monotonic", lambda: clock[0])
-    window.files.write_recovery()  # the clock starts now (nothing to write yet)
+def test_continuous_typing_cannot_put_the_recovery_write_off(window, monkeypatch):
+    """The first unsaved change starts the clock and later changes do not restart it: the
+    write comes RECOVERY_INTERVAL_MS after the first change however fast the writer types,
+    and the next change after it starts the clock again.  (The real-process measure is
+    tests/safety/test_recovery_kill.py.)"""
+    timer = window.files._recovery_timer
+    assert timer.interval() == file_actions.RECOVERY_INTERVAL_MS <= 2000
+    starts = []
+    real_start = timer.start
+    monkeypatch.setattr(timer, "start", lambda *a: (starts.append(a), real_start(*a)))
     select(window, "B")
     field = window.editor.section.heading
     typed = ""
-    while clock[0] - 1000.0 <= file_actions.RECOVERY_MAX_WAIT_S:
-        assert not recovery_of(window).exists()
-        clock[0] += 1.0
+    for _ in range(30):
         typed += "字"
         field.setText(typed)
         field.textEdited.emit(typed)
-        assert window.files._recovery_timer.isActive()
+    assert len(starts) == 1 and timer.isActive()
+    assert not recovery_of(window).exists()
+    timer.timeout.emit()                  # the interval has passed
+    window.files.finish_writes()
     assert speech_file.load_speech(recovery_of(window)).body[1].heading == typed
+    typed += "再"
+    field.setText(typed)
+    field.textEdited.emit(typed)
+    assert len(starts) == 2
     assert window.document.stack.count() == 1  # one merged undo step: the burst never paused
 
 
@@ -461,10 +475,12 @@ def test_every_kind_of_edit_starts_the_recovery_timer(window, edit):
 def test_undoing_back_to_the_saved_text_removes_the_recovery_file(window):
     edit_something(window)
     window.files.write_recovery()
+    window.files.finish_writes()
     assert recovery_of(window).exists()
     window.undo_action.trigger()
     assert not window.document.is_modified()
     window.files.write_recovery()
+    window.files.finish_writes()
     assert not recovery_of(window).exists()
 
 
@@ -479,6 +495,7 @@ def test_closing_without_saving_removes_the_recovery_file_and_the_lock(qtbot, li
     assert locks.lock_path(path).exists()
     edit_something(window)
     window.files.write_recovery()
+    window.files.finish_writes()
     assert recovery_of(window).exists()
     queue.append(Button.Discard)
     assert window.close()
@@ -538,9 +555,10 @@ def test_the_bundled_example_is_opened_as_a_copy_and_never_written(qtbot, librar
     assert window.document.speech.content() == speech_file.load_speech(example).content()
     set_heading(window, window.document.speech.body[0].heading, "改过的第一部分")
     window.files.write_recovery()
+    window.files.finish_writes()
     target = tmp_path / "我的讲话.speech.yaml"
     save_dialog(monkeypatch, target)
-    assert window.files.save_speech()  # asks where: never onto the bundled file
+    assert window.files.save_speech(wait=True)  # asks where: never onto the bundled file
     assert window.document.path == str(target)
     window.files.close_speech()
     assert resources_snapshot() == before  # no lock file, no change, nothing added
@@ -551,14 +569,17 @@ def test_backups_follow_the_setting(window, monkeypatch, tmp_path):
     save_dialog(monkeypatch, path)
     settings.set_keep_backups(2)
     window.files.save.trigger()
+    window.files.finish_writes()
     for old, new in (("A", "第一次"), ("第一次", "第二次"), ("第二次", "第三次"), ("第三次", "第四次")):
         set_heading(window, old, new)
         window.files.save.trigger()
+        window.files.finish_writes()
     kept = [speech_file.load_speech(b).body[0].heading for b in backups.list_backups(path)]
     assert kept == ["第三次", "第二次"]
     settings.set_keep_backups(0)
     set_heading(window, "第四次", "第五次")
     window.files.save.trigger()
+    window.files.finish_writes()
     assert len(backups.list_backups(path)) == 2  # none added, none pruned
 
 
@@ -568,10 +589,13 @@ def test_earlier_versions_are_listed_previewed_and_restored_in_one_undo_step(win
     path = tmp_path / "v.speech.yaml"
     save_dialog(monkeypatch, path)
     window.files.save.trigger()                      # heading A
+    window.files.finish_writes()
     set_heading(window, "A", "第一次")
     window.files.save.trigger()                      # backup: A
+    window.files.finish_writes()
     set_heading(window, "第一次", "第二次")
     window.files.save.trigger()                      # backups: 第一次, A
+    window.files.finish_writes()
     on_disk = path.read_bytes()
     seen = {}
 
@@ -642,3 +666,98 @@ def test_a_restore_at_start_says_when_the_file_given_was_not_opened(qtbot, answe
     assert window.document.speech.title == "崩溃前的修改" and window.document.path == str(path)
     note = window.statusBar().currentMessage()
     assert ("没有打开" in note) == (given == "other")
+
+
+# --- read-only files, links, and saving while the writer types on --------------------------------
+
+def test_a_read_only_speech_is_refused_and_save_as_is_offered(window, monkeypatch, tmp_path):
+    path = tmp_path / "定稿.speech.yaml"
+    save_dialog(monkeypatch, path)
+    window.files.save.trigger()
+    window.files.finish_writes()
+    os.chmod(path, 0o444)
+    before = path.read_bytes()
+    edit_something(window)
+    offered = []
+    monkeypatch.setattr(file_actions, "ask_save_elsewhere",
+                        lambda parent, title, reason: offered.append(reason) or True)
+    elsewhere = tmp_path / "修改稿.speech.yaml"
+    save_dialog(monkeypatch, elsewhere)
+    window.files.save.trigger()
+    assert window.files.finish_writes() is True
+    assert len(offered) == 1 and "只读" in offered[0] and "\n" not in offered[0]
+    assert path.read_bytes() == before and (path.stat().st_mode & 0o777) == 0o444
+    assert [s.heading for s in speech_file.load_speech(elsewhere).body] == ["B", "A", "C"]
+    assert window.document.path == str(elsewhere) and not window.document.is_modified()
+
+
+def test_declining_save_as_for_a_read_only_speech_keeps_the_edits(window, monkeypatch, tmp_path):
+    path = tmp_path / "定稿.speech.yaml"
+    save_dialog(monkeypatch, path)
+    window.files.save.trigger()
+    window.files.finish_writes()
+    os.chmod(path, 0o444)
+    edit_something(window)
+    monkeypatch.setattr(file_actions, "ask_save_elsewhere", lambda *a: False)
+    assert not window.files.save_speech(wait=True)
+    assert window.document.is_modified()
+    assert not backups.list_backups(path)       # refused before anything, backups included
+
+
+def test_the_save_elsewhere_question_says_what_its_buttons_do(monkeypatch):
+    shown = []
+
+    def click(box):
+        shown.append(sorted(b.text() for b in box.buttons()))
+        next(b for b in box.buttons() if b.text() == "另存为…").click()
+        return 0
+    monkeypatch.setattr(QMessageBox, "exec", click)
+    assert file_actions.ask_save_elsewhere(None, "保存失败", "只读")
+    assert shown == [sorted(["另存为…", "Cancel"])] or shown == [sorted(["另存为…", "取消"])]
+
+
+def test_exporting_onto_a_read_only_document_offers_another_name(window, monkeypatch, tmp_path):
+    locked = tmp_path / "已盖章.docx"
+    locked.write_bytes(b"approved copy")
+    os.chmod(locked, 0o444)
+    names = iter([locked, tmp_path / "新的.docx"])
+    monkeypatch.setattr(file_dialogs, "get_save_file_name", lambda *a, **k: (str(next(names)), ""))
+    offered = []
+    monkeypatch.setattr(file_actions, "ask_save_elsewhere",
+                        lambda parent, title, reason: offered.append(reason) or True)
+    monkeypatch.setattr(file_actions, "ask_open_folder", lambda parent, path: False)
+    assert window.files.export_docx()
+    assert locked.read_bytes() == b"approved copy" and "只读" in offered[0]
+    assert zipfile.is_zipfile(tmp_path / "新的.docx")
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links here")
+def test_saving_a_speech_opened_through_a_link_updates_the_real_file(window, tmp_path):
+    real = tmp_path / "共享" / "讲话.speech.yaml"
+    real.parent.mkdir()
+    speech_file.save_speech(make_speech(), real)
+    link = tmp_path / "讲话.speech.yaml"
+    os.symlink(real, link)
+    assert window.files.open_path(str(link), ask=False)
+    edit_something(window)
+    assert window.files.save_speech(wait=True)
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert [s.heading for s in speech_file.load_speech(real).body] == ["B", "A", "C"]
+
+
+def test_edits_made_while_a_save_runs_stay_unsaved(window, monkeypatch, tmp_path):
+    """The save writes the speech as it was when Save was chosen; what the writer types while
+    the file is written is not in it, so the window still says so.  Undo gets back to the
+    saved text, still marked as modified: QUndoStack cannot mark an earlier step as the saved
+    one, and saying "modified" of a saved text is the safe mistake."""
+    path = tmp_path / "a.speech.yaml"
+    save_dialog(monkeypatch, path)
+    window.files.save.trigger()        # started in the background …
+    set_heading(window, "C", "保存时输入的")   # … and the writer types on
+    window.files.finish_writes()
+    assert [s.heading for s in speech_file.load_speech(path).body] == ["A", "B", "C"]
+    assert window.document.path == str(path) and window.document.is_modified()
+    assert window.files._recovery_timer.isActive()   # the new edit is on its way to recovery
+    window.undo_action.trigger()
+    assert window.document.speech.content() == speech_file.load_speech(path).content()
+    assert window.document.is_modified()

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from composer.core.speech import CLOSING, HEAD, OPENING
-from composer.io import library_file, library_store
+from composer.io import files, library_file, library_store
 from composer.ui import snippet_dialog
 from composer.ui.library_model import ROW_KIND_ROLE, excerpt
 from composer.ui.library_pane import match_ranges
@@ -234,13 +234,19 @@ def test_a_failed_save_leaves_the_pack_as_it_was(window, monkeypatch):
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
     monkeypatch.setattr(snippet_dialog, "ask_new_snippet", lambda *a, **k: SnippetDetails("", []))
 
-    def fail(pack):
-        raise ComposerError("磁盘已满", "disk full")
-    monkeypatch.setattr(library_store, "save_user_pack", fail)
+    real_write = files.write_bytes
+
+    def disk_full(path, data, **options):
+        if str(path).endswith(library_store.USER_PACK_FILE):
+            raise ComposerError("磁盘已满", "disk full")
+        return real_write(path, data, **options)
+    monkeypatch.setattr(files, "write_bytes", disk_full)
     select(window, "B")
     window.save_to_library.trigger()
     assert warnings == ["磁盘已满"]
     assert window.library_pane.library.user_pack().snippets == []
+    assert not library_store.user_pack_path().exists()
+    assert not window.library_pane.undo_action.isEnabled()   # nothing to undo: nothing done
 
 
 def test_parse_tags():

@@ -65,21 +65,15 @@ def test_a_damaged_user_pack_is_not_replaced_by_an_empty_one(tmp_path, monkeypat
 
 
 def test_save_user_pack_and_new_ids(tmp_path):
+    from composer.core.library_edits import AddSnippets
+    from composer.io import pack_update
     pack = library_store.empty_user_pack()
     pack.snippets.append(Snippet(library_store.new_snippet_id(pack), 2, "甲", ["乙"]))
     pack.snippets.append(Snippet(library_store.new_snippet_id(pack), 2, "丙", ["丁"]))
     assert [s.id for s in pack.snippets] == ["my-0001", "my-0002"]
-    library_store.save_user_pack(pack)
+    pack_update.write_edit(AddSnippets(pack.path, pack.snippets), new_name=pack.name)
     again = library_file.load_pack(library_store.user_pack_path(), use_index=False)
     assert [s.heading for s in again.snippets] == ["甲", "丙"]
+    assert again.name == library_store.USER_PACK_NAME
     pack.snippets.pop(0)
     assert library_store.new_snippet_id(pack) == "my-0003"
-
-
-def test_read_only_packs_are_not_written(tmp_path):
-    import pytest
-
-    from composer.core.errors import ComposerError
-    with pytest.raises(ComposerError):
-        library_store.save_user_pack(Pack("x", [], str(tmp_path / "x.library.yaml"), True))
-    assert not (tmp_path / "x.library.yaml").exists()
