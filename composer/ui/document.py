@@ -134,7 +134,11 @@ class Document(QObject):
         """
         if not isinstance(edit, Edit):
             raise TypeError(f"not a core edit: {edit!r}")
-        if merge_key is None:
+        top = self._top()
+        # A new step unless this continues the burst on top: same field, and nothing undone
+        # since (after an Undo, typing starts afresh, as in Word).
+        if (merge_key is None or top is None or top.merge_key != merge_key
+                or self.stack.index() < self.stack.count()):
             self.close_merge()
         inverse = self.apply_edit(edit)
         self.stack.push(EditCommand(self, text, inverse, merge_key))
@@ -153,13 +157,17 @@ class Document(QObject):
         self.content_changed.emit(changes)
         return inverse
 
+    def _top(self) -> EditCommand | None:
+        """The last step done (the one a new step could merge into), if any."""
+        index = self.stack.index()
+        command = self.stack.command(index - 1) if index else None
+        return command if isinstance(command, EditCommand) else None
+
     def close_merge(self) -> None:
         """End the current typing burst: the next text edit starts a new undo step."""
-        count = self.stack.count()
-        if count and self.stack.index() == count:
-            top = self.stack.command(count - 1)
-            if isinstance(top, EditCommand):
-                top.merge_open = False
+        top = self._top()
+        if top is not None:
+            top.merge_open = False
 
     def undo(self) -> None:
         self.close_merge()
