@@ -445,14 +445,19 @@ def _export(args) -> int:
         print(pick(f"speech-composer：注意：{notice}", f"speech-composer: note: {notice}"),
               file=sys.stderr)
     if chosen == "pdf":
-        # Qt only for a PDF: the .docx path stays free of it (and fast to start).
-        from . import pages
-        pages.ensure_application()
-        pages.export_pdf(speech, args.output, profile)
+        _export_pdf(speech, args.output, profile)
     else:
         export_docx(speech, args.output, profile, copy=copy, rate=rate)
     print(pick(f"已导出：{args.output}", f"Exported: {args.output}"))
     return EXIT_OK
+
+
+def _export_pdf(speech, output: str, profile) -> None:
+    # Qt only for a PDF: the .docx path stays free of it (and fast to start).  No display is
+    # needed: the pages make an offscreen application for the fonts.
+    from . import pages
+    pages.ensure_application()
+    pages.export_pdf(speech, output, profile)
 
 
 # --- import ------------------------------------------------------------------------------------
