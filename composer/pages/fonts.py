@@ -103,11 +103,6 @@ def resolve(profile: Profile, name: str, latin: bool = False) -> ResolvedFont:
     return _resolve(name, dict(profile.alt_names).get(name, ""), latin)
 
 
-def clear_cache() -> None:
-    """Forget what was resolved (after fonts were installed or added while running)."""
-    _resolve.cache_clear()
-
-
 # --- QFonts for a role -------------------------------------------------------------------------
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ import pytest
 from composer.core.numbering import outline_markers
 from composer.export import layout
 
-from export.pdf_layout import MM, line_slots, median_pitch
+from export.pdf_layout import MM, line_slots, median_pitch, read_layout
 from .conftest import CASES
 from .measure import block_box, check_rules, squeeze
 
@@ -264,3 +264,55 @@ def test_fonts_by_role(printed):
     assert digits and all("Liberation" in c["fontname"] for c in digits if c["text"].isalnum())
     page_number = doc.pages[0].footer
     assert {f.split("-")[0] for f in page_number.fonts} == {"BousungEG"}
+
+
+def test_a_footer_text_stands_beside_the_page_number(tmp_path, gui):
+    """The hook a podium copy uses: at each page's foot, the speaking time reached by the end of
+    the page, counted from the text printed so far (head lines are not read out)."""
+    from composer import pages
+    from composer.core.stats import count_text, format_duration, seconds_for
+
+    spoken = (layout.TITLE, layout.SUBTITLE, layout.SPEAKER, layout.DATE)
+
+    def time_so_far(paged, page) -> str:
+        characters = sum(count_text(text).total for block, text in paged.text_through(page)
+                         if block.role not in spoken)
+        return "约 " + format_duration(seconds_for(characters))
+
+    from .conftest import _cases
+    speech, profile = _cases()["example"]
+    paged = pages.lay_out(speech, profile, footer_text=time_so_far)
+    path = tmp_path / "podium.pdf"
+    pages.write_pdf(paged, path)
+    left, right, _, _ = block_box(profile)
+    measured = read_layout(path, profile.page.bottom_mm)
+    expected = [time_so_far(paged, page) for page in paged.pages]
+    assert expected[-1] == "约 " + format_duration(seconds_for(sum(
+        count_text(block.text).total for block in layout.speech_blocks(speech, profile)
+        if block.role not in spoken)))
+    assert len(set(expected)) == len(expected)      # the time grows page by page
+    for page, text in zip(measured, expected):
+        number = f"\u2014 {page.number} \u2014"
+        footer = squeeze(page.footer.text)
+        assert squeeze(number) in footer and squeeze(text) in footer
+        chars = [c for c in page.footer.chars if c["text"].strip()]
+        dashes = [i for i, c in enumerate(chars) if c["text"] == "\u2014"]
+        number_chars = chars[dashes[0]:dashes[-1] + 1]
+        extra_chars = chars[:dashes[0]] + chars[dashes[-1] + 1:]
+        # Opposite the number: left of it on odd pages, right of it on even ones.
+        if page.number % 2:
+            assert max(c["x1"] for c in extra_chars) < min(c["x0"] for c in number_chars)
+            assert abs(min(c["x0"] for c in extra_chars) - left - 14) < TOLERANCE
+        else:
+            assert min(c["x0"] for c in extra_chars) > max(c["x1"] for c in number_chars)
+            assert abs(max(c["x1"] for c in extra_chars) - right + 14) < TOLERANCE
+
+
+@pytest.mark.parametrize("case", ["example", "mixed", "large"])
+def test_the_pdf_holds_the_lines_the_layout_made(printed, case):
+    """What the preview and the printer draw is what the page model says (no line lost, none
+    added, no invisible break mark in the text)."""
+    doc = printed[case]
+    for page, model in zip(doc.pages, doc.paged.pages):
+        assert [squeeze(line.text) for line in page.lines] == [squeeze(t) for t in doc.paged.page_lines(model) if t]
+    assert "\u200b" not in "".join(line.text for page in doc.pages for line in page.lines)
