@@ -89,9 +89,11 @@ def test_export_pdf_writes_pages_that_measure_right(example_window, monkeypatch,
     offered = []
     monkeypatch.setattr(file_dialogs, "get_save_file_name",
                         lambda parent, caption, suggested, filters: (offered.append(suggested) or str(target), ""))
-    done = []
+    done, recorded = [], []
     monkeypatch.setattr(file_actions, "ask_open_folder", lambda parent, path: done.append(path) and False)
+    example_window.files.speech_exported.connect(lambda: recorded.append(True))
     assert example_window.printing.export_pdf_file()
+    assert recorded == [True]       # the usage history records a PDF export as a .docx one
     written = tmp_path / "讲话.pdf"
     assert done == [str(written)]
     assert offered[0].endswith(".pdf")
