@@ -1,6 +1,6 @@
 """Drawing laid-out pages with a QPainter, on any device: PDF writer, printer, print preview.
 
-The painter draws in twips from the page's top-left corner (the layout's units); ``begin_page``
+The painter draws in twips from the page's top-left corner (the layout's units); ``PageDrawer``
 scales it to the device.  Devices are set to full-page mode, so the origin is the paper's corner
 and the profile's margins are the only margins.
 """
@@ -50,43 +50,37 @@ def draw_page(painter: QPainter, paged: PagedSpeech, page: Page) -> None:
 def draw_footer(painter: QPainter, paged: PagedSpeech, page: Page) -> None:
     """"— N —" 7 mm under the text block (the top of its em box), odd pages on the right and
     even pages on the left, one character in from the block's edge; or centred.  A footer text
-    (``PagedSpeech.footer_text``) goes on the other side."""
-    geometry = paged.geometry
-    profile = paged.profile
-    typesetter = paged.typesetter
+    (``PagedSpeech.footer_text``) goes on the other side: the inner side of an outer number, the
+    right of a centred one."""
+    geometry, profile = paged.geometry, paged.profile
     left, right = geometry.left * UNITS_PER_PT, geometry.right * UNITS_PER_PT
     inset = profile.page_number_indent_chars * profile.role(PAGE_NUMBER_ROLE).size_pt * UNITS_PER_PT
     em_top = (geometry.bottom + PAGE_NUMBER_GAP_MM * MM) * UNITS_PER_PT
-    number_layout, width, ascent = typesetter.set_single_line(page_number_text(page.number),
-                                                              PAGE_NUMBER_ROLE)
     centred = profile.page_number_position == "center"
-    if centred:
-        x = (left + right - width) / 2
-    elif page.number % 2:
-        x = right - inset - width
-    else:
-        x = left + inset
-    line = number_layout.lineAt(0)
-    number_layout.draw(painter, QPointF(x, em_top + ascent - line.ascent()))
+    number_on_right = not centred and page.number % 2 == 1
+
+    def place(text: str, where: str) -> None:
+        text_layout, width, ascent = paged.typesetter.set_single_line(text, PAGE_NUMBER_ROLE)
+        x = {"left": left + inset, "right": right - inset - width,
+             "centre": (left + right - width) / 2}[where]
+        # The layout draws its baseline at y + the line's ascent; the em box's top is em_top.
+        text_layout.draw(painter, QPointF(x, em_top + ascent - text_layout.lineAt(0).ascent()))
+
+    place(page_number_text(page.number), "centre" if centred else "right" if number_on_right else "left")
     extra = paged.extra_footer(page)
     if extra:
-        extra_layout, extra_width, extra_ascent = typesetter.set_single_line(extra, PAGE_NUMBER_ROLE)
-        # Opposite the number: the inner side of an outer number, the right side of a centred one.
-        on_left = not centred and page.number % 2 == 1
-        extra_x = left + inset if on_left else right - inset - extra_width
-        extra_line = extra_layout.lineAt(0)
-        extra_layout.draw(painter, QPointF(extra_x, em_top + extra_ascent - extra_line.ascent()))
+        place(extra, "left" if number_on_right else "right")
 
 
 class PageDrawer:
-    """Draws pages one after another on a paged device, starting a new sheet between them."""
+    """Draws pages one after another on a paged device, each on a side of its own."""
 
     def __init__(self, painter: QPainter, device: QPagedPaintDevice):
         self.painter = painter
         self.device = device
         self.started = False
 
-    def _next_sheet(self) -> None:
+    def _next_side(self) -> None:
         if self.started:
             self.device.newPage()
         self.started = True
@@ -95,9 +89,9 @@ class PageDrawer:
         self.painter.scale(factor, factor)
 
     def page(self, paged: PagedSpeech, page: Page) -> None:
-        self._next_sheet()
+        self._next_side()
         draw_page(self.painter, paged, page)
 
     def blank(self) -> None:
-        """An empty sheet side (so that the next page prints on a front in duplex)."""
-        self._next_sheet()
+        """An empty side (so that the next page prints on a front in duplex)."""
+        self._next_side()
