@@ -1,10 +1,10 @@
 """Page count and page breaks of the printed pages (composer/pages) against LibreOffice's render of
 the .docx of the same speech: ``python bench/compare_pages.py``.
 
-For the example speech and a speech of about 40 pages, prints the figures for the .docx as the
-writer writes it, and for the .docx with the page rules of official-format.md §2 (keepNext on
-headings, widow control), which the pages follow.  Needs LibreOffice (packaging/dev.sh installs
-it) and takes about 15 s.
+For the example speech, a speech of about 40 pages and the eight real drafts of the corpus (as
+imported), prints the figures for the .docx as the writer writes it, and for the .docx with the
+page rules of official-format.md §2 (keepNext on headings, widow control), which the pages
+follow.  Needs LibreOffice (packaging/dev.sh installs it) and takes about a minute.
 """
 
 from __future__ import annotations
@@ -20,11 +20,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("SPEECH_COMPOSER_DATA", tempfile.mkdtemp(prefix="compare-pages-"))
 
 from export.conftest import EXAMPLE  # noqa: E402
-from export.speech_builders import build_speech  # noqa: E402
+from export.speech_builders import CORPUS, build_speech  # noqa: E402
 from pages.docx_agreement import compare, render_docx, with_page_rules  # noqa: E402
 
 from composer import pages  # noqa: E402
 from composer.export import build_docx, load_profile  # noqa: E402
+from composer.io.importing import read_speeches  # noqa: E402
 from composer.io.speech_file import load_speech  # noqa: E402
 
 
@@ -33,6 +34,8 @@ def main() -> int:
     profile = load_profile()
     speeches = {"example": load_speech(EXAMPLE),
                 "forty": build_speech(8, children=2, depth=2, paragraphs=3, paragraph_chars=260)}
+    for number, found in enumerate(read_speeches([CORPUS]), 1):
+        speeches[f"corpus{number}"] = found.speech
     work = Path(tempfile.mkdtemp(prefix="compare-pages-"))
     documents = {}
     for name, speech in speeches.items():

@@ -11,11 +11,12 @@ import pytest
 from composer.core.speech import Section, Speech
 from composer.export import Profile, make_profile
 from composer.export.profiles import bundled_dir
+from composer.io.importing import read_speeches
 from composer.io.speech_file import load_speech
 
 from export.conftest import EXAMPLE, bundled
 from export.pdf_layout import PageLayout, read_layout
-from export.speech_builders import TextSource, build_speech
+from export.speech_builders import CORPUS, TextSource, build_speech
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -61,6 +62,7 @@ class Printed:
 def _cases() -> dict[str, tuple[Speech, Profile]]:
     standard = bundled("gbt9704")
     example = load_speech(EXAMPLE)
+    corpus = read_speeches([CORPUS])
     return {
         "example": (example, standard),
         # About 40 pages, with （一）（二） under every 一、.
@@ -68,14 +70,18 @@ def _cases() -> dict[str, tuple[Speech, Profile]]:
         "levels": (build_speech(2, children=2, depth=4, paragraphs=1, paragraph_chars=120), standard),
         "pitch28": (build_speech(3, children=2, depth=2, paragraphs=2, paragraph_chars=200),
                     bundled("gbt9704-28pt")),
-        "centred": (example, make_profile({"page_numbers": {"position": "center"}},
+        "centred": (mixed_speech(), make_profile({"page_numbers": {"position": "center"}},
                                           base=bundled_dir() / "gbt9704.yaml", name="centred")),
         "large": (build_speech(4, children=2, depth=2, paragraphs=2, paragraph_chars=200), large_type()),
         "mixed": (mixed_speech(), standard),
+        # Real speeches nobody here wrote: the first two drafts of the corpus, as imported (the
+        # second has 「20xx年」「xx大」 placeholders: Latin letters and digits in Chinese lines).
+        "corpus1": (corpus[0].speech, standard),
+        "corpus2": (corpus[1].speech, standard),
     }
 
 
-CASES = ("example", "forty", "levels", "pitch28", "centred", "large", "mixed")
+CASES = ("example", "forty", "levels", "pitch28", "centred", "large", "mixed", "corpus1", "corpus2")
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,6 @@
 """Page breaks of the printed pages against LibreOffice's render of the .docx of the same speech,
-for the example and a speech of about 40 pages (issue 11: "as close as two layout engines
-allow").  The figures are printed (``pytest -s``); bench/compare_pages.py prints them too."""
+for the example, a speech of about 40 pages and two real drafts (issue 11: "as close as two
+layout engines allow").  The figures are printed (``pytest -s``); bench/compare_pages.py prints them too."""
 
 from __future__ import annotations
 
@@ -12,11 +12,14 @@ from .docx_agreement import compare, render_docx, with_page_rules
 
 pytestmark = pytest.mark.render
 
+# The example, the 40-page speech, digits and Latin letters in Chinese lines, two real drafts.
+AGREEMENT = ("example", "forty", "mixed", "corpus1", "corpus2")
+
 
 @pytest.fixture(scope="session")
 def agreement(printed, tmp_path_factory):
     work = tmp_path_factory.mktemp("agreement")
-    cases = ("example", "forty")
+    cases = AGREEMENT
     documents = {name: with_page_rules(build_docx(printed[name].speech, printed[name].profile))
                  for name in cases}
     rendered = render_docx(documents, work)
@@ -24,7 +27,7 @@ def agreement(printed, tmp_path_factory):
             for name in cases}
 
 
-@pytest.mark.parametrize("case", ["example", "forty"])
+@pytest.mark.parametrize("case", AGREEMENT)
 def test_page_breaks_agree_with_the_docx_render(agreement, case):
     figures = agreement[case]
     print(figures.text())

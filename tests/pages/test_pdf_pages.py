@@ -10,6 +10,7 @@ derived from the profile (its text block, line pitch and body size).
 from __future__ import annotations
 
 import math
+import re
 
 import pytest
 
@@ -316,3 +317,25 @@ def test_the_pdf_holds_the_lines_the_layout_made(printed, case):
     for page, model in zip(doc.pages, doc.paged.pages):
         assert [squeeze(line.text) for line in page.lines] == [squeeze(t) for t in doc.paged.page_lines(model) if t]
     assert "\u200b" not in "".join(line.text for page in doc.pages for line in page.lines)
+
+
+@pytest.mark.parametrize("case", ["mixed", "corpus2"])
+def test_a_fifth_of_an_em_between_chinese_and_latin(printed, case):
+    """「完成了 2024 年」: as LibreOffice (and Word) set the .docx, a gap of about 3.2 pt between a
+    Chinese character and a Latin letter or digit, either way round; none after punctuation."""
+    doc = printed[case]
+    gap_em = 0.2 * doc.profile.role("body").size_pt
+    han = re.compile(r"[\u4e00-\u9fff]")
+    boundaries = tight = 0
+    for page in doc.pages:
+        for line in page.lines:
+            for a, b in zip(line.chars, line.chars[1:]):
+                gap = b["x0"] - a["x1"]
+                if (han.match(a["text"]) and b["text"].isascii() and b["text"].isalnum()) or (
+                        a["text"].isascii() and a["text"].isalnum() and han.match(b["text"])):
+                    boundaries += 1
+                    assert abs(gap - gap_em) < 0.8, (line.text, a["text"], b["text"], gap)
+                elif a["text"] in "，。、（" and b["text"].isascii() and b["text"].isalnum():
+                    tight += 1
+                    assert gap < 1.0, (line.text, gap)
+    assert boundaries >= 4
