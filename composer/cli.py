@@ -440,24 +440,30 @@ def _export(args) -> int:
     speech = load_speech(args.speech)
     # The podium copy's page times: --rate, else the speaker's rate kept with the speech.
     rate = args.rate or speech.speaking_rate or stats.DEFAULT_RATE
-    # Say what the missing fonts will do before writing (a warning: the export goes on).
-    for notice in machine_notices(profile):
-        print(pick(f"speech-composer：注意：{notice}", f"speech-composer: note: {notice}"),
-              file=sys.stderr)
     if chosen == "pdf":
-        _export_pdf(speech, args.output, profile)
+        _export_pdf(speech, args.output, profile, copy, rate)
     else:
+        # Say what the missing fonts will do before writing (a warning: the export goes on).
+        _print_notices(machine_notices(profile))
         export_docx(speech, args.output, profile, copy=copy, rate=rate)
     print(pick(f"已导出：{args.output}", f"Exported: {args.output}"))
     return EXIT_OK
 
 
-def _export_pdf(speech, output: str, profile) -> None:
+def _export_pdf(speech, output: str, profile, copy: str, rate: int) -> None:
     # Qt only for a PDF: the .docx path stays free of it (and fast to start).  No display is
     # needed: the pages make an offscreen application for the fonts.
     from . import pages
     pages.ensure_application()
-    pages.export_pdf(speech, output, profile)
+    # The PDF embeds installed fonts: say which stand in for the missing ones.
+    _print_notices(pages.fonts.stand_in_notices(profile))
+    pages.export_pdf(speech, output, profile, copy=copy, rate=rate)
+
+
+def _print_notices(notices: list[str]) -> None:
+    for notice in notices:
+        print(pick(f"speech-composer：注意：{notice}", f"speech-composer: note: {notice}"),
+              file=sys.stderr)
 
 
 # --- import ------------------------------------------------------------------------------------

@@ -16,14 +16,16 @@ exist (fonts need one): :func:`ensure_application` makes an offscreen one for th
 
 from __future__ import annotations
 
+from . import fonts
 from .application import ensure_application
 from .paged import Page, PagedSpeech, lay_out, lay_out_blocks
 from .pdf import pdf_bytes, write_pdf
 
-__all__ = ["Page", "PagedSpeech", "ensure_application", "export_pdf", "lay_out", "lay_out_blocks",
-           "pdf_bytes", "write_pdf"]
+__all__ = ["Page", "PagedSpeech", "ensure_application", "export_pdf", "fonts", "lay_out",
+           "lay_out_blocks", "pdf_bytes", "write_pdf"]
 
 
-def export_pdf(speech, path, profile) -> None:
-    """Lay out SPEECH with PROFILE and write it as a PDF to PATH, atomically."""
-    write_pdf(lay_out(speech, profile), path)
+def export_pdf(speech, path, profile, copy: str = "full", rate: int | None = None) -> None:
+    """Lay out SPEECH (or its outline copy) with PROFILE and write it as a PDF to PATH,
+    atomically.  RATE: characters a minute, for the page times of a podium copy."""
+    write_pdf(lay_out(speech, profile, copy=copy, rate=rate), path)

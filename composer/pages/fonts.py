@@ -15,6 +15,7 @@ Asian font, Latin letters and digits the Latin one (official-format.md §3: ``w:
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -67,8 +68,26 @@ class ResolvedFont:
     substituted: bool   # True when that is a stand-in, not the requested face
 
 
-def _installed(name: str) -> bool:
-    return bool(name) and QFontDatabase.hasFamily(name)
+def _key(name: str) -> str:
+    return "".join(name.split()).casefold()
+
+
+@lru_cache(maxsize=1)
+def _families() -> frozenset[str]:
+    return frozenset(_key(family) for family in QFontDatabase.families())
+
+
+def installed(name: str) -> bool:
+    """Whether a font family is installed.  Qt's family list is the truth: on Linux
+    ``hasFamily`` also says yes to a name that a fontconfig alias maps to another font (仿宋 →
+    some Song face), so it is asked only elsewhere (Windows knows a font by its Chinese and its
+    English name, and ``hasFamily`` finds either).  Read once per run."""
+    if not name:
+        return False
+    if _key(name) in _families():
+        return True
+    return not sys.platform.startswith("linux") and QFontDatabase.hasFamily(name)
+
 
 
 def _chinese_families() -> list[str]:
@@ -79,11 +98,11 @@ def _chinese_families() -> list[str]:
 def _resolve(name: str, alt: str, latin: bool) -> ResolvedFont:
     own = [name, alt, *ALIASES.get(name, ())]
     for candidate in own:
-        if _installed(candidate):
+        if installed(candidate):
             return ResolvedFont(name, candidate, candidate not in (name, alt))
     stand_ins = SERIF if latin else kind_of(name)
     for candidate in stand_ins:
-        if _installed(candidate):
+        if installed(candidate):
             return ResolvedFont(name, candidate, True)
     if latin:
         return ResolvedFont(name, "", True)     # the caller sets Latin text in the CJK font
@@ -187,3 +206,31 @@ def script_runs(text: str, own: tuple[str, ...] = ()) -> list[tuple[int, int, st
             kind = EAST_ASIAN
         runs.append((match.start(), match.end() - match.start(), kind))
     return runs
+
+
+# --- what the pages will use for the fonts this machine lacks ----------------------------------
+
+def stand_in_notices(profile: Profile) -> list[str]:
+    """One line for each of the profile's fonts that is not installed, saying which installed
+    font the PDF and the printout use instead (they embed or print it: unlike a .docx, they do
+    not change on a machine that has the font), in the UI language; [] when all are there."""
+    from ..core.i18n import pick
+    from ..export.font_check import ROLE_NAMES, missing_fonts
+
+    lines = []
+    for item in missing_fonts(profile, installed):
+        family = resolve(profile, item.font, latin=item.latin).family
+        if not family:      # a Latin font with no serif to stand in: the body's Chinese font
+            family = resolve(profile, profile.role("body").font).family
+        roles = item.roles[:4]
+        more_zh, more_en = ("等", " and more") if len(item.roles) > 4 else ("", "")
+        where_zh = ("、".join(ROLE_NAMES[r][0] for r in roles) + more_zh) if roles else "数字和字母"
+        where_en = (", ".join(ROLE_NAMES[r][1] for r in roles) + more_en) if roles else \
+            "digits and Latin letters"
+        name = f" {item.font}" if item.font.isascii() else item.font
+        lines.append(pick(
+            f"未安装{name}：PDF 和打印以 {family} 代替（{where_zh}）。"
+            "可安装该字体，或在格式方案里改用已安装的字体。",
+            f"{item.font} is not installed: the PDF and the printout use {family} instead "
+            f"({where_en}). Install the font, or choose an installed font in the format profile."))
+    return lines

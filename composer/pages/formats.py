@@ -1,10 +1,11 @@
-"""How each printed block is set: the one table from block roles to formats, and the page.
+"""How each printed block is set, and the page.
 
-The .docx gives every role a named style (``export/styles.py``: alignment, first-line indent);
-the pages take alignment and indent from that same table, and the font, size and weight from the
-profile, so the two outputs cannot drift apart.  What the .docx says elsewhere is written here
-once: which blocks keep with the next one (``w:keepNext``), the widow and orphan rule
-(``w:widowControl``), the condensed character spacing of every role but the page number, and
+A block's format comes from the tables the .docx is written from, so the two outputs cannot
+drift apart: the profile role a block prints in (``docx_writer.style_role``), that role's
+alignment and first-line indent (``styles.STYLES``), its font, size and weight (the profile),
+and what the block itself says (``layout.Block``): whether it keeps with the next block
+(``w:keepNext``) and the right indent of a 落款 line.  Written here once are the widow and orphan
+rule (``w:widowControl``), the condensed character spacing of every role but the page number, and
 where the page number stands (official-format.md §2, §4).
 
 Nothing here needs Qt: sizes are points, derived from the profile.
@@ -16,6 +17,7 @@ import math
 from dataclasses import dataclass
 
 from ..export import layout
+from ..export.docx_writer import style_role
 from ..export.profiles import Profile
 from ..export.styles import STYLES, heading_role
 
@@ -34,45 +36,27 @@ PAGE_NUMBER_TEXT = "\u2014 {0} \u2014"    # "— N —": em dashes, a half-width
 @dataclass(frozen=True)
 class BlockFormat:
     role: str               # the profile role: font, size, weight
-    align: str              # "center", "left" or "both" (justified), as w:jc
+    align: str              # "center", "left", "right" or "both" (justified), as w:jc
     indented: bool          # first line indented by the profile's first_line_chars
     keep_with_next: bool    # never the last block on a page (w:keepNext)
+    right_indent_chars: float = 0.0     # characters of the role's size left free on the right
     widow_control: bool = True
 
 
-def _styled(role: str, keep_with_next: bool = False) -> BlockFormat:
-    style = STYLES[role]
-    return BlockFormat(role, style.align, style.indented, keep_with_next)
-
-
-# Block role → format.  Headings by level: 「一、」 keeps with the paragraph after it.  The head
-# lines (title to date) keep together with what follows them too, so the title never ends a
-# page alone; the salutation is an ordinary line, as in the .docx.
-FORMATS: dict[str | tuple[str, int], BlockFormat] = {
-    layout.TITLE: _styled("title", keep_with_next=True),
-    layout.SUBTITLE: _styled("subtitle", keep_with_next=True),
-    layout.SPEAKER: _styled("speaker", keep_with_next=True),
-    layout.DATE: _styled("date", keep_with_next=True),
-    layout.BLANK: _styled("body"),
-    layout.SALUTATION: _styled("salutation"),
-    layout.OPENING_PARAGRAPH: _styled("body"),
-    layout.PARAGRAPH: _styled("body"),
-    layout.CLOSING_PARAGRAPH: _styled("closing"),
-    **{(layout.HEADING, level): _styled(heading_role(level), keep_with_next=True)
-       for level in range(1, 5)},
-}
-
-
 def block_format(block: layout.Block) -> BlockFormat:
-    """The format of a block.  A role this table does not know yet prints as body text rather
-    than failing the print (tests/pages/test_formats.py fails until the role is added here)."""
-    key = (layout.HEADING, block.level) if block.role == layout.HEADING else block.role
-    return FORMATS.get(key, FORMATS[layout.PARAGRAPH])
+    """The format of a block, from the .docx's tables and the block itself."""
+    role = style_role(block)
+    style = STYLES.get(role, STYLES["body"])
+    return BlockFormat(role, style.align, style.indented, block.keep_with_next,
+                       block.right_indent_chars)
 
 
 def lead_format(block: layout.Block) -> BlockFormat | None:
     """The heading format whose font sets a run-in heading's lead 「（一）压实责任。」, or None."""
-    return FORMATS[(layout.HEADING, block.level)] if block.lead else None
+    if not block.lead:
+        return None
+    role = heading_role(block.level)
+    return BlockFormat(role, STYLES[role].align, STYLES[role].indented, False)
 
 
 @dataclass(frozen=True)
@@ -108,6 +92,11 @@ def first_line_indent(profile: Profile, fmt: BlockFormat) -> float:
     if not fmt.indented:
         return 0.0
     return profile.text.first_line_chars * profile.role(fmt.role).size_pt
+
+
+def right_indent(profile: Profile, fmt: BlockFormat) -> float:
+    """The right indent in points (a 落款 line: 右空二字 …)."""
+    return fmt.right_indent_chars * profile.role(fmt.role).size_pt
 
 
 def condensed(role: str) -> bool:

@@ -4,10 +4,11 @@ into pages, ready to be drawn on any paged device (PDF, printer, print preview).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..core.speech import Speech
-from ..export import layout
+from ..core.stats import DEFAULT_RATE, count_text, seconds_for
+from ..export import layout, podium
 from ..export.profiles import Profile
 from .formats import Geometry
 from .paginate import Item, Slice, paginate
@@ -67,17 +68,47 @@ class PagedSpeech:
 
 
 def lay_out_blocks(blocks: Sequence[layout.Block], profile: Profile, title: str = "",
-                   footer_text: FooterText | None = None) -> PagedSpeech:
-    """Set BLOCKS for PROFILE and break them into pages."""
+                   footer_text: FooterText | None = None,
+                   plan: Sequence[tuple[bool, bool]] | None = None) -> PagedSpeech:
+    """Set BLOCKS for PROFILE and break them into pages.  PLAN, when given, holds for each block
+    (starts a page, continues the paragraph of the page before): a page plan made elsewhere."""
     typesetter = Typesetter(profile)
-    set_blocks = [typesetter.set_block(block) for block in blocks]
-    items = [Item(b.line_count, b.format.keep_with_next, b.format.widow_control) for b in set_blocks]
+    plan = plan or [(False, False)] * len(blocks)
+    set_blocks = [typesetter.set_block(block, continued) for block, (_, continued) in zip(blocks, plan)]
+    items = [Item(b.line_count, b.format.keep_with_next, b.format.widow_control, starts)
+             for b, (starts, _) in zip(set_blocks, plan)]
     pages = [Page(number, tuple(slices))
              for number, slices in enumerate(paginate(items, typesetter.geometry.lines_per_page), 1)]
     return PagedSpeech(set_blocks, pages, profile, typesetter, title, footer_text)
 
 
-def lay_out(speech: Speech, profile: Profile, footer_text: FooterText | None = None) -> PagedSpeech:
-    """A speech's printed pages: the blocks the .docx is made of, set and paginated."""
-    return lay_out_blocks(layout.speech_blocks(speech, profile), profile,
-                          "".join(speech.title.split()), footer_text)
+def speaking_time(rate: int, round_seconds: int) -> FooterText:
+    """The footer text of a podium copy: 「约 3 分 20 秒」, the speaking time reached by the end
+    of the page, counted as the .docx counts it (export/podium.py)."""
+    def text(paged: PagedSpeech, page: Page) -> str:
+        characters = sum(count_text(part).total for block, part in paged.text_through(page)
+                         if layout.spoken_text(block))
+        return podium.time_text(seconds_for(characters, rate), round_seconds)
+    return text
+
+
+def lay_out(speech: Speech, profile: Profile, footer_text: FooterText | None = None,
+            copy: str = layout.FULL, rate: int | None = None) -> PagedSpeech:
+    """A speech's printed pages: the blocks the .docx is made of, set and paginated.
+
+    ``copy``: the speech (layout.FULL) or its outline copy.  A profile that prints the speaking
+    time at each page's foot (the podium copy) follows the .docx's own page plan, each page
+    ending where the .docx's does, with the time at the foot (at RATE characters a minute).
+    """
+    title = "".join(speech.title.split())
+    blocks = layout.speech_blocks(speech, profile, copy)
+    if not (profile.page_time.show and copy == layout.FULL):
+        return lay_out_blocks(blocks, profile, title, footer_text)
+    pieces, plan = [], []
+    for number, page in enumerate(podium.paginate(blocks, profile)):
+        for index, piece in enumerate(page):
+            lead = "" if piece.continued or not piece.text.startswith(piece.block.lead) else piece.block.lead
+            pieces.append(replace(piece.block, text=piece.text, lead=lead))
+            plan.append((index == 0 and number > 0, piece.continued))
+    timing = footer_text or speaking_time(rate or DEFAULT_RATE, profile.page_time.round_seconds)
+    return lay_out_blocks(pieces, profile, title, timing, plan)

@@ -9,7 +9,9 @@ end a few lines early for two reasons only, the ones Word and LibreOffice apply 
   the page and carries at least two to the top of the next.  A paragraph of two or three lines
   is therefore never split; one of four splits two and two.
 
-Pure Python and no Qt: the input is each block's line count and its two flags.
+Pure Python and no Qt: the input is each block's line count and its flags.  A block may also
+start a page of its own: the podium copy plans its pages itself (export/podium.py), and the
+printed pages follow that plan.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ class Item:
     lines: int
     keep_with_next: bool = False
     widow_control: bool = True
+    page_break_before: bool = False     # starts a page (a page plan made elsewhere: the podium copy)
 
 
 @dataclass(frozen=True)
@@ -56,8 +59,8 @@ def _split_at(item: Item, remaining: int, free: int) -> int:
 def _followers_fit(items: Sequence[Item], index: int, free: int) -> bool:
     """Whether what item INDEX keeps with starts in the FREE lines left after it."""
     following = index + 1
-    if following >= len(items):
-        return True
+    if following >= len(items) or items[following].page_break_before:
+        return True     # nothing follows on this page in any case
     item = items[following]
     if item.lines <= free:
         return not item.keep_with_next or _followers_fit(items, following, free - item.lines)
@@ -75,6 +78,9 @@ def paginate(items: Sequence[Item], lines_per_page: int) -> list[list[Slice]]:
     index, first = 0, 0
     while index < len(items):
         item = items[index]
+        if item.page_break_before and used and not first:
+            pages.append([])
+            used = 0
         remaining = item.lines - first
         free = lines_per_page - used
         if remaining <= free:

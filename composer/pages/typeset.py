@@ -34,7 +34,8 @@ from PySide6.QtGui import QFont, QFontMetricsF, QImage, QPainter, QTextCharForma
 from ..export import layout
 from ..export.profiles import Profile
 from . import fonts as font_choice
-from .formats import BlockFormat, Geometry, block_format, condensed, first_line_indent, lead_format
+from .formats import (BlockFormat, Geometry, block_format, condensed, first_line_indent, lead_format,
+                      right_indent)
 
 LAYOUT_DPI = 1440
 UNITS_PER_PT = LAYOUT_DPI / 72
@@ -59,7 +60,7 @@ BREAK = "\u200b"     # zero-width space: a break opportunity, never drawn
 _INVISIBLE = {ord(BREAK): None}
 
 _ALIGN = {"center": Qt.AlignmentFlag.AlignHCenter, "left": Qt.AlignmentFlag.AlignLeft,
-          "both": Qt.AlignmentFlag.AlignJustify}
+          "right": Qt.AlignmentFlag.AlignRight, "both": Qt.AlignmentFlag.AlignJustify}
 
 
 def reference_device() -> QImage:
@@ -228,7 +229,9 @@ class Typesetter:
 
     # --- setting a block ----------------------------------------------------------------------
 
-    def set_block(self, block: layout.Block) -> SetBlock:
+    def set_block(self, block: layout.Block, continued: bool = False) -> SetBlock:
+        """Set BLOCK into lines.  CONTINUED: the block is the rest of a paragraph begun on the
+        page before (the podium copy's page plan), so its first line is not indented."""
         fmt = block_format(block)
         if not block.text:
             return SetBlock(block, fmt, None, "", 1, [(0, 0)])
@@ -245,8 +248,8 @@ class Typesetter:
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         text_layout.setTextOption(option)
         text_layout.setFormats(self._char_formats(text, spans))
-        width = self.geometry.block_width * UNITS_PER_PT
-        indent = first_line_indent(self.profile, fmt) * UNITS_PER_PT
+        width = (self.geometry.block_width - right_indent(self.profile, fmt)) * UNITS_PER_PT
+        indent = 0.0 if continued else first_line_indent(self.profile, fmt) * UNITS_PER_PT
         baseline = self.baseline(fmt.role)
         line_spans: list[tuple[int, int]] = []
         text_layout.beginLayout()

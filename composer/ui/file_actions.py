@@ -501,16 +501,18 @@ def font_installed():
     return lambda name: listed(name) or QFontDatabase.hasFamily(name)
 
 
-def ask_about_fonts(parent, notices: list[str]) -> bool:
+def ask_about_fonts(parent, notices: list[str], footnote: str = "", go_on_text: str = "") -> bool:
     """The export's font notice: what Word will show instead and what to do; True to export.
-    "不再提示" remembers these notices, so the same missing fonts are not told again."""
+    "不再提示" remembers these notices, so the same missing fonts are not told again.  FOOTNOTE
+    and GO_ON_TEXT replace the .docx's last sentence and button (the PDF and printing)."""
     translate = QCoreApplication.translate
     box = QMessageBox(QMessageBox.Icon.Information, translate("FileActions", "字体提示"),
                       translate("FileActions", "这台电脑缺少格式方案里的部分字体："),
                       QMessageBox.StandardButton.NoButton, parent)
-    box.setInformativeText("\n\n".join(notices) + "\n\n" + translate(
-        "FileActions", "文档照常导出；在装有这些字体的电脑上打开时显示正常。"))
-    go_on = box.addButton(translate("FileActions", "继续导出"), QMessageBox.ButtonRole.AcceptRole)
+    box.setInformativeText("\n\n".join(notices) + "\n\n" + (footnote or translate(
+        "FileActions", "文档照常导出；在装有这些字体的电脑上打开时显示正常。")))
+    go_on = box.addButton(go_on_text or translate("FileActions", "继续导出"),
+                          QMessageBox.ButtonRole.AcceptRole)
     box.addButton(translate("FileActions", "取消"), QMessageBox.ButtonRole.RejectRole)
     remember = QCheckBox(translate("FileActions", "这些字体不再提示"))
     box.setCheckBox(remember)

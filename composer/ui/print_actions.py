@@ -16,7 +16,7 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
 from ..core.errors import ComposerError
-from . import file_dialogs, settings
+from . import file_actions, file_dialogs, settings
 from .document import Document
 
 
@@ -49,12 +49,30 @@ class PrintActions(QObject):
         from ..export import load_profile
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            return pages.lay_out(self.document.speech, load_profile(settings.format_profile() or None))
+            speech = self.document.speech
+            # The podium copy's page times: the speaker's rate kept with the speech, else the setting.
+            return pages.lay_out(speech, load_profile(settings.format_profile() or None),
+                                 rate=speech.speaking_rate or settings.speaking_rate())
         except ComposerError as error:
             QMessageBox.warning(self.window, self.tr("无法排版"), str(error))
             return None
         finally:
             QGuiApplication.restoreOverrideCursor()
+
+    def fonts_confirmed(self, printing: bool) -> bool:
+        """Say first which installed fonts stand in for the profile's missing ones (the PDF and
+        the printout use them); False when the writer chooses not to go on."""
+        from .. import pages
+        from ..export import load_profile
+        try:
+            notices = pages.fonts.stand_in_notices(load_profile(settings.format_profile() or None))
+        except ComposerError:
+            return True     # a broken profile is reported when the pages are laid out
+        if not notices or "\n".join(notices) == settings.font_notice_seen():
+            return True
+        return file_actions.ask_about_fonts(
+            self.window, notices, footnote=self.tr("PDF 和打印会用上面这些字体代替。"),
+            go_on_text=self.tr("继续打印") if printing else self.tr("继续导出"))
 
     def _printer(self, paged):
         from PySide6.QtPrintSupport import QPrinter
@@ -91,7 +109,7 @@ class PrintActions(QObject):
 
     def print_speech(self) -> bool:
         from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog
-        if not self.files.placeholders_confirmed(self.tr("仍然打印吗？")) or not self.files.fonts_confirmed():
+        if not self.files.placeholders_confirmed(self.tr("仍然打印吗？")) or not self.fonts_confirmed(True):
             return False
         paged = self.lay_out()
         if paged is None:
@@ -113,7 +131,7 @@ class PrintActions(QObject):
         return True
 
     def export_pdf_file(self) -> bool:
-        if not self.files.placeholders_confirmed() or not self.files.fonts_confirmed():
+        if not self.files.placeholders_confirmed() or not self.fonts_confirmed(False):
             return False
         path, _ = file_dialogs.get_save_file_name(self.window, self.tr("导出 PDF"),
                                                   self.files.suggested_export_path(".pdf"),

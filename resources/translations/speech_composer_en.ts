@@ -883,6 +883,18 @@ Compose speeches from a library of sections and export official-format Word docu
         <translation>Cannot lay out the pages</translation>
     </message>
     <message>
+        <source>PDF 和打印会用上面这些字体代替。</source>
+        <translation>The PDF and the printout use the fonts above instead.</translation>
+    </message>
+    <message>
+        <source>继续打印</source>
+        <translation>Print Anyway</translation>
+    </message>
+    <message>
+        <source>继续导出</source>
+        <translation>Export Anyway</translation>
+    </message>
+    <message>
         <source>打印失败</source>
         <translation>Printing failed</translation>
     </message>

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from composer.core.speech import Section, Speech
-from composer.export import Profile, make_profile
+from composer.export import Profile, layout, make_profile
 from composer.export.profiles import bundled_dir
 from composer.io.importing import read_speeches
 from composer.io.speech_file import load_speech
@@ -54,34 +54,56 @@ class Printed:
     name: str
     speech: Speech
     profile: Profile
+    copy: str          # layout.FULL, OUTLINE …
+    blocks: list       # the copy's blocks (export/layout.py)
     paged: object      # composer.pages.PagedSpeech
     pdf: Path
     pages: list[PageLayout]
 
 
-def _cases() -> dict[str, tuple[Speech, Profile]]:
+def signed_speech() -> Speech:
+    """The mixed speech with a 落款 (单位 and date)."""
+    speech = mixed_speech()
+    speech.signature, speech.signature_date = "某某市人民政府办公室", "2024年5月8日"
+    return speech
+
+
+def _cases() -> dict[str, tuple[Speech, Profile, str]]:
     standard = bundled("gbt9704")
     example = load_speech(EXAMPLE)
     corpus = read_speeches([CORPUS])
     return {
-        "example": (example, standard),
+        "example": (example, standard, layout.FULL),
         # About 40 pages, with （一）（二） under every 一、.
-        "forty": (build_speech(8, children=2, depth=2, paragraphs=3, paragraph_chars=260), standard),
-        "levels": (build_speech(2, children=2, depth=4, paragraphs=1, paragraph_chars=120), standard),
+        "forty": (build_speech(8, children=2, depth=2, paragraphs=3, paragraph_chars=260), standard,
+                  layout.FULL),
+        "levels": (build_speech(2, children=2, depth=4, paragraphs=1, paragraph_chars=120), standard,
+                   layout.FULL),
         "pitch28": (build_speech(3, children=2, depth=2, paragraphs=2, paragraph_chars=200),
-                    bundled("gbt9704-28pt")),
+                    bundled("gbt9704-28pt"), layout.FULL),
         "centred": (mixed_speech(), make_profile({"page_numbers": {"position": "center"}},
-                                          base=bundled_dir() / "gbt9704.yaml", name="centred")),
-        "large": (build_speech(4, children=2, depth=2, paragraphs=2, paragraph_chars=200), large_type()),
-        "mixed": (mixed_speech(), standard),
+                                                 base=bundled_dir() / "gbt9704.yaml", name="centred"),
+                    layout.FULL),
+        "large": (build_speech(4, children=2, depth=2, paragraphs=2, paragraph_chars=200), large_type(),
+                  layout.FULL),
+        "mixed": (mixed_speech(), standard, layout.FULL),
         # Real speeches nobody here wrote: the first two drafts of the corpus, as imported (the
         # second has 「20xx年」「xx大」 placeholders: Latin letters and digits in Chinese lines).
-        "corpus1": (corpus[0].speech, standard),
-        "corpus2": (corpus[1].speech, standard),
+        "corpus1": (corpus[0].speech, standard, layout.FULL),
+        "corpus2": (corpus[1].speech, standard, layout.FULL),
+        "signed": (signed_speech(), standard, layout.FULL),
+        # The other copies (issue 14): the 提纲 with first sentences, and the 大字稿.
+        "outline": (example, standard, layout.OUTLINE_SENTENCES),
+        "podium": (build_speech(4, children=2, depth=2, paragraphs=2, paragraph_chars=260),
+                   bundled("podium"), layout.FULL),
     }
 
 
-CASES = ("example", "forty", "levels", "pitch28", "centred", "large", "mixed", "corpus1", "corpus2")
+# The copies laid out under the rules of official-format.md §2 (every page full unless a rule
+# ends it early), and the podium copy, whose pages follow its own plan (export/podium.py).
+CASES = ("example", "forty", "levels", "pitch28", "centred", "large", "mixed", "corpus1", "corpus2",
+         "signed", "outline")
+PODIUM = "podium"
 
 
 @pytest.fixture(scope="session")
@@ -92,11 +114,12 @@ def printed(tmp_path_factory, gui) -> dict[str, Printed]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SPEECH_COMPOSER_DATA", str(work / "data"))
         cases = _cases()
-    assert tuple(cases) == CASES
+    assert tuple(cases) == CASES + (PODIUM,)
     out = {}
-    for name, (speech, profile) in cases.items():
-        paged = lay_out(speech, profile)
+    for name, (speech, profile, copy) in cases.items():
+        paged = lay_out(speech, profile, copy=copy, rate=180)
         path = work / f"{name}.pdf"
         write_pdf(paged, path)
-        out[name] = Printed(name, speech, profile, paged, path, read_layout(path, profile.page.bottom_mm))
+        out[name] = Printed(name, speech, profile, copy, layout.speech_blocks(speech, profile, copy),
+                            paged, path, read_layout(path, profile.page.bottom_mm))
     return out

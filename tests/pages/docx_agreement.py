@@ -2,17 +2,11 @@
 counts, where each page starts, and line breaks.  Used by test_docx_agreement.py (which asserts)
 and bench/compare_pages.py (which prints the figures).
 
-The .docx follows official-format.md §2 (headings kept with their text, widow control), as the
-pages do.  A .docx from a writer that does not yet write those rules gets them added to its
-styles here (``with_page_rules``), so that the comparison is of the two layouts of one set of
-rules; ``as_written`` compares with the file as it is.
+Both follow official-format.md §2 (headings kept with their text, widow control).
 """
 
 from __future__ import annotations
 
-import io
-import re
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,25 +16,6 @@ from export.pdf_layout import read_layout
 # LibreOffice's PDF leaves out a mark hanging in the right margin (measured: the text of such a
 # line ends without its 「，」); compare lines without a trailing mark.
 HANGING = "，、。；：！？．"
-KEPT_STYLES = ("Title", "Subtitle", "Speaker", "Date", "Heading1", "Heading2", "Heading3", "Heading4")
-
-
-def with_page_rules(docx: bytes) -> bytes:
-    """The .docx with widow control on and keepNext on headings and head lines (a no-op for a
-    .docx that has them)."""
-    source = zipfile.ZipFile(io.BytesIO(docx))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            data = source.read(info.filename)
-            if info.filename == "word/styles.xml":
-                styles = data.decode("utf-8").replace('<w:widowControl w:val="0"/>', "<w:widowControl/>")
-                for style_id in KEPT_STYLES:
-                    pattern = rf'(<w:style [^>]*w:styleId="{style_id}"[^>]*>.*?<w:pPr>)(?!<w:keepNext/>)'
-                    styles = re.sub(pattern, r"\1<w:keepNext/>", styles, count=1, flags=re.S)
-                data = styles.encode("utf-8")
-            target.writestr(info, data)
-    return out.getvalue()
 
 
 def _lines(pdf: Path, bottom_mm: float) -> tuple[list[str], list[int], list[int]]:

@@ -13,8 +13,6 @@ from composer.export import layout
 
 from export.pdf_layout import MM, PageLayout
 
-# Blocks that must not end a page: headings and the head lines (w:keepNext in the .docx).
-KEPT = (layout.TITLE, layout.SUBTITLE, layout.SPEAKER, layout.DATE, layout.HEADING)
 
 
 def squeeze(text: str) -> str:
@@ -70,8 +68,8 @@ def check_rules(pages: list[PageLayout], blocks: list[layout.Block], lines_per_p
     """SLOTS_ON(page) gives the number of grid lines a page fills (blank lines included)."""
     refs, counts = assign_lines(pages, blocks)
 
-    def heading_at_foot(ref: LineRef) -> bool:
-        return blocks[ref.block].role in KEPT and ref.line == counts[ref.block] - 1
+    def heading_at_foot(ref: LineRef) -> bool:     # a block that keeps with the next (w:keepNext)
+        return blocks[ref.block].keep_with_next and ref.line == counts[ref.block] - 1
 
     def orphan(ref: LineRef) -> bool:     # the first line of a paragraph alone at a page's foot
         return ref.line == 0 and counts[ref.block] >= 2

@@ -8,19 +8,21 @@ import pytest
 
 from composer.export import build_docx
 
-from .docx_agreement import compare, render_docx, with_page_rules
+from .docx_agreement import compare, render_docx
 
 pytestmark = pytest.mark.render
 
-# The example, the 40-page speech, digits and Latin letters in Chinese lines, two real drafts.
-AGREEMENT = ("example", "forty", "mixed", "corpus1", "corpus2")
+# The example, the 40-page speech, digits and Latin letters in Chinese lines, two real drafts, a
+# 落款, the 提纲 and the 大字稿 (whose pages follow the .docx's own page plan).
+AGREEMENT = ("example", "forty", "mixed", "corpus1", "corpus2", "signed", "outline", "podium")
 
 
 @pytest.fixture(scope="session")
 def agreement(printed, tmp_path_factory):
     work = tmp_path_factory.mktemp("agreement")
     cases = AGREEMENT
-    documents = {name: with_page_rules(build_docx(printed[name].speech, printed[name].profile))
+    documents = {name: build_docx(printed[name].speech, printed[name].profile, copy=printed[name].copy,
+                                  rate=180)
                  for name in cases}
     rendered = render_docx(documents, work)
     return {name: compare(name, rendered[name], printed[name].pdf, printed[name].profile.page.bottom_mm)

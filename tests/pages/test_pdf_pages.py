@@ -79,7 +79,7 @@ def test_every_page_is_full_unless_a_rule_ends_it_early(printed, case):
     pitch, lines = doc.profile.text.line_pitch_pt, expected_lines(doc.profile)
     assert abs(median_pitch(doc.pages) - pitch) < 0.05
     assert len(doc.pages) == doc.paged.page_count >= 2
-    rules = check_rules(doc.pages, layout.speech_blocks(doc.speech, doc.profile), lines, slots_on(doc))
+    rules = check_rules(doc.pages, doc.blocks, lines, slots_on(doc))
     for page in doc.pages[:-1]:
         slots = line_slots(page, pitch)
         assert len(set(slots)) == len(slots), f"page {page.number}: two lines share a line"
@@ -96,7 +96,7 @@ def test_every_page_is_full_unless_a_rule_ends_it_early(printed, case):
 @pytest.mark.parametrize("case", CASES)
 def test_no_heading_at_a_page_foot_and_no_widows_or_orphans(printed, case):
     doc = printed[case]
-    rules = check_rules(doc.pages, layout.speech_blocks(doc.speech, doc.profile),
+    rules = check_rules(doc.pages, doc.blocks,
                         expected_lines(doc.profile), slots_on(doc))
     assert rules.headings_at_foot == []
     assert rules.orphans == []
@@ -106,7 +106,7 @@ def test_no_heading_at_a_page_foot_and_no_widows_or_orphans(printed, case):
 def test_the_forty_page_speech_has_early_page_ends_to_check(printed):
     """The rules are exercised, not vacuous: the long speech has pages the rules shortened."""
     doc = printed["forty"]
-    rules = check_rules(doc.pages, layout.speech_blocks(doc.speech, doc.profile),
+    rules = check_rules(doc.pages, doc.blocks,
                         LINES_PER_PAGE, slots_on(doc))
     assert 38 <= len(doc.pages) <= 44
     assert len(rules.short) >= 2
@@ -281,7 +281,7 @@ def test_a_footer_text_stands_beside_the_page_number(tmp_path, gui):
         return "约 " + format_duration(seconds_for(characters))
 
     from .conftest import _cases
-    speech, profile = _cases()["example"]
+    speech, profile, _ = _cases()["example"]
     paged = pages.lay_out(speech, profile, footer_text=time_so_far)
     path = tmp_path / "podium.pdf"
     pages.write_pdf(paged, path)

@@ -191,3 +191,22 @@ def test_placeholders_are_asked_about_before_printing(example_window, monkeypatc
     assert not example_window.printing.print_speech()
     assert asked and asked[0].endswith("仍然打印吗？") and "20xx" in asked[0]
     assert not out.exists()
+
+
+def test_pdf_and_print_say_which_fonts_stand_in(example_window, monkeypatch, tmp_path):
+    """This machine has none of the official fonts: before the PDF (and before printing) the
+    notice says which installed fonts the pages use instead — not what Word would show."""
+    told = []
+    monkeypatch.setattr(file_actions, "ask_about_fonts",
+                        lambda parent, notices, **wording: told.append((notices, wording)) or False)
+    monkeypatch.setattr(file_dialogs, "get_save_file_name", lambda *a, **k: (str(tmp_path / "x.pdf"), ""))
+    assert not example_window.printing.export_pdf_file()
+    assert not (tmp_path / "x.pdf").exists()       # cancelled at the notice: nothing written
+    notices, wording = told[0]
+    assert notices[0].startswith("未安装方正小标宋简体：PDF 和打印以 AR PL SungtiL GB 代替（标题）。")
+    assert all("Word" not in line for line in notices)
+    assert wording["go_on_text"] == "继续导出"
+    out = tmp_path / "printed.pdf"
+    _print_to_file(monkeypatch, out)
+    assert not example_window.printing.print_speech()
+    assert told[1][1]["go_on_text"] == "继续打印" and not out.exists()
