@@ -20,6 +20,7 @@ from .core.errors import ComposerError, one_line
 from .core.i18n import language, pick
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_FAILURE = 0, 1, 2
+EXPORT_FORMATS = ("docx", "pdf")
 
 
 # argparse's own words, for the Chinese command line.  argparse looks its strings up through
@@ -103,11 +104,15 @@ def build_parser(for_help: bool = True) -> argparse.ArgumentParser:
                                  "more office lists (*.proofread.yaml, or a folder of them)"))
     check.set_defaults(handler=_check)
 
-    export = commands.add_parser("export", help=pick("导出公文格式的 Word 文档（.docx）",
-                                                     "export an official-format Word document (.docx)"))
+    export = commands.add_parser("export", help=pick("导出公文格式的 Word 文档（.docx）或 PDF",
+                                                     "export an official-format Word document "
+                                                     "(.docx) or PDF"))
     export.add_argument("speech", metavar="SPEECH", help="*.speech.yaml")
-    export.add_argument("-o", "--output", required=True, metavar="OUT.docx",
+    export.add_argument("-o", "--output", required=True, metavar="OUT.docx|OUT.pdf",
                         help=pick("输出文件", "the file to write"))
+    export.add_argument("--format", choices=EXPORT_FORMATS,
+                        help=pick("输出格式（默认按输出文件的扩展名）",
+                                  "output format (by default from the output file's extension)"))
     export.add_argument("--profile", metavar="NAME|FILE",
                         help=pick("格式方案的名称或文件（默认 GB/T 9704）；可用：",
                                   "format profile name or file (default GB/T 9704); available: ")
@@ -423,14 +428,27 @@ def _list_rules(as_json: bool) -> int:
 
 # --- export ------------------------------------------------------------------------------------
 
+def export_format(output: str, chosen: str | None) -> str:
+    """The format to write: --format, else the output file's extension."""
+    if chosen:
+        return chosen
+    suffix = output.rsplit(".", 1)[-1].lower() if "." in output else ""
+    if suffix in EXPORT_FORMATS:
+        return suffix
+    raise ComposerError(f"无法从文件名“{output}”判断输出格式：请用 .docx 或 .pdf 结尾，或加 --format。",
+                        f"Cannot tell the format from the file name '{output}': end it in .docx "
+                        "or .pdf, or give --format.")
+
+
 def _export(args) -> int:
     # Everything is read and checked before anything is written: a bad speech or profile
-    # leaves no output file, and the writer replaces the target atomically.
+    # leaves no output file, and the writers replace the target atomically.
     from .core import stats
     from .export import export_docx, layout, load_profile
     from .export.font_check import machine_notices
     from .io.speech_file import load_speech
 
+    chosen = export_format(args.output, args.format)
     if args.rate is not None and not stats.MIN_RATE <= args.rate <= stats.MAX_RATE:
         raise ComposerError(
             f"语速应在 {stats.MIN_RATE}～{stats.MAX_RATE} 字/分钟之间。",
@@ -441,13 +459,30 @@ def _export(args) -> int:
     speech = load_speech(args.speech)
     # The podium copy's page times: --rate, else the speaker's rate kept with the speech.
     rate = args.rate or speech.speaking_rate or stats.DEFAULT_RATE
-    # Say what the missing fonts will do before writing (a warning: the export goes on).
-    for notice in machine_notices(profile):
-        print(pick(f"speech-composer：注意：{notice}", f"speech-composer: note: {notice}"),
-              file=sys.stderr)
-    export_docx(speech, args.output, profile, copy=copy, rate=rate)
+    if chosen == "pdf":
+        _export_pdf(speech, args.output, profile, copy, rate)
+    else:
+        # Say what the missing fonts will do before writing (a warning: the export goes on).
+        _print_notices(machine_notices(profile))
+        export_docx(speech, args.output, profile, copy=copy, rate=rate)
     print(pick(f"已导出：{args.output}", f"Exported: {args.output}"))
     return EXIT_OK
+
+
+def _export_pdf(speech, output: str, profile, copy: str, rate: int) -> None:
+    # Qt only for a PDF: the .docx path stays free of it (and fast to start).  No display is
+    # needed: the pages make an offscreen application for the fonts.
+    from . import pages
+    pages.ensure_application()
+    # The PDF embeds installed fonts: say which stand in for the missing ones.
+    _print_notices(pages.fonts.stand_in_notices(profile))
+    pages.export_pdf(speech, output, profile, copy=copy, rate=rate)
+
+
+def _print_notices(notices: list[str]) -> None:
+    for notice in notices:
+        print(pick(f"speech-composer：注意：{notice}", f"speech-composer: note: {notice}"),
+              file=sys.stderr)
 
 
 # --- import ------------------------------------------------------------------------------------

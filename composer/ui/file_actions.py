@@ -482,27 +482,35 @@ class FileActions(QObject):
 
     # --- export -------------------------------------------------------------------------------------
 
-    def export_docx(self, copy: str = FULL) -> bool:
-        """Export the speech (or its outline copy) after the placeholder and font checks."""
+    def placeholders_confirmed(self, question: str | None = None) -> bool:
+        """True when the speech has no unfilled placeholder, or the writer goes on anyway.
+        QUESTION ends the message (「仍然导出吗？」 by default)."""
         problems = [p for p in check_speech(self.document.speech) if p.code == "placeholder"]
-        if problems:
-            listed = "\n".join(f"· {p.where}：{p.excerpt}" for p in problems[:8])
-            more = self.tr("\n……共 {0} 处").format(len(problems)) if len(problems) > 8 else ""
-            answer = QMessageBox.question(
-                self.window, self.tr("还有没填写的占位符"),
-                self.tr("讲稿里还有 xx、20xx、××× 之类的占位符：\n\n{0}{1}\n\n仍然导出吗？")
-                .format(listed, more))
-            if answer != QMessageBox.StandardButton.Yes:
-                return False
-        if not self._fonts_ok():
-            return False
+        if not problems:
+            return True
+        listed = "\n".join(f"· {p.where}：{p.excerpt}" for p in problems[:8])
+        more = self.tr("\n……共 {0} 处").format(len(problems)) if len(problems) > 8 else ""
+        answer = QMessageBox.question(
+            self.window, self.tr("还有没填写的占位符"),
+            self.tr("讲稿里还有 xx、20xx、××× 之类的占位符：\n\n{0}{1}\n\n").format(listed, more)
+            + (question or self.tr("仍然导出吗？")))
+        return answer == QMessageBox.StandardButton.Yes
+
+    def suggested_export_path(self, suffix: str, copy: str = FULL) -> str:
+        """Where an export goes by default: beside the speech file, named like it."""
         base = Path(self.document.path).name[:-len(SUFFIX)] if self.document.path else \
             safe_file_name(self.document.speech.title)
         if copy != FULL:
             base += self.tr("-提纲")
         folder = os.path.dirname(self.document.path) if self.document.path else settings.last_folder()
-        suggested = os.path.join(folder or str(Path.home()), base + ".docx")
+        return os.path.join(folder or str(Path.home()), base + suffix)
+
+    def export_docx(self, copy: str = FULL) -> bool:
+        """Export the speech (or its outline copy) after the placeholder and font checks."""
+        if not self.placeholders_confirmed() or not self.fonts_confirmed():
+            return False
         title = self.tr("导出 Word 文档") if copy == FULL else self.tr("导出提纲")
+        suggested = self.suggested_export_path(".docx", copy)
         while True:
             path, _ = file_dialogs.get_save_file_name(self.window, title, suggested,
                                                       self.tr("Word 文档 (*.docx)"))
@@ -524,11 +532,10 @@ class FileActions(QObject):
             except ComposerError as error:
                 QMessageBox.warning(self.window, self.tr("导出失败"), str(error))
                 return False
-            self.speech_exported.emit()
-            self._exported(path)
+            self.exported(path)
             return True
 
-    def _fonts_ok(self) -> bool:
+    def fonts_confirmed(self) -> bool:
         """Say before the export what the fonts this machine lacks will do (Qt's font
         database knows the installed ones); False when the writer chooses not to go on."""
         notices = services.font_notices(settings.format_profile() or None, font_installed())
@@ -537,7 +544,10 @@ class FileActions(QObject):
             return True
         return ask_about_fonts(self.window, notices)
 
-    def _exported(self, path: str) -> None:
+    def exported(self, path: str) -> None:
+        """An export (.docx or PDF) went to PATH: the usage history records it; say where, and
+        offer to open its folder."""
+        self.speech_exported.emit()
         self.message.emit(self.tr("已导出到 {0}").format(path))
         if ask_open_folder(self.window, path):
             folder = os.path.dirname(os.path.abspath(path))
@@ -568,16 +578,18 @@ def font_installed():
     return lambda name: listed(name) or QFontDatabase.hasFamily(name)
 
 
-def ask_about_fonts(parent, notices: list[str]) -> bool:
+def ask_about_fonts(parent, notices: list[str], footnote: str = "", go_on_text: str = "") -> bool:
     """The export's font notice: what Word will show instead and what to do; True to export.
-    "不再提示" remembers these notices, so the same missing fonts are not told again."""
+    "不再提示" remembers these notices, so the same missing fonts are not told again.  FOOTNOTE
+    and GO_ON_TEXT replace the .docx's last sentence and button (the PDF and printing)."""
     translate = QCoreApplication.translate
     box = QMessageBox(QMessageBox.Icon.Information, translate("FileActions", "字体提示"),
                       translate("FileActions", "这台电脑缺少格式方案里的部分字体："),
                       QMessageBox.StandardButton.NoButton, parent)
-    box.setInformativeText("\n\n".join(notices) + "\n\n" + translate(
-        "FileActions", "文档照常导出；在装有这些字体的电脑上打开时显示正常。"))
-    go_on = box.addButton(translate("FileActions", "继续导出"), QMessageBox.ButtonRole.AcceptRole)
+    box.setInformativeText("\n\n".join(notices) + "\n\n" + (footnote or translate(
+        "FileActions", "文档照常导出；在装有这些字体的电脑上打开时显示正常。")))
+    go_on = box.addButton(go_on_text or translate("FileActions", "继续导出"),
+                          QMessageBox.ButtonRole.AcceptRole)
     box.addButton(translate("FileActions", "取消"), QMessageBox.ButtonRole.RejectRole)
     remember = QCheckBox(translate("FileActions", "这些字体不再提示"))
     box.setCheckBox(remember)

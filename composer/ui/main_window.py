@@ -20,6 +20,7 @@ from .library_pane import LibraryPane
 from .outline_actions import OutlineActions
 from .outline_model import OutlineModel
 from .outline_view import OutlineView
+from .print_actions import PrintActions
 from .undo_routing import UndoRouter
 
 APP_NAME_ZH = "讲稿编排"
@@ -57,6 +58,7 @@ class MainWindow(QMainWindow):
 
         # --- actions
         self.files = FileActions(self.document, self, self)
+        self.printing = PrintActions(self.document, self.files, self, self)
         self.outline = OutlineActions(self.document, self.outline_model, self.outline_view, self)
         self.undo_action = QAction(self.tr("撤销"), self)
         self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
@@ -94,7 +96,8 @@ class MainWindow(QMainWindow):
         self.outline_view.selectionModel().currentChanged.connect(self._current_changed)
         self.outline_view.customContextMenuRequested.connect(self._outline_menu)
         self.library_pane.insert_requested.connect(self.outline.insert_snippet)
-        for source in (self.library_pane, self.outline, self.editor, self.files, self.borrowing):
+        for source in (self.library_pane, self.outline, self.editor, self.files, self.borrowing,
+                       self.printing):
             source.message.connect(self.show_message)
         self.outline_model.message.connect(self.show_message)
         self.outline.edit_heading.connect(self._focus_heading)
@@ -125,8 +128,10 @@ class MainWindow(QMainWindow):
         files.addSeparator()
         files.addActions([f.save, f.save_as])
         files.addSeparator()
-        files.addAction(f.export)
+        files.addActions([f.export, self.printing.export_pdf])
         files.addMenu(f.outline_menu)
+        files.addSeparator()
+        files.addActions([self.printing.preview, self.printing.print])
         files.addSeparator()
         files.addAction(f.open_backups)
         files.addAction(self.settings_action)

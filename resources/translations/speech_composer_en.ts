@@ -303,6 +303,22 @@ Restore them? &quot;Delete&quot; deletes this recovery file; &quot;Later&quot; a
         <translation>({0} of {1})</translation>
     </message>
     <message>
+        <source>讲稿里还有 xx、20xx、××× 之类的占位符：
+
+{0}{1}
+
+</source>
+        <translation>The speech still has placeholders such as xx, 20xx, ×××:
+
+{0}{1}
+
+</translation>
+    </message>
+    <message>
+        <source>仍然导出吗？</source>
+        <translation>Export anyway?</translation>
+    </message>
+    <message>
         <source>-提纲</source>
         <translation>-outline</translation>
     </message>
@@ -403,18 +419,6 @@ Restore them? &quot;Delete&quot; deletes this recovery file; &quot;Later&quot; a
     <message>
         <source>还有没填写的占位符</source>
         <translation>Unfilled placeholders</translation>
-    </message>
-    <message>
-        <source>讲稿里还有 xx、20xx、××× 之类的占位符：
-
-{0}{1}
-
-仍然导出吗？</source>
-        <translation>The speech still has placeholders such as xx, 20xx, ×××:
-
-{0}{1}
-
-Export anyway?</translation>
     </message>
     <message>
         <source>导出 Word 文档</source>
@@ -882,6 +886,69 @@ Compose speeches from a library of sections and export official-format Word docu
     <message>
         <source>插入素材</source>
         <translation>Insert snippet</translation>
+    </message>
+</context>
+<context>
+    <name>PrintActions</name>
+    <message>
+        <source>打印预览…</source>
+        <translation>Print Preview…</translation>
+    </message>
+    <message>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>导出 PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <source>无法排版</source>
+        <translation>Cannot lay out the pages</translation>
+    </message>
+    <message>
+        <source>PDF 和打印会用上面这些字体代替。</source>
+        <translation>The PDF and the printout use the fonts above instead.</translation>
+    </message>
+    <message>
+        <source>继续打印</source>
+        <translation>Print Anyway</translation>
+    </message>
+    <message>
+        <source>继续导出</source>
+        <translation>Export Anyway</translation>
+    </message>
+    <message>
+        <source>打印失败</source>
+        <translation>Printing failed</translation>
+    </message>
+    <message>
+        <source>打印预览 — {0}（共 {1} 页）</source>
+        <translation>Print Preview — {0} ({1} pages)</translation>
+    </message>
+    <message>
+        <source>仍然打印吗？</source>
+        <translation>Print anyway?</translation>
+    </message>
+    <message>
+        <source>打印“{0}”（共 {1} 页）</source>
+        <translation>Print “{0}” ({1} pages)</translation>
+    </message>
+    <message>
+        <source>已发送到打印机：{0}</source>
+        <translation>Sent to the printer: {0}</translation>
+    </message>
+    <message>
+        <source>导出 PDF</source>
+        <translation>Export PDF</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>导出失败</source>
+        <translation>Export failed</translation>
     </message>
 </context>
 <context>

@@ -64,9 +64,10 @@ def read_layout(pdf_path, bottom_margin_mm: float) -> list[PageLayout]:
         for index, page in enumerate(pdf.pages):
             by_baseline: dict[float, list[dict]] = {}
             for char in page.chars:
-                # Characters of one line share the baseline (their bottom); glyphs of
-                # different fonts on one line differ by a fraction of a point.
-                key = char["bottom"]
+                # Characters of one line share the baseline, their text matrix's origin (not
+                # their bottom: that is the baseline less the font's descent, which for the
+                # Chinese and the Latin font of one 22 pt line differs by 2 pt).
+                key = page.height - char["matrix"][5]
                 for known in by_baseline:
                     if abs(known - key) < 2:
                         key = known

@@ -93,7 +93,7 @@ def font_notice_goes_on(monkeypatch):
     the fixture's value (tests/ui/test_export_notices.py)."""
     from composer.ui import file_actions
     real = file_actions.ask_about_fonts
-    monkeypatch.setattr(file_actions, "ask_about_fonts", lambda parent, notices: True)
+    monkeypatch.setattr(file_actions, "ask_about_fonts", lambda parent, notices, **wording: True)
     return real
 
 

@@ -1,0 +1,31 @@
+"""Printed pages of a speech: print preview, printing and PDF, laid out with Qt's text engine.
+
+The pages are made from the same blocks (``export/layout.py``) and format profile as the .docx:
+the profile's paper, margins, line pitch, fonts and sizes; the line grid (22 lines of 28
+characters for GB/T 9704); "— N —" page numbers on the outer side; headings kept with their text
+and no widows or orphans.  So a preview shows the page breaks that the .docx has, as far as two
+layout engines agree.
+
+Modules: ``formats`` (the role table and the page), ``fonts`` (installed fonts for the profile's),
+``typeset`` (a block into lines), ``paginate`` (lines into pages, no Qt), ``paged`` (a laid-out
+speech), ``render`` (drawing a page), ``pdf`` and ``printing`` (the devices).
+
+Imports Qt's GUI and print modules, ``export`` and ``core``; never ``ui``.  A QGuiApplication must
+exist (fonts need one): :func:`ensure_application` makes an offscreen one for the command line.
+"""
+
+from __future__ import annotations
+
+from . import fonts
+from .application import ensure_application
+from .paged import Page, PagedSpeech, lay_out, lay_out_blocks
+from .pdf import pdf_bytes, write_pdf
+
+__all__ = ["Page", "PagedSpeech", "ensure_application", "export_pdf", "fonts", "lay_out",
+           "lay_out_blocks", "pdf_bytes", "write_pdf"]
+
+
+def export_pdf(speech, path, profile, copy: str = "full", rate: int | None = None) -> None:
+    """Lay out SPEECH (or its outline copy) with PROFILE and write it as a PDF to PATH,
+    atomically.  RATE: characters a minute, for the page times of a podium copy."""
+    write_pdf(lay_out(speech, profile, copy=copy, rate=rate), path)
