@@ -119,14 +119,19 @@ class TitleEdit(QLineEdit):
 
 
 class HeadForm(QWidget):
-    """Title, subtitle, speaker, date, salutation, and the optional 落款 (unit and date)."""
+    """Title, subtitle, speaker, date, salutation, and the optional 落款 (unit and date)
+    (``in_editor``: with a caption and a note, as the focus editor shows them; without, in the
+    讲稿信息 dialog)."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, in_editor: bool = True):
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        caption = QLabel(self.tr("讲稿信息"))
-        caption.setStyleSheet("font-weight: bold; font-size: 14pt;")
-        layout.addWidget(caption)
+        if in_editor:
+            caption = QLabel(self.tr("讲稿信息"))
+            caption.setStyleSheet("font-weight: bold; font-size: 14pt;")
+            layout.addWidget(caption)
+        else:
+            layout.setContentsMargins(0, 0, 0, 0)
         form = QFormLayout()
         layout.addLayout(form)
         labels = {"title": self.tr("标题"), "subtitle": self.tr("副标题"),
@@ -150,11 +155,12 @@ class HeadForm(QWidget):
                 self.title_lines.setStyleSheet("color: gray;")
                 self.title_lines.setWordWrap(True)
                 form.addRow("", self.title_lines)
-        note = QLabel(self.tr("开头和结尾的段落在提纲里的“开头”“结尾”中编辑。"))
-        note.setStyleSheet("color: gray;")
-        note.setWordWrap(True)
-        layout.addWidget(note)
-        layout.addStretch(1)
+        if in_editor:
+            note = QLabel(self.tr("开头和结尾的段落在提纲里的“开头”“结尾”中编辑。"))
+            note.setStyleSheet("color: gray;")
+            note.setWordWrap(True)
+            layout.addWidget(note)
+            layout.addStretch(1)
 
 
 class SectionForm(QWidget):

@@ -1,0 +1,1000 @@
+"""The document view: the whole speech in one scrolling page, edited in place.
+
+What it shows comes from ``view_blocks.py`` (the printed blocks of ``export/layout.py``, cut into
+pieces of the writer's text and decoration), drawn in the profile's fonts, sizes, first-line
+indent and line pitch.  In page-width mode a line is as wide as the page's text block, so the
+line breaks on screen are those of the page (28 characters of 三号 a line).
+
+The view never edits its own text.  Every key, input-method commit, paste and cut becomes a core
+edit (``core/text_edits.py``) executed on the document's undo stack; the document then says what
+changed (``Changes``) and the view re-renders the groups that changed — for a typed character,
+the characters that differ in one block.  A structural change (sections added, removed, moved)
+rebuilds the view, keeping the caret where its text went.  Numbers, the subtitle dash and the
+date's parentheses are decoration: the caret steps over them and typing never lands in them.
+
+Chinese input methods work as in any QTextEdit: the candidate window follows the caret (QTextEdit
+answers ImCursorRectangle), the composing text is shown by Qt without touching the document, and
+the commit is typed like any other text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextlib import contextmanager
+from bisect import bisect_right
+
+from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, Qt, QTimer, Signal
+from PySide6.QtGui import (QColor, QFont, QFontDatabase, QGuiApplication, QInputMethodEvent,
+                           QKeySequence, QPalette, QTextBlockFormat, QTextCharFormat, QTextCursor,
+                           QTextOption)
+from PySide6.QtWidgets import QMenu, QMessageBox, QTextEdit
+
+from ..core import text_edits as te
+from ..core.edits import Changes, Edit
+from ..core.errors import OperationError
+from ..core.speech import CLOSING, HEAD, HEAD_FIELDS, OPENING, Section
+from ..core.text_edits import Point
+from . import services
+from .document import Document
+from .language import UI_FONT_FAMILIES
+from .view_blocks import (HINT, Group, Hints, Piece, ViewBlock, container_group, document_groups,
+                          head_group, section_group)
+
+ZOOM_STEPS = (0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
+PAGE_GREY = QColor(0xE6, 0xE6, 0xE6)
+HIGHLIGHT = QColor(0xFF, 0xE5, 0x8F)
+CURRENT_HIGHLIGHT = QColor(0xFF, 0xA9, 0x4D)
+
+_CENTRED = {"title", "subtitle", "speaker", "date"}
+_INDENTED = {"heading", "paragraph", "opening", "closing"}
+KEEP, WHOLE = "keep", "whole"
+
+
+def ask_about_headings(parent, headings: list[str], beyond: int, cut: bool) -> str | None:
+    """A selection to delete holds headings: KEEP them (delete only the body text), remove the
+    sections WHOLE with everything under them, or None (cancel).  Tests replace this."""
+    translate = QCoreApplication.translate
+    shown = "、".join(f"“{h}”" for h in headings[:3]) + ("等" if len(headings) > 3 else "")
+    text = translate("DocumentView", "选中的内容包含 {0} 个标题：{1}。").format(len(headings), shown)
+    if beyond:
+        text += "\n\n" + translate(
+            "DocumentView", "删除整节会把这些标题下没有选中的 {0} 个字也一起删除。").format(beyond)
+    box = QMessageBox(QMessageBox.Icon.Question, translate("DocumentView", "剪切" if cut else "删除"),
+                      text, QMessageBox.StandardButton.NoButton, parent)
+    keep = box.addButton(translate("DocumentView", "保留标题，只删正文"),
+                         QMessageBox.ButtonRole.AcceptRole)
+    whole = box.addButton(translate("DocumentView", "删除整节"), QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(keep)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is keep:
+        return KEEP
+    return WHOLE if clicked is whole else None
+
+
+def _point(piece: Piece, offset: int) -> Point:
+    """A place in the text an editable piece shows."""
+    assert piece.unit is not None
+    return Point(piece.unit[0], piece.unit[1], offset)
+
+
+class DocumentView(QTextEdit):
+    # The caret went into the text of another outline row (HEAD, OPENING, CLOSING, section id).
+    section_entered = Signal(str)
+    message = Signal(str)
+    zoom_changed = Signal()
+    # The text changed under the find highlights: the find bar looks again.
+    highlights_stale = Signal()
+
+    def __init__(self, document: Document, markers: Callable[[], dict[str, str]], profile,
+                 parent=None):
+        super().__init__(parent)
+        self.speech_document = document
+        self.markers = markers
+        self.profile = profile
+        self.zoom = 1.0
+        self.page_width = True
+        self.hints = Hints(self.tr("（标题）"), self.tr("（开头）"), self.tr("（结尾）"))
+        self.groups: list[Group] = []
+        self._index: dict[str, int] = {}
+        self._starts: list[int] | None = None
+        self._sections: dict[str, tuple[Section, int]] = {}
+        self._rendering = 0
+        self._snapping = False
+        self._moving_back = False
+        self._raw_date = False
+        self._entered: str | None = None
+        self._shown_key: str | None = None
+        self._saved_caret: tuple[Point | None, Point | None, int] | None = None
+        self._last_change: int | None = None
+        self._own_edit = False
+        self._char_formats: dict[str, QTextCharFormat] = {}
+        self._highlights: list[QTextEdit.ExtraSelection] = []
+        # Added to the context menu after the clipboard (find, replace); None is a separator.
+        self.extra_menu_actions: list = []
+
+        self.setAcceptRichText(False)
+        self.setUndoRedoEnabled(False)   # the document's undo stack is the only history
+        self.setTabChangesFocus(True)
+        self.setAcceptDrops(False)       # text moves go through cut and paste, as edits
+        self.setAutoFillBackground(True)
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Window, PAGE_GREY)
+        palette.setColor(QPalette.ColorRole.Base, QColor(Qt.GlobalColor.white))
+        palette.setColor(QPalette.ColorRole.Text, QColor(Qt.GlobalColor.black))
+        self.setPalette(palette)
+        self.setFrameShape(QTextEdit.Shape.NoFrame)
+        self.document().setDefaultTextOption(QTextOption(Qt.AlignmentFlag.AlignJustify))
+        self.document().contentsChange.connect(self._contents_change)
+        self.cursorPositionChanged.connect(self._caret_moved)
+
+        document.structure_about_to_change.connect(self._save_caret)
+        document.structure_changed.connect(self.rebuild)
+        document.content_changed.connect(self._content_changed)
+        document.reset.connect(self._after_reset)
+        self._apply_wrap()
+        self._after_reset()
+
+    # --- formats ------------------------------------------------------------------------------
+
+    def _px(self, points: float) -> float:
+        """Points of the page in pixels of the screen, at the zoom."""
+        return points * self.zoom * self.logicalDpiY() / 72
+
+    def text_width_px(self) -> float:
+        page = self.profile.page
+        return self._px((page.width_mm - page.left_mm - page.right_mm) / 25.4 * 72)
+
+    def _families(self, font: str, latin: str) -> list[str]:
+        """Latin letters and digits in the Latin font, Chinese in the profile's font where it is
+        installed, else the UI's CJK fonts."""
+        wanted = [latin, font] + [alt for name, alt in self.profile.alt_names if name == font]
+        installed = [f for f in wanted if QFontDatabase.hasFamily(f)]
+        return installed + [f for f in UI_FONT_FAMILIES if f not in installed]
+
+    def _char_format(self, role: str) -> QTextCharFormat:
+        cached = self._char_formats.get(role)
+        if cached is not None:
+            return cached
+        profile_role = self.profile.role("body" if role == HINT else role)
+        font = QFont()
+        font.setFamilies(self._families(profile_role.font, profile_role.latin_font))
+        font.setPointSizeF(profile_role.size_pt * self.zoom)
+        font.setBold(profile_role.bold)
+        font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing,
+                              self._px(self.profile.text.character_spacing_pt))
+        char_format = QTextCharFormat()
+        char_format.setFont(font)
+        if role == HINT:
+            char_format.setForeground(QColor(0x99, 0x99, 0x99))
+        self._char_formats[role] = char_format
+        return char_format
+
+    def _block_format(self, block: ViewBlock) -> QTextBlockFormat:
+        block_format = QTextBlockFormat()
+        if block.kind in _CENTRED:
+            block_format.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        elif block.kind in _INDENTED:
+            block_format.setAlignment(Qt.AlignmentFlag.AlignJustify)
+            role = self.profile.role(block.pieces[0].role if block.kind == "heading" else "body")
+            block_format.setTextIndent(self._px(self.profile.text.first_line_chars * role.size_pt))
+        else:
+            block_format.setAlignment(Qt.AlignmentFlag.AlignLeft)
+        block_format.setLineHeight(self._px(self.profile.text.line_pitch_pt),
+                                   QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+        return block_format
+
+    def _block_char_format(self, block: ViewBlock) -> QTextCharFormat:
+        editable = [p for p in block.pieces if p.editable]
+        role = editable[0].role if editable else (block.pieces[0].role if block.pieces else "body")
+        return self._char_format(role)
+
+    # --- zoom and page width --------------------------------------------------------------------
+
+    def set_zoom(self, zoom: float) -> None:
+        zoom = min(max(zoom, ZOOM_STEPS[0]), ZOOM_STEPS[-1])
+        if abs(zoom - self.zoom) < 1e-6:
+            return
+        self.zoom = zoom
+        self._restyle()
+        self.zoom_changed.emit()
+
+    def zoom_in(self) -> None:
+        self.set_zoom(next((z for z in ZOOM_STEPS if z > self.zoom + 1e-6), ZOOM_STEPS[-1]))
+
+    def zoom_out(self) -> None:
+        self.set_zoom(next((z for z in reversed(ZOOM_STEPS) if z < self.zoom - 1e-6), ZOOM_STEPS[0]))
+
+    def set_page_width(self, on: bool) -> None:
+        if on != self.page_width:
+            self.page_width = on
+            self._apply_wrap()
+
+    def set_profile(self, profile) -> None:
+        self.profile = profile
+        self._restyle()
+
+    def _restyle(self) -> None:
+        self._char_formats.clear()
+        bar = self.verticalScrollBar()
+        fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
+        self._apply_wrap()
+        self._save_caret()
+        self.rebuild()
+        bar.setValue(round(fraction * bar.maximum()))
+
+    def _apply_wrap(self) -> None:
+        margin = self._px(24)
+        self.document().setDocumentMargin(margin)
+        if self.page_width:
+            self.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)
+            # The page's text block (the wrap width includes the document's margins), rounded
+            # up a pixel so that 28 full-width characters of 15.75 pt fit as they do on paper.
+            self.setLineWrapColumnOrWidth(int(self.text_width_px() + 2 * margin) + 1)
+        else:
+            self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        self._centre_page()
+
+    def _centre_page(self) -> None:
+        if not self.page_width:
+            self.setViewportMargins(0, 0, 0, 0)
+            return
+        column = self.lineWrapColumnOrWidth()
+        scrollbar = self.verticalScrollBar().sizeHint().width()
+        side = max(0, int((self.width() - column - scrollbar) / 2))
+        self.setViewportMargins(side, 0, side, 0)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._centre_page()
+
+    def wheelEvent(self, event) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y()
+            if steps > 0:
+                self.zoom_in()
+            elif steps < 0:
+                self.zoom_out()
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    # --- rendering ------------------------------------------------------------------------------
+
+    @contextmanager
+    def _render(self):
+        self._rendering += 1
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        try:
+            yield cursor
+        finally:
+            cursor.endEditBlock()
+            self._rendering -= 1
+
+    def _insert_pieces(self, cursor: QTextCursor, block: ViewBlock, start: int = 0,
+                       end: int | None = None) -> None:
+        """Insert the block's text from ``start`` to ``end`` at the cursor, piece by piece."""
+        done = 0
+        for piece in block.pieces:
+            low, high = max(start, done), min(end if end is not None else 1 << 30,
+                                              done + len(piece.text))
+            if low < high:
+                cursor.insertText(piece.text[low - done:high - done], self._char_format(piece.role))
+            done += len(piece.text)
+
+    def _build_groups(self) -> list[Group]:
+        self._sections = {section.id: (section, level)
+                          for section, level in self.speech_document.speech.walk()}
+        return document_groups(self.speech_document.speech, self.profile, self.markers(),
+                               self.hints, self._raw_date)
+
+    def rebuild(self) -> None:
+        """Draw the whole speech again (a structural change, a new speech, a new profile)."""
+        saved, self._saved_caret = self._saved_caret, None
+        bar = self.verticalScrollBar()
+        scroll = bar.value()
+        self.groups = self._build_groups()
+        self._index = {key: i for i, (key, _) in enumerate(self.groups)}
+        self._starts = None
+        with self._render() as cursor:
+            cursor.select(QTextCursor.SelectionType.Document)
+            cursor.removeSelectedText()
+            first = True
+            for _, blocks in self.groups:
+                for block in blocks:
+                    if first:
+                        cursor.setBlockFormat(self._block_format(block))
+                        cursor.setBlockCharFormat(self._block_char_format(block))
+                        first = False
+                    else:
+                        cursor.insertBlock(self._block_format(block), self._block_char_format(block))
+                    self._insert_pieces(cursor, block)
+        if saved is not None:
+            self._restore_caret(saved)
+        bar.setValue(scroll)
+        self._refresh_highlights()
+        if not self._own_edit and not self.hasFocus() and self._shown_key is not None:
+            # Not being typed in (a move in the outline, an undo from the menu): keep the
+            # outline's section in view.
+            self.show_key(self._shown_key, force=True)
+
+    def _start(self, group: int) -> int:
+        """The number of the group's first block."""
+        if self._starts is None:
+            starts, total = [], 0
+            for _, blocks in self.groups:
+                starts.append(total)
+                total += len(blocks)
+            self._starts = starts
+        return self._starts[group]
+
+    def _update_group(self, key: str) -> None:
+        """Re-render one group after an edit that touched it: only the blocks that differ, and
+        in a block that keeps its kind, only the characters that differ."""
+        number = self._index.get(key)
+        if number is None:
+            return
+        old = self.groups[number][1]
+        new = self._group_blocks(key)
+        if old == new:
+            return
+        prefix = 0
+        while prefix < min(len(old), len(new)) and old[prefix] == new[prefix]:
+            prefix += 1
+        suffix = 0
+        while (suffix < min(len(old), len(new)) - prefix
+               and old[len(old) - 1 - suffix] == new[len(new) - 1 - suffix]):
+            suffix += 1
+        old_middle, new_middle = old[prefix:len(old) - suffix], new[prefix:len(new) - suffix]
+        if not old_middle or not new_middle:   # replace at least one block on either side
+            if prefix:
+                prefix -= 1
+            else:
+                suffix -= 1
+            old_middle, new_middle = old[prefix:len(old) - suffix], new[prefix:len(new) - suffix]
+        first = self._start(number) + prefix
+        with self._render() as cursor:
+            if len(old_middle) == len(new_middle):
+                for i, (before, after) in enumerate(zip(old_middle, new_middle)):
+                    if before != after:
+                        self._update_block(cursor, first + i, before, after)
+            else:
+                self._replace_blocks(cursor, first, len(old_middle), new_middle)
+                self._starts = None
+        self.groups[number] = (key, new)
+
+    def _group_blocks(self, key: str) -> list[ViewBlock]:
+        speech = self.speech_document.speech
+        if key == HEAD:
+            return head_group(speech, self.profile, self.hints, self._raw_date)
+        if key in (OPENING, CLOSING):
+            return container_group(speech, key, self.profile, self.hints)
+        section, level = self._sections[key]
+        return section_group(section, level, self.markers().get(key, ""))
+
+    def _update_block(self, cursor: QTextCursor, number: int, old: ViewBlock, new: ViewBlock) -> None:
+        block = self.document().findBlockByNumber(number)
+        if (old.kind, old.level) != (new.kind, new.level) or \
+                self._block_char_format(old) != self._block_char_format(new):
+            cursor.setPosition(block.position())
+            cursor.setBlockFormat(self._block_format(new))
+            cursor.setBlockCharFormat(self._block_char_format(new))
+        old_roles = "".join(p.role[0] * len(p.text) for p in old.pieces)
+        new_roles = "".join(p.role[0] * len(p.text) for p in new.pieces)
+        old_text, new_text = old.text, new.text
+        limit = min(len(old_text), len(new_text))
+        head = 0
+        while head < limit and old_text[head] == new_text[head] and old_roles[head] == new_roles[head]:
+            head += 1
+        tail = 0
+        while (tail < limit - head and old_text[-1 - tail] == new_text[-1 - tail]
+               and old_roles[-1 - tail] == new_roles[-1 - tail]):
+            tail += 1
+        cursor.setPosition(block.position() + head)
+        cursor.setPosition(block.position() + len(old_text) - tail, QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+        self._insert_pieces(cursor, new, head, len(new_text) - tail)
+        self._last_change = cursor.position()
+
+    def _replace_blocks(self, cursor: QTextCursor, first: int, count: int,
+                        blocks: list[ViewBlock]) -> None:
+        document = self.document()
+        start = document.findBlockByNumber(first)
+        end = document.findBlockByNumber(first + count - 1)
+        cursor.setPosition(start.position())
+        cursor.setPosition(end.position() + end.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+        for i, block in enumerate(blocks):
+            if i == 0:
+                cursor.setBlockFormat(self._block_format(block))
+                cursor.setBlockCharFormat(self._block_char_format(block))
+            else:
+                cursor.insertBlock(self._block_format(block), self._block_char_format(block))
+            self._insert_pieces(cursor, block)
+        self._last_change = cursor.position()
+
+    # --- reacting to the document ---------------------------------------------------------------
+
+    def _content_changed(self, changes: Changes) -> None:
+        if changes.structure:
+            return   # rebuilt on structure_changed
+        self._last_change = None
+        keys: list[str] = []
+        if changes.head:
+            keys.append(HEAD)
+        keys += [key for key in changes.containers | changes.headings if key not in keys]
+        for key in keys:
+            self._update_group(key)
+        if not self._own_edit and self._last_change is not None and self.hasFocus():
+            # Undo or redo while typing here: the caret goes to what changed.
+            self._set_caret(self._last_change)
+        self._refresh_highlights()
+
+    def _after_reset(self) -> None:
+        self._saved_caret = None
+        self._raw_date = False
+        self.rebuild()
+        self._set_caret(0)
+        self.verticalScrollBar().setValue(0)
+
+    def _contents_change(self, position: int, removed: int, added: int) -> None:
+        # Nothing but the view itself changes its text.  Should Qt change it some other way
+        # (a drag of the selection into another program), draw the speech again: the speech
+        # is the truth, and it was not changed.  (Equal counts: Qt only marks text for layout.)
+        if not self._rendering and removed != added:
+            QTimer.singleShot(0, self.rebuild)
+
+    # --- the caret and places in the text -------------------------------------------------------
+
+    def _locate(self, number: int) -> tuple[int, int]:
+        """(group, index in the group) of a block number."""
+        if self._starts is None:
+            self._start(0)
+        assert self._starts is not None
+        group = bisect_right(self._starts, number) - 1
+        return group, number - self._starts[group]
+
+    def view_block(self, number: int) -> ViewBlock | None:
+        if not self.groups or number < 0:
+            return None
+        group, index = self._locate(number)
+        blocks = self.groups[group][1]
+        return blocks[index] if index < len(blocks) else None
+
+    def group_key_at(self, position: int) -> str | None:
+        number = self.document().findBlock(position).blockNumber()
+        if not self.groups or number < 0:
+            return None
+        return self.groups[self._locate(number)[0]][0]
+
+    @staticmethod
+    def _spans(block: ViewBlock):
+        """(start, piece) of every editable piece of a block."""
+        at = 0
+        for piece in block.pieces:
+            if piece.editable:
+                yield at, piece
+            at += len(piece.text)
+
+    def point_at(self, position: int, forward: bool = True) -> Point | None:
+        """The place in the speech at a position of the view: in a decoration, the nearest place
+        of text after it (``forward``) or before it, in this block or the next ones."""
+        document = self.document()
+        block = document.findBlock(max(0, min(position, document.characterCount() - 1)))
+        number, at = block.blockNumber(), position - block.position()
+        for _ in range(64):
+            view = self.view_block(number)
+            if view is None:
+                return None
+            spans = list(self._spans(view))
+            inside = [(s, p) for s, p in spans if s <= at <= s + len(p.text)]
+            if inside:
+                start, piece = inside[-1] if forward else inside[0]
+                return _point(piece, piece.offset + at - start)
+            if forward:
+                after = [(s, p) for s, p in spans if s >= at]
+                if after:
+                    start, piece = after[0]
+                    return _point(piece, piece.offset)
+                number, at = number + 1, 0
+            else:
+                before = [(s, p) for s, p in spans if s + len(p.text) <= at]
+                if before:
+                    start, piece = before[-1]
+                    return _point(piece, piece.offset + len(piece.text))
+                number, at = number - 1, 1 << 30
+        return None
+
+    def _group_for(self, container: str) -> str:
+        return HEAD if container in HEAD_FIELDS else container
+
+    def position_of(self, point: Point) -> int | None:
+        """The view position of a place in the speech (clamped to the text shown of its unit);
+        None when the unit is not shown."""
+        group = self._index.get(self._group_for(point.container))
+        if group is None:
+            return None
+        first = self._start(group)
+        unit = point.unit
+        for i, block in enumerate(self.groups[group][1]):
+            for start, piece in self._spans(block):
+                if piece.unit == unit:
+                    inside = min(max(point.offset - piece.offset, 0), len(piece.text))
+                    return self.document().findBlockByNumber(first + i).position() + start + inside
+        if point.index >= 0 and point.container not in (OPENING, CLOSING):
+            # A section's paragraph that is not shown (an empty container): its heading's end.
+            return self.position_of(Point(point.container, -1, 1 << 30))
+        return None
+
+    def _set_caret(self, position: int, anchor: int | None = None) -> None:
+        cursor = self.textCursor()
+        limit = self.document().characterCount() - 1
+        if anchor is not None:
+            cursor.setPosition(min(anchor, limit))
+            cursor.setPosition(min(position, limit), QTextCursor.MoveMode.KeepAnchor)
+        else:
+            cursor.setPosition(min(position, limit))
+        self.setTextCursor(cursor)
+
+    def caret_point(self) -> Point | None:
+        return self.point_at(self.textCursor().position())
+
+    def place_caret(self, point: Point | None) -> None:
+        if point is None:
+            return
+        if point.container == "date" and not self._raw_date:
+            self._raw_date = True     # the date as typed: the place exists there
+            self._update_group(HEAD)
+        position = self.position_of(point)
+        if position is not None:
+            self._set_caret(position)
+            self.ensureCursorVisible()
+
+    def _save_caret(self) -> None:
+        cursor = self.textCursor()
+        anchor = self.point_at(cursor.anchor()) if cursor.hasSelection() else None
+        self._saved_caret = (self.point_at(cursor.position()), anchor, cursor.position())
+
+    def _restore_caret(self, saved: tuple[Point | None, Point | None, int]) -> None:
+        point, anchor, fallback = saved
+        position = self.position_of(point) if point is not None else None
+        if position is None:
+            self._set_caret(fallback)
+            return
+        anchor_position = self.position_of(anchor) if anchor is not None else None
+        self._set_caret(position, anchor_position)
+
+    def _caret_moved(self) -> None:
+        if self._rendering or self._snapping:
+            return
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            self._snap(cursor.position())
+        self._follow_date()
+        key = self.group_key_at(self.textCursor().position())
+        if key is not None and key != self._entered:
+            self._entered = key
+            self._shown_key = key
+            self.section_entered.emit(key)
+
+    def _snap(self, position: int) -> None:
+        """Keep the caret out of decorations (numbers, dashes, hints)."""
+        point = self.point_at(position, forward=not self._moving_back)
+        wanted = self.position_of(point) if point is not None else None
+        if wanted is not None and wanted != position:
+            self._snapping = True
+            try:
+                self._set_caret(wanted)
+            finally:
+                self._snapping = False
+
+    def _follow_date(self) -> None:
+        """A date line the profile rewrites (二〇二四年…) shows the date as typed while the caret
+        is in it, so that it can be edited in place."""
+        block = self.view_block(self.textCursor().block().blockNumber())
+        in_date = block is not None and block.kind == "date"
+        if in_date != self._raw_date:
+            point = self.caret_point()
+            self._raw_date = in_date
+            self._update_group(HEAD)
+            if point is not None:
+                position = self.position_of(point)
+                if position is not None and position != self.textCursor().position():
+                    self._snapping = True
+                    try:
+                        self._set_caret(position)
+                    finally:
+                        self._snapping = False
+
+    def show_key(self, key: str | None, force: bool = False) -> None:
+        """Show an outline row's text at the top of the view, the caret at its start — unless
+        the caret is in it already (the outline is following the caret)."""
+        if key is None or (self._own_edit and not force):
+            return   # the view's own edit puts the caret where the text went
+        self._shown_key = key
+        group = self._index.get(key)
+        if group is None:
+            return
+        if not force and self.group_key_at(self.textCursor().position()) == key:
+            return
+        number = self._start(group)
+        block = self.document().findBlockByNumber(number)
+        self._entered = key
+        point = self.point_at(block.position())
+        if point is not None and self._group_for(point.container) == key:
+            position = self.position_of(point)
+            if position is not None and self.group_key_at(self.textCursor().position()) != key:
+                self._snapping = True
+                try:
+                    self._set_caret(position)
+                finally:
+                    self._snapping = False
+        top = self.document().documentLayout().blockBoundingRect(block).top()
+        self.verticalScrollBar().setValue(int(top - self.document().documentMargin()))
+
+    # --- selections -----------------------------------------------------------------------------
+
+    def selection_points(self) -> tuple[Point, Point] | None:
+        """The selection as (start, end) places in the speech; None without a selection (or
+        one that holds decoration only)."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        start = self.point_at(cursor.selectionStart(), forward=True)
+        end = self.point_at(cursor.selectionEnd(), forward=False)
+        if start is None or end is None:
+            return None
+        if (self.position_of(start) or 0) >= (self.position_of(end) or 0):
+            return None
+        return start, end
+
+    def selected_text(self) -> str:
+        """The selection as the page shows it (numbers included, grey hints left out)."""
+        cursor = self.textCursor()
+        low, high = cursor.selectionStart(), cursor.selectionEnd()
+        document = self.document()
+        block = document.findBlock(low)
+        lines = []
+        while block.isValid() and block.position() <= high:
+            view = self.view_block(block.blockNumber())
+            if view is not None:
+                at, parts = block.position(), []
+                for piece in view.pieces:
+                    a, b = max(low, at), min(high, at + len(piece.text))
+                    if a < b and piece.role != HINT:
+                        parts.append(piece.text[a - at:b - at])
+                    at += len(piece.text)
+                if block.position() + block.length() - 1 >= low:
+                    lines.append("".join(parts))
+            block = block.next()
+        return "\n".join(lines)
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        mime = QMimeData()
+        mime.setText(self.selected_text())
+        return mime
+
+    def canInsertFromMimeData(self, source) -> bool:
+        return source.hasText()
+
+    # --- editing --------------------------------------------------------------------------------
+
+    def _execute(self, edit: Edit | None, text: str, merge_key: object = None,
+                 caret: Point | None = None, position: int | None = None) -> bool:
+        if edit is None:
+            return False
+        self._own_edit = True
+        try:
+            self.speech_document.execute(edit, text, merge_key)
+        except OperationError as error:
+            self.message.emit(str(error))
+            return False
+        finally:
+            self._own_edit = False
+        if caret is not None:
+            self.place_caret(caret)
+        elif position is not None:
+            self._set_caret(position)
+            self.ensureCursorVisible()
+        return True
+
+    def type_text(self, text: str) -> None:
+        """Typed text or an input-method commit, at the caret or over the selection."""
+        speech = self.speech_document.speech
+        selection = self.selection_points()
+        try:
+            if selection is not None:
+                edit, caret = te.replace_range(speech, *selection, text)
+                self._execute(edit, self.tr("输入"), None, caret)
+                return
+            point = self.caret_point()
+            if point is None:
+                return
+            edit, caret = te.insert_text(speech, point, text)
+        except OperationError as error:
+            self.message.emit(str(error))
+            return
+        self._execute(edit, self.tr("输入"), ("type", point.container, point.index), caret)
+
+    def paste_paragraphs(self, paragraphs: list[str]) -> None:
+        if not paragraphs:
+            return
+        speech = self.speech_document.speech
+        selection = self.selection_points()
+        try:
+            if selection is not None:
+                edit, caret = te.replace_range(speech, *selection, "\n".join(paragraphs))
+            else:
+                point = self.caret_point()
+                if point is None:
+                    return
+                edit, caret = te.insert_paragraphs(speech, point, paragraphs)
+        except OperationError as error:
+            self.message.emit(str(error))
+            return
+        self._execute(edit, self.tr("粘贴"), None, caret)
+
+    def insertFromMimeData(self, source) -> None:
+        if source.hasText():
+            self.paste_paragraphs(services.clean_paste(source.text()))
+
+    def enter(self) -> None:
+        speech = self.speech_document.speech
+        selection = self.selection_points()
+        try:
+            if selection is not None:
+                replaced, after = te.replace_range(speech, *selection, "\n")
+                self._execute(replaced, self.tr("分段"), None, after)
+                return
+            point = self.caret_point()
+            if point is None:
+                return
+            edit, caret = te.split(speech, point)
+        except OperationError as error:
+            self.message.emit(str(error))
+            return
+        if edit is None:
+            self.place_caret(caret)
+        else:
+            self._execute(edit, self.tr("分段"), None, caret)
+
+    def _piece_at_caret(self):
+        """(block start, piece start, piece) of the editable piece the caret is in."""
+        cursor = self.textCursor()
+        block = cursor.block()
+        view = self.view_block(block.blockNumber())
+        if view is None:
+            return None
+        at = cursor.position() - block.position()
+        inside = [(s, p) for s, p in self._spans(view) if s <= at <= s + len(p.text)]
+        return (block.position(), *inside[-1]) if inside else None
+
+    def delete_char(self, backward: bool, word: bool = False) -> None:
+        """Backspace (``backward``) or Delete: a character, a word, or the join of two units."""
+        if self.textCursor().hasSelection():
+            self.delete_selection()
+            return
+        found = self._piece_at_caret()
+        if found is None:
+            return
+        block_start, start, piece = found
+        position = self.textCursor().position()
+        low, high = block_start + start, block_start + start + len(piece.text)
+        speech = self.speech_document.speech
+        # Between two pieces of one block (a run-in heading and its text) the caret belongs to
+        # the later one, so Backspace there is a join, never a deletion inside the heading.
+        at_edge = position == low if backward else position == high
+        try:
+            if at_edge:
+                point = _point(piece, piece.offset + position - low)
+                edit, caret = (te.join_backward if backward else te.join_forward)(speech, point)
+                if edit is None:
+                    if caret is not None and backward:
+                        self.place_caret(caret)
+                    return
+                self._execute(edit, self.tr("合并段落"), None, caret)
+                return
+            cursor = QTextCursor(self.textCursor())
+            move = {(True, False): QTextCursor.MoveOperation.PreviousCharacter,
+                    (True, True): QTextCursor.MoveOperation.PreviousWord,
+                    (False, False): QTextCursor.MoveOperation.NextCharacter,
+                    (False, True): QTextCursor.MoveOperation.EndOfWord}[(backward, word)]
+            cursor.movePosition(move, QTextCursor.MoveMode.KeepAnchor)
+            other = min(max(cursor.position(), low), high)
+            if other == position and word and not backward:
+                cursor.movePosition(QTextCursor.MoveOperation.NextWord, QTextCursor.MoveMode.KeepAnchor)
+                other = min(max(cursor.position(), low), high)
+            a = _point(piece, piece.offset + min(position, other) - low)
+            b = _point(piece, piece.offset + max(position, other) - low)
+            edit = te.delete_range(speech, a, b)
+        except OperationError as error:
+            self.message.emit(str(error))
+            return
+        self._execute(edit, self.tr("删除"), ("delete", piece.unit), a)
+
+    def delete_selection(self, cut: bool = False) -> bool:
+        """Delete (or cut) the selection as one edit; a selection holding headings asks first.
+        False when nothing was deleted (cancelled, or nothing to delete)."""
+        selection = self.selection_points()
+        if selection is None:
+            return False
+        start, end = selection
+        speech = self.speech_document.speech
+        whole = False
+        try:
+            held = te.held_sections(speech, start, end)
+            if held:
+                markers = self.markers()
+                names = [markers.get(sid, "") + (speech.find(sid).heading or self.tr("（无标题）"))
+                         for sid in held]
+                answer = ask_about_headings(self, names, te.text_beyond(speech, start, end), cut)
+                if answer is None:
+                    return False
+                whole = answer == WHOLE
+            if cut:
+                QGuiApplication.clipboard().setText(self.selected_text())
+            edit = te.delete_range(speech, start, end, whole_sections=whole)
+        except OperationError as error:
+            self.message.emit(str(error))
+            return False
+        position = self.textCursor().selectionStart()
+        return self._execute(edit, self.tr("剪切") if cut else self.tr("删除"), None, None, position)
+
+    def cut(self) -> None:
+        self.delete_selection(cut=True)
+
+    # --- events ---------------------------------------------------------------------------------
+
+    @staticmethod
+    def _is_history_key(event) -> bool:
+        return (event.matches(QKeySequence.StandardKey.Undo)
+                or event.matches(QKeySequence.StandardKey.Redo)
+                or (event.key() == Qt.Key.Key_Y
+                    and event.modifiers() == Qt.KeyboardModifier.ControlModifier)
+                or (event.key() == Qt.Key.Key_Z and event.modifiers()
+                    == Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier))
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and self._is_history_key(event):
+            event.ignore()   # Ctrl+Z / Ctrl+Y / Ctrl+Shift+Z go to the window's undo actions
+            return True
+        if event.type() == QEvent.Type.FocusOut:
+            self.speech_document.close_merge()
+        return super().event(event)
+
+    def keyPressEvent(self, event) -> None:
+        key, modifiers = event.key(), event.modifiers()
+        control = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
+        if self._is_history_key(event):
+            event.ignore()
+            return
+        if event.matches(QKeySequence.StandardKey.Cut):
+            self.cut()
+            return
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self.paste()
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not control:
+            self.enter()
+            return
+        if key == Qt.Key.Key_Backspace:
+            self.delete_char(True, control)
+            return
+        if key == Qt.Key.Key_Delete:
+            self.delete_char(False, control)
+            return
+        if key == Qt.Key.Key_Insert and not modifiers:
+            return   # no overwrite mode
+        text = event.text()
+        if text and text.isprintable() and not (modifiers & (Qt.KeyboardModifier.ControlModifier
+                                                             | Qt.KeyboardModifier.AltModifier
+                                                             | Qt.KeyboardModifier.MetaModifier)):
+            self.type_text(text)
+            return
+        self._moving_back = key in (Qt.Key.Key_Left, Qt.Key.Key_Backspace)
+        try:
+            super().keyPressEvent(event)
+        finally:
+            self._moving_back = False
+
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
+        commit = event.commitString()
+        if commit or event.replacementLength():
+            if event.replacementLength() and not self.textCursor().hasSelection():
+                position = self.textCursor().position()
+                start = position + event.replacementStart()
+                self._set_caret(start + event.replacementLength(), start)
+            self.type_text(commit)
+            # What remains is the new composing text (if any): Qt shows it at the caret.
+            super().inputMethodEvent(QInputMethodEvent(event.preeditString(), event.attributes()))
+            event.accept()
+            return
+        if event.preeditString() and self.textCursor().hasSelection():
+            selection = self.selection_points()
+            if selection is not None:   # composing over a selection replaces it
+                edit, caret = te.replace_range(self.speech_document.speech, *selection, "")
+                self._execute(edit, self.tr("输入"), None, caret)
+        super().inputMethodEvent(event)
+
+    # --- context menu ---------------------------------------------------------------------------
+
+    def context_menu(self) -> QMenu:
+        """Undo and Redo of the speech's history, then the clipboard."""
+        menu = QMenu(self)
+        stack = self.speech_document.stack
+        undo = menu.addAction(self.tr("撤销"), self.speech_document.undo)
+        undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        undo.setEnabled(stack.canUndo())
+        redo = menu.addAction(self.tr("重做"), self.speech_document.redo)
+        redo.setShortcut(QKeySequence("Ctrl+Y"))
+        redo.setEnabled(stack.canRedo())
+        menu.addSeparator()
+        selected = self.selection_points() is not None
+        cut = menu.addAction(self.tr("剪切"), self.cut)
+        cut.setShortcut(QKeySequence(QKeySequence.StandardKey.Cut))
+        cut.setEnabled(selected)
+        copy = menu.addAction(self.tr("复制"), self.copy)
+        copy.setShortcut(QKeySequence(QKeySequence.StandardKey.Copy))
+        copy.setEnabled(self.textCursor().hasSelection())
+        paste = menu.addAction(self.tr("粘贴"), self.paste)
+        paste.setShortcut(QKeySequence(QKeySequence.StandardKey.Paste))
+        paste.setEnabled(QGuiApplication.clipboard().mimeData() is not None
+                         and QGuiApplication.clipboard().mimeData().hasText())
+        menu.addSeparator()
+        select_all = menu.addAction(self.tr("全选"), self.selectAll)
+        select_all.setShortcut(QKeySequence(QKeySequence.StandardKey.SelectAll))
+        for action in self.extra_menu_actions:
+            if action is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(action)
+        return menu
+
+    def contextMenuEvent(self, event) -> None:
+        self.context_menu().exec(event.globalPos())
+
+    # --- highlights (find) ----------------------------------------------------------------------
+
+    def set_highlights(self, spans: list[tuple[int, int]], current: int = -1) -> None:
+        """Mark view spans (start, end); the one at ``current`` stands out."""
+        selections = []
+        for i, (start, end) in enumerate(spans):
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            char_format = QTextCharFormat()
+            char_format.setBackground(CURRENT_HIGHLIGHT if i == current else HIGHLIGHT)
+            selection.format = char_format
+            selections.append(selection)
+        self._highlights = selections
+        self.setExtraSelections(selections)
+
+    def _refresh_highlights(self) -> None:
+        if self._highlights:
+            self.highlights_stale.emit()
+
+    def span_of(self, container: str, index: int, start: int, end: int) -> tuple[int, int] | None:
+        """The view span of text of the speech; a whole block when that text is not shown as
+        it is (a date line the profile rewrites)."""
+        low = self.position_of(Point(container, index, start))
+        high = self.position_of(Point(container, index, end))
+        if low is None or high is None:
+            return None
+        if low == high and end > start:
+            block = self.document().findBlock(low)
+            return block.position(), block.position() + block.length() - 1
+        return low, high
+
+    def select_span(self, start: int, end: int) -> None:
+        self._snapping = True
+        try:
+            self._set_caret(end, start)
+        finally:
+            self._snapping = False
+        self._caret_moved()
+        self.ensureCursorVisible()
+
