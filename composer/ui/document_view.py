@@ -54,7 +54,9 @@ def ask_about_headings(parent, headings: list[str], beyond: int, cut: bool) -> s
     """A selection to delete holds headings: KEEP them (delete only the body text), remove the
     sections WHOLE with everything under them, or None (cancel).  Tests replace this."""
     translate = QCoreApplication.translate
-    shown = "、".join(f"“{h}”" for h in headings[:3]) + ("等" if len(headings) > 3 else "")
+    shown = translate("DocumentView", "、").join(f"“{h}”" for h in headings[:3])
+    if len(headings) > 3:
+        shown = translate("DocumentView", "{0}等").format(shown)
     text = translate("DocumentView", "选中的内容包含 {0} 个标题：{1}。").format(len(headings), shown)
     if beyond:
         text += "\n\n" + translate(

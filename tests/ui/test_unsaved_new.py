@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from composer.core.speech import Speech
 from composer.core.text_edits import Point
 
 from .conftest import commit_text
@@ -36,6 +37,7 @@ def test_a_pasted_speech_asks_on_close(window, monkeypatch, corpus_text):
 
 def test_a_new_speech_with_text_asks_on_close_even_after_undo_to_its_start(window, monkeypatch):
     window.document.stack.setClean()
+    window.files.choose_new_speech = lambda: (Speech(), "")   # 新建 → 空白讲稿
     window.files.new.trigger()
     view = window.document_pane.view
     view.setFocus()
@@ -52,6 +54,7 @@ def test_a_new_speech_with_text_asks_on_close_even_after_undo_to_its_start(windo
 
 def test_an_untouched_new_speech_closes_without_a_question(window, monkeypatch):
     window.document.stack.setClean()
+    window.files.choose_new_speech = lambda: (Speech(), "")   # 新建 → 空白讲稿
     window.files.new.trigger()
     assert window.document.is_modified()   # unsaved, as the title shows
     assert closing_asks(window, monkeypatch, Button.Discard) == []
