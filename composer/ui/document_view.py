@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextlib import contextmanager
 from bisect import bisect_right
+from difflib import SequenceMatcher
 
 from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import (QColor, QFont, QFontDatabase, QGuiApplication, QInputMethodEvent,
@@ -36,6 +37,7 @@ from ..core.speech import CLOSING, HEAD, HEAD_FIELDS, OPENING, Section
 from ..core.text_edits import Point
 from . import services
 from .document import Document
+from .editor_pane import is_history_key
 from .language import UI_FONT_FAMILIES
 from .view_blocks import (HINT, Group, Hints, Piece, ViewBlock, container_group, document_groups,
                           head_group, section_group)
@@ -292,27 +294,25 @@ class DocumentView(QTextEdit):
         return document_groups(self.speech_document.speech, self.profile, self.markers(),
                                self.hints, self._raw_date)
 
-    def rebuild(self) -> None:
-        """Draw the whole speech again (a structural change, a new speech, a new profile)."""
+    def rebuild(self, full: bool = False) -> None:
+        """Draw the speech again after a structural change: only the blocks that differ from
+        what is shown (a move renumbers headings, which then change by a character or two).
+        ``full`` draws everything anew (a new speech, a new profile or zoom)."""
         saved, self._saved_caret = self._saved_caret, None
         bar = self.verticalScrollBar()
         scroll = bar.value()
+        old = [block for _, blocks in self.groups for block in blocks]
         self.groups = self._build_groups()
         self._index = {key: i for i, (key, _) in enumerate(self.groups)}
         self._starts = None
+        new = [block for _, blocks in self.groups for block in blocks]
         with self._render() as cursor:
-            cursor.select(QTextCursor.SelectionType.Document)
-            cursor.removeSelectedText()
-            first = True
-            for _, blocks in self.groups:
-                for block in blocks:
-                    if first:
-                        cursor.setBlockFormat(self._block_format(block))
-                        cursor.setBlockCharFormat(self._block_char_format(block))
-                        first = False
-                    else:
-                        cursor.insertBlock(self._block_format(block), self._block_char_format(block))
-                    self._insert_pieces(cursor, block)
+            if full or not old:
+                cursor.select(QTextCursor.SelectionType.Document)
+                cursor.removeSelectedText()
+                self._replace_blocks(cursor, 0, 1, new)
+            else:
+                self._apply_diff(cursor, 0, old, new)
         if saved is not None:
             self._restore_caret(saved)
         bar.setValue(scroll)
@@ -342,30 +342,28 @@ class DocumentView(QTextEdit):
         new = self._group_blocks(key)
         if old == new:
             return
-        prefix = 0
-        while prefix < min(len(old), len(new)) and old[prefix] == new[prefix]:
-            prefix += 1
-        suffix = 0
-        while (suffix < min(len(old), len(new)) - prefix
-               and old[len(old) - 1 - suffix] == new[len(new) - 1 - suffix]):
-            suffix += 1
-        old_middle, new_middle = old[prefix:len(old) - suffix], new[prefix:len(new) - suffix]
-        if not old_middle or not new_middle:   # replace at least one block on either side
-            if prefix:
-                prefix -= 1
-            else:
-                suffix -= 1
-            old_middle, new_middle = old[prefix:len(old) - suffix], new[prefix:len(new) - suffix]
-        first = self._start(number) + prefix
         with self._render() as cursor:
-            if len(old_middle) == len(new_middle):
-                for i, (before, after) in enumerate(zip(old_middle, new_middle)):
-                    if before != after:
-                        self._update_block(cursor, first + i, before, after)
-            else:
-                self._replace_blocks(cursor, first, len(old_middle), new_middle)
-                self._starts = None
+            self._apply_diff(cursor, self._start(number), old, new)
         self.groups[number] = (key, new)
+        if len(old) != len(new):
+            self._starts = None
+
+    def _apply_diff(self, cursor: QTextCursor, first: int, old: list[ViewBlock],
+                    new: list[ViewBlock]) -> None:
+        """Turn the shown blocks ``old`` (from block number ``first`` on) into ``new``."""
+        opcodes = SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+        # From the end backwards, so that the block numbers still to be used stay valid.
+        for tag, i1, i2, j1, j2 in reversed(opcodes):
+            if tag == "equal":
+                continue
+            paired = min(i2 - i1, j2 - j1)
+            if i2 - i1 > paired:
+                self._remove_blocks(cursor, first + i1 + paired, i2 - i1 - paired)
+            elif j2 - j1 > paired:
+                self._insert_blocks(cursor, first + i1 + paired, new[j1 + paired:j2])
+            for k in range(paired - 1, -1, -1):
+                if old[i1 + k] != new[j1 + k]:
+                    self._update_block(cursor, first + i1 + k, old[i1 + k], new[j1 + k])
 
     def _group_blocks(self, key: str) -> list[ViewBlock]:
         speech = self.speech_document.speech
@@ -400,8 +398,17 @@ class DocumentView(QTextEdit):
         self._insert_pieces(cursor, new, head, len(new_text) - tail)
         self._last_change = cursor.position()
 
+    def _put_block(self, cursor: QTextCursor, block: ViewBlock, new_block: bool) -> None:
+        if new_block:
+            cursor.insertBlock(self._block_format(block), self._block_char_format(block))
+        else:
+            cursor.setBlockFormat(self._block_format(block))
+            cursor.setBlockCharFormat(self._block_char_format(block))
+        self._insert_pieces(cursor, block)
+
     def _replace_blocks(self, cursor: QTextCursor, first: int, count: int,
                         blocks: list[ViewBlock]) -> None:
+        """Blocks ``first`` … ``first + count - 1`` (at least one) become ``blocks`` (at least one)."""
         document = self.document()
         start = document.findBlockByNumber(first)
         end = document.findBlockByNumber(first + count - 1)
@@ -409,12 +416,41 @@ class DocumentView(QTextEdit):
         cursor.setPosition(end.position() + end.length() - 1, QTextCursor.MoveMode.KeepAnchor)
         cursor.removeSelectedText()
         for i, block in enumerate(blocks):
-            if i == 0:
-                cursor.setBlockFormat(self._block_format(block))
-                cursor.setBlockCharFormat(self._block_char_format(block))
-            else:
-                cursor.insertBlock(self._block_format(block), self._block_char_format(block))
-            self._insert_pieces(cursor, block)
+            self._put_block(cursor, block, i > 0)
+        self._last_change = cursor.position()
+
+    def _remove_blocks(self, cursor: QTextCursor, first: int, count: int) -> None:
+        """Remove blocks with their line breaks (the block after them keeps its format)."""
+        document = self.document()
+        last = document.findBlockByNumber(first + count - 1)
+        following = last.next()
+        if following.isValid():
+            cursor.setPosition(document.findBlockByNumber(first).position())
+            cursor.setPosition(following.position(), QTextCursor.MoveMode.KeepAnchor)
+        else:   # the last blocks: from the end of the one before them
+            before = document.findBlockByNumber(first - 1)
+            cursor.setPosition(before.position() + before.length() - 1)
+            cursor.setPosition(last.position() + last.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+        self._last_change = cursor.position()
+
+    def _insert_blocks(self, cursor: QTextCursor, before: int, blocks: list[ViewBlock]) -> None:
+        """Insert blocks before block number ``before`` (which may be one past the last)."""
+        document = self.document()
+        if before == 0:
+            # A new block at the very start takes the first block's place: split the first
+            # block in front of its text, giving its text its own formats back.
+            old = document.firstBlock()
+            cursor.setPosition(0)
+            cursor.insertBlock(old.blockFormat(), old.charFormat())
+            cursor.setPosition(0)
+            self._put_block(cursor, blocks[0], False)
+            blocks = blocks[1:]
+        else:
+            previous = document.findBlockByNumber(before - 1)
+            cursor.setPosition(previous.position() + previous.length() - 1)
+        for block in blocks:
+            self._put_block(cursor, block, True)
         self._last_change = cursor.position()
 
     # --- reacting to the document ---------------------------------------------------------------
@@ -849,17 +885,8 @@ class DocumentView(QTextEdit):
 
     # --- events ---------------------------------------------------------------------------------
 
-    @staticmethod
-    def _is_history_key(event) -> bool:
-        return (event.matches(QKeySequence.StandardKey.Undo)
-                or event.matches(QKeySequence.StandardKey.Redo)
-                or (event.key() == Qt.Key.Key_Y
-                    and event.modifiers() == Qt.KeyboardModifier.ControlModifier)
-                or (event.key() == Qt.Key.Key_Z and event.modifiers()
-                    == Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier))
-
     def event(self, event) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and self._is_history_key(event):
+        if event.type() == QEvent.Type.ShortcutOverride and is_history_key(event):
             event.ignore()   # Ctrl+Z / Ctrl+Y / Ctrl+Shift+Z go to the window's undo actions
             return True
         if event.type() == QEvent.Type.FocusOut:
@@ -869,7 +896,7 @@ class DocumentView(QTextEdit):
     def keyPressEvent(self, event) -> None:
         key, modifiers = event.key(), event.modifiers()
         control = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
-        if self._is_history_key(event):
+        if is_history_key(event):
             event.ignore()
             return
         if event.matches(QKeySequence.StandardKey.Cut):

@@ -37,6 +37,24 @@ def assert_in_step(window) -> None:
     assert shown_blocks(view) == [block.text for _, blocks in fresh for block in blocks]
     assert [block for _, blocks in view.groups for block in blocks] == \
         [block for _, blocks in fresh for block in blocks]
+    # …and in the right formats: each block's alignment and indent, each piece's font.
+    document = view.document()
+    for number, block in enumerate(b for _, blocks in fresh for b in blocks):
+        shown = document.findBlockByNumber(number)
+        wanted = view._block_format(block)
+        assert (shown.blockFormat().alignment(), shown.blockFormat().textIndent()) == \
+            (wanted.alignment(), wanted.textIndent()), (number, block)
+        at = shown.position()
+        for piece in block.pieces:
+            if piece.text:
+                cursor = QTextCursor(document)
+                cursor.setPosition(at + 1)   # the format of the character before the position
+                font = cursor.charFormat().font()
+                expected = view._char_format(piece.role).font()
+                assert (font.families(), font.pointSizeF()) == \
+                    (expected.families(), expected.pointSizeF()), (number, piece)
+                assert cursor.charFormat().foreground() == view._char_format(piece.role).foreground()
+            at += len(piece.text)
 
 
 def section(window, heading):
@@ -529,3 +547,16 @@ def test_new_sections_get_their_heading_typed_in_the_document(window):
     commit_text(view_of(window), "新的一节")
     assert new.heading == "新的一节"
     assert "三、新的一节" in shown_blocks(view_of(window))
+
+
+def test_the_windows_outline_keys_work_while_typing_in_the_document(window, qtbot):
+    view = view_of(window)
+    b = section(window, "B")
+    caret_at(window, Point(b.id, 0, 2))
+    qtbot.keyClick(view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert [s.heading for s in window.document.speech.body] == ["A", "B", "", "C"]
+    assert b.paragraphs == ["b text"], "Ctrl+Enter makes a section, it does not split"
+    new = window.document.speech.body[2]
+    assert view.caret_point() == Point(new.id, -1, 0)
+    commit_text(view, "新标题")
+    assert new.heading == "新标题"
