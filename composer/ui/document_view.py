@@ -19,27 +19,24 @@ the commit is typed like any other text.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
-from contextlib import contextmanager
-from bisect import bisect_right
-from difflib import SequenceMatcher
 
 from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, Qt, QTimer, Signal
-from PySide6.QtGui import (QColor, QFont, QFontDatabase, QGuiApplication, QInputMethodEvent,
-                           QKeySequence, QPalette, QTextBlockFormat, QTextCharFormat, QTextCursor,
-                           QTextOption)
+from PySide6.QtGui import (QColor, QGuiApplication, QInputMethodEvent, QKeySequence, QPalette,
+                           QTextCharFormat, QTextCursor, QTextOption)
 from PySide6.QtWidgets import QMenu, QMessageBox, QTextEdit
 
 from ..core import text_edits as te
 from ..core.edits import Changes, Edit
 from ..core.errors import OperationError
-from ..core.speech import CLOSING, HEAD, HEAD_FIELDS, OPENING, Section
+from ..core.speech import CLOSING, HEAD, OPENING, Section
 from ..core.text_edits import Point
 from . import services
 from .document import Document
 from .editor_pane import is_history_key
-from .language import UI_FONT_FAMILIES
-from .view_blocks import (HINT, Group, Hints, Piece, ViewBlock, container_group, document_groups,
+from .page_renderer import PageRenderer, group_of, piece_point
+from .view_blocks import (HINT, Group, Hints, ViewBlock, container_group, document_groups,
                           head_group, section_group)
 
 ZOOM_STEPS = (0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
@@ -47,8 +44,6 @@ PAGE_GREY = QColor(0xE6, 0xE6, 0xE6)
 HIGHLIGHT = QColor(0xFF, 0xE5, 0x8F)
 CURRENT_HIGHLIGHT = QColor(0xFF, 0xA9, 0x4D)
 
-_CENTRED = {"title", "subtitle", "speaker", "date"}
-_INDENTED = {"heading", "paragraph", "opening", "closing"}
 KEEP, WHOLE = "keep", "whole"
 
 
@@ -77,12 +72,6 @@ def ask_about_headings(parent, headings: list[str], beyond: int, cut: bool) -> s
     return WHOLE if clicked is whole else None
 
 
-def _point(piece: Piece, offset: int) -> Point:
-    """A place in the text an editable piece shows."""
-    assert piece.unit is not None
-    return Point(piece.unit[0], piece.unit[1], offset)
-
-
 class DocumentView(QTextEdit):
     # The caret went into the text of another outline row (HEAD, OPENING, CLOSING, section id).
     section_entered = Signal(str)
@@ -96,24 +85,17 @@ class DocumentView(QTextEdit):
         super().__init__(parent)
         self.speech_document = document
         self.markers = markers
-        self.profile = profile
-        self.zoom = 1.0
+        self.renderer = PageRenderer(self.document(), profile, self.logicalDpiY)
         self.page_width = True
         self.hints = Hints(self.tr("（标题）"), self.tr("（开头）"), self.tr("（结尾）"))
-        self.groups: list[Group] = []
-        self._index: dict[str, int] = {}
-        self._starts: list[int] | None = None
         self._sections: dict[str, tuple[Section, int]] = {}
-        self._rendering = 0
         self._snapping = False
         self._moving_back = False
         self._raw_date = False
         self._entered: str | None = None
         self._shown_key: str | None = None
         self._saved_caret: tuple[Point | None, Point | None, int] | None = None
-        self._last_change: int | None = None
         self._own_edit = False
-        self._char_formats: dict[str, QTextCharFormat] = {}
         self._highlights: list[QTextEdit.ExtraSelection] = []
         # Added to the context menu after the clipboard (find, replace); None is a separator.
         self.extra_menu_actions: list = []
@@ -140,59 +122,69 @@ class DocumentView(QTextEdit):
         self._apply_wrap()
         self._after_reset()
 
-    # --- formats ------------------------------------------------------------------------------
+    # --- what is shown --------------------------------------------------------------------------
 
-    def _px(self, points: float) -> float:
-        """Points of the page in pixels of the screen, at the zoom."""
-        return points * self.zoom * self.logicalDpiY() / 72
+    @property
+    def profile(self):
+        return self.renderer.profile
 
-    def text_width_px(self) -> float:
-        page = self.profile.page
-        return self._px((page.width_mm - page.left_mm - page.right_mm) / 25.4 * 72)
+    @property
+    def zoom(self) -> float:
+        return self.renderer.zoom
 
-    def _families(self, font: str, latin: str) -> list[str]:
-        """Latin letters and digits in the Latin font, Chinese in the profile's font where it is
-        installed, else the UI's CJK fonts."""
-        wanted = [latin, font] + [alt for name, alt in self.profile.alt_names if name == font]
-        installed = [f for f in wanted if QFontDatabase.hasFamily(f)]
-        return installed + [f for f in UI_FONT_FAMILIES if f not in installed]
+    @property
+    def groups(self) -> list[Group]:
+        return self.renderer.groups
 
-    def _char_format(self, role: str) -> QTextCharFormat:
-        cached = self._char_formats.get(role)
-        if cached is not None:
-            return cached
-        profile_role = self.profile.role("body" if role == HINT else role)
-        font = QFont()
-        font.setFamilies(self._families(profile_role.font, profile_role.latin_font))
-        font.setPointSizeF(profile_role.size_pt * self.zoom)
-        font.setBold(profile_role.bold)
-        font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing,
-                              self._px(self.profile.text.character_spacing_pt))
-        char_format = QTextCharFormat()
-        char_format.setFont(font)
-        if role == HINT:
-            char_format.setForeground(QColor(0x99, 0x99, 0x99))
-        self._char_formats[role] = char_format
-        return char_format
+    def _build_groups(self) -> list[Group]:
+        self._sections = {section.id: (section, level)
+                          for section, level in self.speech_document.speech.walk()}
+        return document_groups(self.speech_document.speech, self.profile, self.markers(),
+                               self.hints, self._raw_date)
 
-    def _block_format(self, block: ViewBlock) -> QTextBlockFormat:
-        block_format = QTextBlockFormat()
-        if block.kind in _CENTRED:
-            block_format.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        elif block.kind in _INDENTED:
-            block_format.setAlignment(Qt.AlignmentFlag.AlignJustify)
-            role = self.profile.role(block.pieces[0].role if block.kind == "heading" else "body")
-            block_format.setTextIndent(self._px(self.profile.text.first_line_chars * role.size_pt))
-        else:
-            block_format.setAlignment(Qt.AlignmentFlag.AlignLeft)
-        block_format.setLineHeight(self._px(self.profile.text.line_pitch_pt),
-                                   QTextBlockFormat.LineHeightTypes.FixedHeight.value)
-        return block_format
+    def _group_blocks(self, key: str) -> list[ViewBlock]:
+        speech = self.speech_document.speech
+        if key == HEAD:
+            return head_group(speech, self.profile, self.hints, self._raw_date)
+        if key in (OPENING, CLOSING):
+            return container_group(speech, key, self.profile, self.hints)
+        section, level = self._sections[key]
+        return section_group(section, level, self.markers().get(key, ""))
 
-    def _block_char_format(self, block: ViewBlock) -> QTextCharFormat:
-        editable = [p for p in block.pieces if p.editable]
-        role = editable[0].role if editable else (block.pieces[0].role if block.pieces else "body")
-        return self._char_format(role)
+    def _update_group(self, key: str) -> None:
+        if self.renderer.group_index(key) is not None:
+            self.renderer.show_group(key, self._group_blocks(key))
+
+    def rebuild(self, full: bool = False) -> None:
+        """Draw the speech again after a structural change (only the blocks that differ from
+        what is shown), or everything anew (``full``: a new speech, a new profile or zoom);
+        the caret stays with its text."""
+        saved, self._saved_caret = self._saved_caret, None
+        bar = self.verticalScrollBar()
+        scroll = bar.value()
+        self.renderer.show(self._build_groups(), full)
+        if saved is not None:
+            self._restore_caret(saved)
+        bar.setValue(scroll)
+        self._refresh_highlights()
+        if not self._own_edit and not self.hasFocus() and self._shown_key is not None:
+            # Not being typed in (a move in the outline, an undo from the menu): keep the
+            # outline's section in view.
+            self.show_key(self._shown_key, force=True)
+
+    # Places in the text (see page_renderer.py).
+
+    def view_block(self, number: int) -> ViewBlock | None:
+        return self.renderer.view_block(number)
+
+    def group_key_at(self, position: int) -> str | None:
+        return self.renderer.group_key_at(position)
+
+    def point_at(self, position: int, forward: bool = True) -> Point | None:
+        return self.renderer.point_at(position, forward)
+
+    def position_of(self, point: Point) -> int | None:
+        return self.renderer.position_of(point)
 
     # --- zoom and page width --------------------------------------------------------------------
 
@@ -200,8 +192,7 @@ class DocumentView(QTextEdit):
         zoom = min(max(zoom, ZOOM_STEPS[0]), ZOOM_STEPS[-1])
         if abs(zoom - self.zoom) < 1e-6:
             return
-        self.zoom = zoom
-        self._restyle()
+        self._restyle(self.profile, zoom)
         self.zoom_changed.emit()
 
     def zoom_in(self) -> None:
@@ -216,26 +207,25 @@ class DocumentView(QTextEdit):
             self._apply_wrap()
 
     def set_profile(self, profile) -> None:
-        self.profile = profile
-        self._restyle()
+        self._restyle(profile, self.zoom)
 
-    def _restyle(self) -> None:
-        self._char_formats.clear()
+    def _restyle(self, profile, zoom: float) -> None:
+        self.renderer.set_style(profile, zoom)
         bar = self.verticalScrollBar()
         fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
         self._apply_wrap()
         self._save_caret()
-        self.rebuild()
+        self.rebuild(full=True)   # the same blocks, in new formats
         bar.setValue(round(fraction * bar.maximum()))
 
     def _apply_wrap(self) -> None:
-        margin = self._px(24)
+        margin = self.renderer.px(24)
         self.document().setDocumentMargin(margin)
         if self.page_width:
             self.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)
             # The page's text block (the wrap width includes the document's margins), rounded
             # up a pixel so that 28 full-width characters of 15.75 pt fit as they do on paper.
-            self.setLineWrapColumnOrWidth(int(self.text_width_px() + 2 * margin) + 1)
+            self.setLineWrapColumnOrWidth(int(self.renderer.text_width_px() + 2 * margin) + 1)
         else:
             self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
         self._centre_page()
@@ -264,216 +254,28 @@ class DocumentView(QTextEdit):
             return
         super().wheelEvent(event)
 
-    # --- rendering ------------------------------------------------------------------------------
-
-    @contextmanager
-    def _render(self):
-        self._rendering += 1
-        cursor = QTextCursor(self.document())
-        cursor.beginEditBlock()
-        try:
-            yield cursor
-        finally:
-            cursor.endEditBlock()
-            self._rendering -= 1
-
-    def _insert_pieces(self, cursor: QTextCursor, block: ViewBlock, start: int = 0,
-                       end: int | None = None) -> None:
-        """Insert the block's text from ``start`` to ``end`` at the cursor, piece by piece."""
-        done = 0
-        for piece in block.pieces:
-            low, high = max(start, done), min(end if end is not None else 1 << 30,
-                                              done + len(piece.text))
-            if low < high:
-                cursor.insertText(piece.text[low - done:high - done], self._char_format(piece.role))
-            done += len(piece.text)
-
-    def _build_groups(self) -> list[Group]:
-        self._sections = {section.id: (section, level)
-                          for section, level in self.speech_document.speech.walk()}
-        return document_groups(self.speech_document.speech, self.profile, self.markers(),
-                               self.hints, self._raw_date)
-
-    def rebuild(self, full: bool = False) -> None:
-        """Draw the speech again after a structural change: only the blocks that differ from
-        what is shown (a move renumbers headings, which then change by a character or two).
-        ``full`` draws everything anew (a new speech, a new profile or zoom)."""
-        saved, self._saved_caret = self._saved_caret, None
-        bar = self.verticalScrollBar()
-        scroll = bar.value()
-        old = [block for _, blocks in self.groups for block in blocks]
-        self.groups = self._build_groups()
-        self._index = {key: i for i, (key, _) in enumerate(self.groups)}
-        self._starts = None
-        new = [block for _, blocks in self.groups for block in blocks]
-        with self._render() as cursor:
-            if full or not old:
-                cursor.select(QTextCursor.SelectionType.Document)
-                cursor.removeSelectedText()
-                self._replace_blocks(cursor, 0, 1, new)
-            else:
-                self._apply_diff(cursor, 0, old, new)
-        if saved is not None:
-            self._restore_caret(saved)
-        bar.setValue(scroll)
-        self._refresh_highlights()
-        if not self._own_edit and not self.hasFocus() and self._shown_key is not None:
-            # Not being typed in (a move in the outline, an undo from the menu): keep the
-            # outline's section in view.
-            self.show_key(self._shown_key, force=True)
-
-    def _start(self, group: int) -> int:
-        """The number of the group's first block."""
-        if self._starts is None:
-            starts, total = [], 0
-            for _, blocks in self.groups:
-                starts.append(total)
-                total += len(blocks)
-            self._starts = starts
-        return self._starts[group]
-
-    def _update_group(self, key: str) -> None:
-        """Re-render one group after an edit that touched it: only the blocks that differ, and
-        in a block that keeps its kind, only the characters that differ."""
-        number = self._index.get(key)
-        if number is None:
-            return
-        old = self.groups[number][1]
-        new = self._group_blocks(key)
-        if old == new:
-            return
-        with self._render() as cursor:
-            self._apply_diff(cursor, self._start(number), old, new)
-        self.groups[number] = (key, new)
-        if len(old) != len(new):
-            self._starts = None
-
-    def _apply_diff(self, cursor: QTextCursor, first: int, old: list[ViewBlock],
-                    new: list[ViewBlock]) -> None:
-        """Turn the shown blocks ``old`` (from block number ``first`` on) into ``new``."""
-        opcodes = SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
-        # From the end backwards, so that the block numbers still to be used stay valid.
-        for tag, i1, i2, j1, j2 in reversed(opcodes):
-            if tag == "equal":
-                continue
-            paired = min(i2 - i1, j2 - j1)
-            if i2 - i1 > paired:
-                self._remove_blocks(cursor, first + i1 + paired, i2 - i1 - paired)
-            elif j2 - j1 > paired:
-                self._insert_blocks(cursor, first + i1 + paired, new[j1 + paired:j2])
-            for k in range(paired - 1, -1, -1):
-                if old[i1 + k] != new[j1 + k]:
-                    self._update_block(cursor, first + i1 + k, old[i1 + k], new[j1 + k])
-
-    def _group_blocks(self, key: str) -> list[ViewBlock]:
-        speech = self.speech_document.speech
-        if key == HEAD:
-            return head_group(speech, self.profile, self.hints, self._raw_date)
-        if key in (OPENING, CLOSING):
-            return container_group(speech, key, self.profile, self.hints)
-        section, level = self._sections[key]
-        return section_group(section, level, self.markers().get(key, ""))
-
-    def _update_block(self, cursor: QTextCursor, number: int, old: ViewBlock, new: ViewBlock) -> None:
-        block = self.document().findBlockByNumber(number)
-        if (old.kind, old.level) != (new.kind, new.level) or \
-                self._block_char_format(old) != self._block_char_format(new):
-            cursor.setPosition(block.position())
-            cursor.setBlockFormat(self._block_format(new))
-            cursor.setBlockCharFormat(self._block_char_format(new))
-        old_roles = "".join(p.role[0] * len(p.text) for p in old.pieces)
-        new_roles = "".join(p.role[0] * len(p.text) for p in new.pieces)
-        old_text, new_text = old.text, new.text
-        limit = min(len(old_text), len(new_text))
-        head = 0
-        while head < limit and old_text[head] == new_text[head] and old_roles[head] == new_roles[head]:
-            head += 1
-        tail = 0
-        while (tail < limit - head and old_text[-1 - tail] == new_text[-1 - tail]
-               and old_roles[-1 - tail] == new_roles[-1 - tail]):
-            tail += 1
-        cursor.setPosition(block.position() + head)
-        cursor.setPosition(block.position() + len(old_text) - tail, QTextCursor.MoveMode.KeepAnchor)
-        cursor.removeSelectedText()
-        self._insert_pieces(cursor, new, head, len(new_text) - tail)
-        self._last_change = cursor.position()
-
-    def _put_block(self, cursor: QTextCursor, block: ViewBlock, new_block: bool) -> None:
-        if new_block:
-            cursor.insertBlock(self._block_format(block), self._block_char_format(block))
-        else:
-            cursor.setBlockFormat(self._block_format(block))
-            cursor.setBlockCharFormat(self._block_char_format(block))
-        self._insert_pieces(cursor, block)
-
-    def _replace_blocks(self, cursor: QTextCursor, first: int, count: int,
-                        blocks: list[ViewBlock]) -> None:
-        """Blocks ``first`` … ``first + count - 1`` (at least one) become ``blocks`` (at least one)."""
-        document = self.document()
-        start = document.findBlockByNumber(first)
-        end = document.findBlockByNumber(first + count - 1)
-        cursor.setPosition(start.position())
-        cursor.setPosition(end.position() + end.length() - 1, QTextCursor.MoveMode.KeepAnchor)
-        cursor.removeSelectedText()
-        for i, block in enumerate(blocks):
-            self._put_block(cursor, block, i > 0)
-        self._last_change = cursor.position()
-
-    def _remove_blocks(self, cursor: QTextCursor, first: int, count: int) -> None:
-        """Remove blocks with their line breaks (the block after them keeps its format)."""
-        document = self.document()
-        last = document.findBlockByNumber(first + count - 1)
-        following = last.next()
-        if following.isValid():
-            cursor.setPosition(document.findBlockByNumber(first).position())
-            cursor.setPosition(following.position(), QTextCursor.MoveMode.KeepAnchor)
-        else:   # the last blocks: from the end of the one before them
-            before = document.findBlockByNumber(first - 1)
-            cursor.setPosition(before.position() + before.length() - 1)
-            cursor.setPosition(last.position() + last.length() - 1, QTextCursor.MoveMode.KeepAnchor)
-        cursor.removeSelectedText()
-        self._last_change = cursor.position()
-
-    def _insert_blocks(self, cursor: QTextCursor, before: int, blocks: list[ViewBlock]) -> None:
-        """Insert blocks before block number ``before`` (which may be one past the last)."""
-        document = self.document()
-        if before == 0:
-            # A new block at the very start takes the first block's place: split the first
-            # block in front of its text, giving its text its own formats back.
-            old = document.firstBlock()
-            cursor.setPosition(0)
-            cursor.insertBlock(old.blockFormat(), old.charFormat())
-            cursor.setPosition(0)
-            self._put_block(cursor, blocks[0], False)
-            blocks = blocks[1:]
-        else:
-            previous = document.findBlockByNumber(before - 1)
-            cursor.setPosition(previous.position() + previous.length() - 1)
-        for block in blocks:
-            self._put_block(cursor, block, True)
-        self._last_change = cursor.position()
-
     # --- reacting to the document ---------------------------------------------------------------
 
     def _content_changed(self, changes: Changes) -> None:
         if changes.structure:
             return   # rebuilt on structure_changed
-        self._last_change = None
+        self.renderer.last_change = None
         keys: list[str] = []
         if changes.head:
             keys.append(HEAD)
         keys += [key for key in changes.containers | changes.headings if key not in keys]
         for key in keys:
             self._update_group(key)
-        if not self._own_edit and self._last_change is not None and self.hasFocus():
+        changed = self.renderer.last_change
+        if not self._own_edit and changed is not None and self.hasFocus():
             # Undo or redo while typing here: the caret goes to what changed.
-            self._set_caret(self._last_change)
+            self._set_caret(changed)
         self._refresh_highlights()
 
     def _after_reset(self) -> None:
         self._saved_caret = None
         self._raw_date = False
-        self.rebuild()
+        self.rebuild(full=True)
         self._set_caret(0)
         self.verticalScrollBar().setValue(0)
 
@@ -481,90 +283,10 @@ class DocumentView(QTextEdit):
         # Nothing but the view itself changes its text.  Should Qt change it some other way
         # (a drag of the selection into another program), draw the speech again: the speech
         # is the truth, and it was not changed.  (Equal counts: Qt only marks text for layout.)
-        if not self._rendering and removed != added:
+        if not self.renderer.rendering and removed != added:
             QTimer.singleShot(0, self.rebuild)
 
     # --- the caret and places in the text -------------------------------------------------------
-
-    def _locate(self, number: int) -> tuple[int, int]:
-        """(group, index in the group) of a block number."""
-        if self._starts is None:
-            self._start(0)
-        assert self._starts is not None
-        group = bisect_right(self._starts, number) - 1
-        return group, number - self._starts[group]
-
-    def view_block(self, number: int) -> ViewBlock | None:
-        if not self.groups or number < 0:
-            return None
-        group, index = self._locate(number)
-        blocks = self.groups[group][1]
-        return blocks[index] if index < len(blocks) else None
-
-    def group_key_at(self, position: int) -> str | None:
-        number = self.document().findBlock(position).blockNumber()
-        if not self.groups or number < 0:
-            return None
-        return self.groups[self._locate(number)[0]][0]
-
-    @staticmethod
-    def _spans(block: ViewBlock):
-        """(start, piece) of every editable piece of a block."""
-        at = 0
-        for piece in block.pieces:
-            if piece.editable:
-                yield at, piece
-            at += len(piece.text)
-
-    def point_at(self, position: int, forward: bool = True) -> Point | None:
-        """The place in the speech at a position of the view: in a decoration, the nearest place
-        of text after it (``forward``) or before it, in this block or the next ones."""
-        document = self.document()
-        block = document.findBlock(max(0, min(position, document.characterCount() - 1)))
-        number, at = block.blockNumber(), position - block.position()
-        for _ in range(64):
-            view = self.view_block(number)
-            if view is None:
-                return None
-            spans = list(self._spans(view))
-            inside = [(s, p) for s, p in spans if s <= at <= s + len(p.text)]
-            if inside:
-                start, piece = inside[-1] if forward else inside[0]
-                return _point(piece, piece.offset + at - start)
-            if forward:
-                after = [(s, p) for s, p in spans if s >= at]
-                if after:
-                    start, piece = after[0]
-                    return _point(piece, piece.offset)
-                number, at = number + 1, 0
-            else:
-                before = [(s, p) for s, p in spans if s + len(p.text) <= at]
-                if before:
-                    start, piece = before[-1]
-                    return _point(piece, piece.offset + len(piece.text))
-                number, at = number - 1, 1 << 30
-        return None
-
-    def _group_for(self, container: str) -> str:
-        return HEAD if container in HEAD_FIELDS else container
-
-    def position_of(self, point: Point) -> int | None:
-        """The view position of a place in the speech (clamped to the text shown of its unit);
-        None when the unit is not shown."""
-        group = self._index.get(self._group_for(point.container))
-        if group is None:
-            return None
-        first = self._start(group)
-        unit = point.unit
-        for i, block in enumerate(self.groups[group][1]):
-            for start, piece in self._spans(block):
-                if piece.unit == unit:
-                    inside = min(max(point.offset - piece.offset, 0), len(piece.text))
-                    return self.document().findBlockByNumber(first + i).position() + start + inside
-        if point.index >= 0 and point.container not in (OPENING, CLOSING):
-            # A section's paragraph that is not shown (an empty container): its heading's end.
-            return self.position_of(Point(point.container, -1, 1 << 30))
-        return None
 
     def _set_caret(self, position: int, anchor: int | None = None) -> None:
         cursor = self.textCursor()
@@ -605,7 +327,7 @@ class DocumentView(QTextEdit):
         self._set_caret(position, anchor_position)
 
     def _caret_moved(self) -> None:
-        if self._rendering or self._snapping:
+        if self.renderer.rendering or self._snapping:
             return
         cursor = self.textCursor()
         if not cursor.hasSelection():
@@ -652,16 +374,16 @@ class DocumentView(QTextEdit):
         if key is None or (self._own_edit and not force):
             return   # the view's own edit puts the caret where the text went
         self._shown_key = key
-        group = self._index.get(key)
+        group = self.renderer.group_index(key)
         if group is None:
             return
         if not force and self.group_key_at(self.textCursor().position()) == key:
             return
-        number = self._start(group)
+        number = self.renderer.start(group)
         block = self.document().findBlockByNumber(number)
         self._entered = key
         point = self.point_at(block.position())
-        if point is not None and self._group_for(point.container) == key:
+        if point is not None and group_of(point.container) == key:
             position = self.position_of(point)
             if position is not None and self.group_key_at(self.textCursor().position()) != key:
                 self._snapping = True
@@ -748,7 +470,7 @@ class DocumentView(QTextEdit):
                 self._execute(edit, self.tr("输入"), None, caret)
                 return
             point = self.caret_point()
-            if point is None:
+            if point is None or not text:
                 return
             edit, caret = te.insert_text(speech, point, text)
         except OperationError as error:
@@ -798,23 +520,12 @@ class DocumentView(QTextEdit):
         else:
             self._execute(edit, self.tr("分段"), None, caret)
 
-    def _piece_at_caret(self):
-        """(block start, piece start, piece) of the editable piece the caret is in."""
-        cursor = self.textCursor()
-        block = cursor.block()
-        view = self.view_block(block.blockNumber())
-        if view is None:
-            return None
-        at = cursor.position() - block.position()
-        inside = [(s, p) for s, p in self._spans(view) if s <= at <= s + len(p.text)]
-        return (block.position(), *inside[-1]) if inside else None
-
     def delete_char(self, backward: bool, word: bool = False) -> None:
         """Backspace (``backward``) or Delete: a character, a word, or the join of two units."""
         if self.textCursor().hasSelection():
             self.delete_selection()
             return
-        found = self._piece_at_caret()
+        found = self.renderer.piece_at(self.textCursor().position())
         if found is None:
             return
         block_start, start, piece = found
@@ -826,11 +537,16 @@ class DocumentView(QTextEdit):
         at_edge = position == low if backward else position == high
         try:
             if at_edge:
-                point = _point(piece, piece.offset + position - low)
+                point = piece_point(piece, piece.offset + position - low)
                 edit, caret = (te.join_backward if backward else te.join_forward)(speech, point)
-                if edit is None:
-                    if caret is not None and backward:
+                if edit is None and backward and caret is not None:
+                    if self.position_of(caret) == position:
+                        # The text before is another unit shown right here (a run-in heading
+                        # ending in 。): Backspace deletes its last character.
+                        self._delete_before(caret)
+                    else:
                         self.place_caret(caret)
+                if edit is None:
                     return
                 self._execute(edit, self.tr("合并段落"), None, caret)
                 return
@@ -844,13 +560,25 @@ class DocumentView(QTextEdit):
             if other == position and word and not backward:
                 cursor.movePosition(QTextCursor.MoveOperation.NextWord, QTextCursor.MoveMode.KeepAnchor)
                 other = min(max(cursor.position(), low), high)
-            a = _point(piece, piece.offset + min(position, other) - low)
-            b = _point(piece, piece.offset + max(position, other) - low)
+            a = piece_point(piece, piece.offset + min(position, other) - low)
+            b = piece_point(piece, piece.offset + max(position, other) - low)
             edit = te.delete_range(speech, a, b)
         except OperationError as error:
             self.message.emit(str(error))
             return
         self._execute(edit, self.tr("删除"), ("delete", piece.unit), a)
+
+    def _delete_before(self, end: Point) -> None:
+        """Delete the character before a place at the end of a unit."""
+        if end.offset <= 0:
+            return
+        start = Point(end.container, end.index, end.offset - 1)
+        try:
+            edit = te.delete_range(self.speech_document.speech, start, end)
+        except OperationError as error:
+            self.message.emit(str(error))
+            return
+        self._execute(edit, self.tr("删除"), ("delete", end.unit), start)
 
     def delete_selection(self, cut: bool = False) -> bool:
         """Delete (or cut) the selection as one edit; a selection holding headings asks first.
@@ -917,12 +645,13 @@ class DocumentView(QTextEdit):
         if key == Qt.Key.Key_Insert and not modifiers:
             return   # no overwrite mode
         text = event.text()
-        if text and text.isprintable() and not (modifiers & (Qt.KeyboardModifier.ControlModifier
-                                                             | Qt.KeyboardModifier.AltModifier
-                                                             | Qt.KeyboardModifier.MetaModifier)):
+        typed = text and not any(unicodedata.category(c)[0] == "C" for c in text)
+        if typed and not modifiers & (Qt.KeyboardModifier.ControlModifier
+                                      | Qt.KeyboardModifier.AltModifier
+                                      | Qt.KeyboardModifier.MetaModifier):
             self.type_text(text)
             return
-        self._moving_back = key in (Qt.Key.Key_Left, Qt.Key.Key_Backspace)
+        self._moving_back = key == Qt.Key.Key_Left
         try:
             super().keyPressEvent(event)
         finally:

@@ -41,7 +41,7 @@ def assert_in_step(window) -> None:
     document = view.document()
     for number, block in enumerate(b for _, blocks in fresh for b in blocks):
         shown = document.findBlockByNumber(number)
-        wanted = view._block_format(block)
+        wanted = view.renderer.block_format(block)
         assert (shown.blockFormat().alignment(), shown.blockFormat().textIndent()) == \
             (wanted.alignment(), wanted.textIndent()), (number, block)
         at = shown.position()
@@ -50,10 +50,10 @@ def assert_in_step(window) -> None:
                 cursor = QTextCursor(document)
                 cursor.setPosition(at + 1)   # the format of the character before the position
                 font = cursor.charFormat().font()
-                expected = view._char_format(piece.role).font()
+                expected = view.renderer.char_format(piece.role).font()
                 assert (font.families(), font.pointSizeF()) == \
                     (expected.families(), expected.pointSizeF()), (number, piece)
-                assert cursor.charFormat().foreground() == view._char_format(piece.role).foreground()
+                assert cursor.charFormat().foreground() == view.renderer.char_format(piece.role).foreground()
             at += len(piece.text)
 
 
@@ -129,8 +129,8 @@ def test_paragraphs_have_the_two_character_indent_and_the_profiles_pitch(window)
     number = shown_blocks(view).index("b text")
     block_format = view.document().findBlockByNumber(number).blockFormat()
     body = view.profile.role("body")
-    assert block_format.textIndent() == pytest.approx(view._px(2 * body.size_pt))
-    assert block_format.lineHeight() == pytest.approx(view._px(view.profile.text.line_pitch_pt))
+    assert block_format.textIndent() == pytest.approx(view.renderer.px(2 * body.size_pt))
+    assert block_format.lineHeight() == pytest.approx(view.renderer.px(view.profile.text.line_pitch_pt))
     title = view.document().findBlockByNumber(0).blockFormat()
     assert title.textIndent() == 0 and title.alignment() & Qt.AlignmentFlag.AlignHCenter
 
@@ -157,12 +157,13 @@ def test_page_width_mode_breaks_lines_as_the_page_does(window):
 
 def test_zoom_with_ctrl_wheel_and_keys(window, qtbot):
     view = view_of(window)
-    size = view._char_format("body").font().pointSizeF()
+    size = view.renderer.char_format("body").font().pointSizeF()
     wheel = QWheelEvent(QPointF(50, 50), QPointF(view.mapToGlobal(QPoint(50, 50))), QPoint(0, 0),
                         QPoint(0, 120), Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier,
                         Qt.ScrollPhase.NoScrollPhase, False)
     QApplication.sendEvent(view.viewport(), wheel)
-    assert view.zoom > 1 and view._char_format("body").font().pointSizeF() > size
+    assert view.zoom > 1 and view.renderer.char_format("body").font().pointSizeF() > size
+    assert_in_step(window)   # drawn in the new size
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
@@ -560,3 +561,26 @@ def test_the_windows_outline_keys_work_while_typing_in_the_document(window, qtbo
     assert view.caret_point() == Point(new.id, -1, 0)
     commit_text(view, "新标题")
     assert new.heading == "新标题"
+
+
+def test_backspace_after_a_run_in_heading_that_ends_a_sentence_edits_the_heading(window):
+    b = section(window, "B")
+    b.heading, b.run_in = "压实责任。", True
+    window.document.reset.emit()
+    assert "二、压实责任。b text" in shown_blocks(view_of(window))
+    caret_at(window, Point(b.id, 0, 0))
+    key(window, Qt.Key.Key_Backspace)
+    assert b.heading == "压实责任" and b.paragraphs == ["b text"]
+    assert "二、压实责任。b text" in shown_blocks(view_of(window)), "the layout adds the 。 again"
+    assert_in_step(window)
+
+
+def test_a_full_width_space_from_the_keyboard_is_typed(window, qtbot):
+    b = section(window, "B")
+    caret_at(window, Point(b.id, 0, 1))
+    qtbot.keyClick(view_of(window), Qt.Key.Key_Space)
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtCore import QEvent
+    event = QKeyEvent(QEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, "\u3000")
+    QApplication.sendEvent(view_of(window), event)
+    assert b.paragraphs == ["b \u3000 text"]
