@@ -83,7 +83,7 @@ def test_replace_all_with_width_folding_replaces_the_real_span():
 
 def test_replace_all_in_a_scope_leaves_the_rest():
     speech = make()
-    top, other = speech.body
+    _top, other = speech.body
     find.replace_all(speech, "省级", "市级", scope=other.id).apply(speech)
     assert other.paragraphs == ["与市级无关的话：第１２条。"]
     assert speech.title.count("省级") == 1

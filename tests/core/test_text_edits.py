@@ -197,7 +197,7 @@ def test_a_selection_over_a_heading_keeps_the_heading_by_default():
 
 def test_a_selection_over_a_heading_can_remove_the_sections_whole():
     speech = make()
-    a, a1, b = ids(speech)
+    a, _a1, b = ids(speech)
     start, end = Point(a, 1, 2), Point(b, 0, 2)
     # B's text after the selection goes with it: 文零 and 乙正文一 and the heading's rest.
     assert te.text_beyond(speech, start, end) == len("文零") + len("乙正文一")
@@ -209,7 +209,7 @@ def test_a_selection_over_a_heading_can_remove_the_sections_whole():
 
 def test_removing_whole_sections_joins_across_them_into_the_closing():
     speech = make()
-    a, _, b = ids(speech)
+    a, _, _b = ids(speech)
     applied(speech, te.delete_range(speech, Point(a, 1, 2), Point(CLOSING, 0, 2),
                                     whole_sections=True))
     assert [s.heading for s, _ in speech.walk()] == ["A"]

@@ -197,3 +197,21 @@ def test_the_fields_context_menus_undo_and_redo_the_speech(window):
     assert redo.isEnabled()
     redo.trigger()
     assert section(window, "C").paragraphs == ["甲c text"]
+
+
+def test_after_undo_of_an_insert_the_editor_shows_the_nearest_section(window):
+    window.focus_action.setChecked(True)
+    assert window.surface.currentWidget() is window.editor
+    select(window, "B")
+    snippet = window.library_pane.model.lookup("bundled/test.library.yaml\np-1")
+    window.library_pane.insert_requested.emit(snippet)
+    assert window.editor.section.heading.text() == "统一思想，提高认识"
+    window.undo_action.trigger()
+    assert window.editor.currentWidget() is window.editor.section, "not blank"
+    assert window.editor.section.heading.text() == "C"   # the next section where it was
+    assert window.outline.current_section().heading == "C"
+    window.redo_action.trigger()
+    window.outline.select(window.document.speech.body[2].id)
+    window.outline.move_up.trigger()
+    window.undo_action.trigger()
+    assert window.editor.section.heading.text() == "统一思想，提高认识", "a moved section stays shown"
