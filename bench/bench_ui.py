@@ -252,6 +252,16 @@ def document_cases() -> list[Case]:
         QApplication.processEvents()
         plain.viewport().repaint()
 
+    def plain_enter() -> None:
+        plain.textCursor().insertBlock()
+        QApplication.processEvents()
+        plain.viewport().repaint()
+
+    def plain_undo_enter() -> None:
+        cursor = plain.textCursor()
+        cursor.deletePreviousChar()
+        QApplication.processEvents()
+
     def plain_build() -> None:
         plain.setPlainText(plain_text)
         QApplication.processEvents()
@@ -265,12 +275,15 @@ def document_cases() -> list[Case]:
     name = f"{characters:,}-character speech"
     typed_plain = f"ui: plain QTextEdit, one character typed, same text ({characters:,})"
     built_plain = f"ui: plain QTextEdit, setPlainText of the same text ({characters:,})"
+    entered_plain = f"ui: plain QTextEdit, Enter, same text ({characters:,})"
     return [
         Case(typed_plain, plain_type, runs=41, warmup=3, note="baseline"),
         Case(f"ui: document view, one character typed, {name}", type_one, bar=0.016, runs=41,
              warmup=3, baseline=typed_plain),
+        Case(entered_plain, plain_enter, setup=plain_undo_enter, runs=21, warmup=2,
+             note="baseline"),
         Case(f"ui: document view, Enter splits a paragraph, {name}", enter, setup=undo_enter,
-             bar=0.016, runs=21, warmup=2, baseline=typed_plain),
+             bar=0.016, runs=21, warmup=2, baseline=entered_plain),
         Case(built_plain, plain_build, runs=11, warmup=1, note="baseline"),
         Case(f"ui: document view built, {name}", build, bar=0.100, runs=11, warmup=1,
              baseline=built_plain),

@@ -284,7 +284,11 @@ class DocumentView(QTextEdit):
         # (a drag of the selection into another program), draw the speech again: the speech
         # is the truth, and it was not changed.  (Equal counts: Qt only marks text for layout.)
         if not self.renderer.rendering and removed != added:
-            QTimer.singleShot(0, self.rebuild)
+            QTimer.singleShot(0, self._redraw_all)
+
+    def _redraw_all(self) -> None:
+        self._save_caret()
+        self.rebuild(full=True)
 
     # --- the caret and places in the text -------------------------------------------------------
 

@@ -140,8 +140,8 @@ def _with_blank_paragraphs(blocks: list[ViewBlock], shown: set[int], paragraphs:
         block = ViewBlock(kind, group, (Piece("", role, (container, i), len(paragraphs[i])),),
                           extra=True)
         at = next((k for k, b in enumerate(out) if index_of(b) > i), len(out))
-        if at == 0 and out and index_of(out[0]) < 0:
-            at = 1   # never before the heading
+        if at == 0 and container == group and container not in (OPENING, CLOSING):
+            at = 1   # a section's first block holds its heading: nothing goes before it
         out.insert(at, block)
     return out
 

@@ -584,3 +584,18 @@ def test_a_full_width_space_from_the_keyboard_is_typed(window, qtbot):
     event = QKeyEvent(QEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, "\u3000")
     QApplication.sendEvent(view_of(window), event)
     assert b.paragraphs == ["b \u3000 text"]
+
+
+def test_text_changed_behind_the_views_back_is_drawn_again_from_the_speech(window, qtbot):
+    """Should Qt change the shown text some other way (a drag of the selection into another
+    program removes it), the view shows the speech again; the speech was never touched."""
+    view = view_of(window)
+    before = window.document.speech.content()
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view.position_of(Point(section(window, "B").id, 0, 0)))
+    cursor.setPosition(cursor.position() + 4, QTextCursor.MoveMode.KeepAnchor)
+    cursor.removeSelectedText()
+    assert "b text" not in shown_blocks(view)
+    qtbot.waitUntil(lambda: "b text" in shown_blocks(view), timeout=2000)
+    assert window.document.speech.content() == before
+    assert_in_step(window)
