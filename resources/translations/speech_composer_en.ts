@@ -224,6 +224,14 @@ This is one step and can be undone. Continue?</translation>
 <context>
     <name>EditorPane</name>
     <message>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>重做</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
         <source>在提纲中选择一项进行编辑。</source>
         <translation>Select an item in the outline to edit it.</translation>
     </message>
