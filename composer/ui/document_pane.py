@@ -69,5 +69,10 @@ class DocumentPane(QWidget):
         self.view.show_key(key, force=True)
         self.view.setFocus()
 
+    def caret_paragraph(self) -> int | None:
+        """The index of the paragraph the caret is in (None in a heading or a head line)."""
+        point = self.view.caret_point()
+        return point.index if point is not None and point.index >= 0 else None
+
     def set_profile(self, profile) -> None:
         self.view.set_profile(profile)

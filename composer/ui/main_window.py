@@ -114,7 +114,7 @@ class MainWindow(QMainWindow):
         # --- wiring
         self.outline_view.selectionModel().currentChanged.connect(self._current_changed)
         self.outline_view.customContextMenuRequested.connect(self._outline_menu)
-        self.library_pane.insert_requested.connect(self.outline.insert_snippet)
+        self.library_pane.insert_requested.connect(self._insert_snippet)
         for source in (self.library_pane, self.outline, self.editor, self.files, self.borrowing,
                        self.printing, self.document_pane):
             source.message.connect(self.show_message)
@@ -254,6 +254,12 @@ class MainWindow(QMainWindow):
         self.document_pane.show_key(key)
         self.save_to_library.setEnabled(self.outline.current_section() is not None)
         self._stats_timer.start()
+
+    def _insert_snippet(self, snippet) -> None:
+        """A library snippet goes where the writer is: the caret's section, and body text
+        after the caret's paragraph (in the focus editor: after the section's text)."""
+        paragraph = None if self.focus_action.isChecked() else self.document_pane.caret_paragraph()
+        self.outline.insert_snippet(snippet, paragraph)
 
     def _caret_entered(self, key: str) -> None:
         """The caret moved into another row's text: select that row (which then leaves the

@@ -166,8 +166,8 @@ class OutlineActions(QObject):
         if self._run(self.tr("删除标题"), lambda s: ops.delete_section(s, section_id)):
             self.select(after)
 
-    def insert_snippet(self, snippet: Snippet) -> None:
+    def insert_snippet(self, snippet: Snippet, after_paragraph: int | None = None) -> None:
         try:
-            self.model.insert_snippet(snippet, self.current_key())
+            self.model.insert_snippet(snippet, self.current_key(), after_paragraph)
         except OperationError as error:
             self.message.emit(str(error))

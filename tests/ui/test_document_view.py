@@ -509,10 +509,16 @@ def test_a_drag_in_the_outline_reorders_the_document_at_once(window):
 
 def test_inserting_from_the_library_lands_at_the_caret(window):
     b = section(window, "B")
+    b.paragraphs[:] = ["乙一", "乙二"]
+    window.document.reset.emit()
     caret_at(window, Point(b.id, 0, 2))
     snippet = window.library_pane.model.lookup("bundled/test.library.yaml\np-5")   # a body-text snippet
     window.library_pane.insert_requested.emit(snippet)
-    assert b.paragraphs == ["b text", "同志们，创建工作任重道远。"]
+    assert b.paragraphs == ["乙一", "同志们，创建工作任重道远。", "乙二"], "after the caret's paragraph"
+    assert_in_step(window)
+    section_snippet = window.library_pane.model.lookup("bundled/test.library.yaml\np-2")  # level 2
+    window.library_pane.insert_requested.emit(section_snippet)
+    assert [s.heading for s in b.children] == ["加强组织领导"], "under the caret's section"
     assert_in_step(window)
 
 
