@@ -272,6 +272,27 @@ def document_cases() -> list[Case]:
         window.outline.move_up.trigger()
         paint()
 
+    # The view alone (no outline, no window): a section moved through the document, redrawn.
+    from composer.core import operations as ops
+    from composer.core.numbering import outline_markers
+    from composer.ui import services
+    from composer.ui.document import Document
+    from composer.ui.document_view import DocumentView
+    alone = Document(big_speech(30_000))
+    alone_view = DocumentView(alone, lambda: outline_markers(alone.speech),
+                              services.format_profile(None))
+    alone_view.resize(view.size())
+    alone_view.show()
+    QApplication.processEvents()
+    moving = alone.speech.body[-1]
+
+    def move_alone() -> None:
+        edit = ops.move_up(alone.speech, moving.id) if alone.speech.body[-1] is moving \
+            else ops.move_down(alone.speech, moving.id)
+        alone.execute(edit, "move")
+        QApplication.processEvents()
+        alone_view.viewport().repaint()
+
     name = f"{characters:,}-character speech"
     typed_plain = f"ui: plain QTextEdit, one character typed, same text ({characters:,})"
     built_plain = f"ui: plain QTextEdit, setPlainText of the same text ({characters:,})"
@@ -288,6 +309,8 @@ def document_cases() -> list[Case]:
         Case(f"ui: document view built, {name}", build, bar=0.100, runs=11, warmup=1,
              baseline=built_plain),
         Case(f"ui: document view after moving a section in the outline, {name}", move,
+             bar=0.100, runs=11, warmup=1, baseline=built_plain),
+        Case(f"ui: document view alone, redrawn after a section moved, {name}", move_alone,
              bar=0.100, runs=11, warmup=1, baseline=built_plain),
     ]
 

@@ -9,6 +9,7 @@ from PySide6.QtTest import QTest
 
 from composer.core.find import search_units
 from composer.core.text_edits import Point
+from composer.export.layout import speech_blocks
 from composer.io.speech_file import load_speech
 
 from .conftest import select
@@ -162,3 +163,30 @@ def test_matches_follow_typing_while_the_bar_is_open(window, qtbot):
     qtbot.waitUntil(lambda: len(bar.spans) == before + 1, timeout=2000)
     for selection in view.extraSelections():
         assert selection.cursor.selectedText() == "text"
+
+
+def test_the_writers_errand_open_the_example_read_it_replace_and_undo(window, qtbot):
+    """From the menus and keys, as the issue tells it: 从示例新建, read it through in one view,
+    省级 → 市级 everywhere in one step, and back in one step."""
+    window.files.new_from_example.trigger()
+    speech = window.document.speech
+    view = window.document_pane.view
+    assert "示例讲稿" in window.windowTitle()
+    printed = [block.text for block in speech_blocks(speech, view.profile)]
+    assert [t for t in view.toPlainText().split("\n") if t] == [t for t in printed if t]
+    numbers = [t[:2] for t in printed if t[:2] in ("一、", "二、", "三、")]
+    assert numbers == ["一、", "二、", "三、"]
+    before = speech.content()
+    view.setFocus()
+    QTest.keyClick(window, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    bar = window.document_pane.find_bar
+    bar.find_field.setText("省级")
+    bar.find_field.textEdited.emit("省级")
+    total = len(bar.spans)
+    assert total == count_in(speech, "省级") and bar.count.text() == f"1/{total}"
+    bar.replace_field.setText("市级")
+    QTest.mouseClick(bar.replace_all_button, Qt.MouseButton.LeftButton)
+    assert count_in(speech, "省级") == 0 and "省级" not in view.toPlainText()
+    assert window.undo_action.toolTip() == "撤销：全部替换"
+    QTest.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert speech.content() == before and "省级" in view.toPlainText()
