@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from .edits import Edit, SetField, SetParagraph, TextReplacement
 from .errors import OperationError
-from .speech import CLOSING, HEAD, HEAD_FIELDS, OPENING, Speech
+from .speech import CLOSING, HEAD, HEAD_FIELDS, OPENING, SIGNATURE_FIELDS, TEXT_FIELDS, Speech
 
 __all__ = ["Match", "find_all", "fold_width", "replace_all", "replace_one", "search_units"]
 
@@ -53,8 +53,8 @@ class Match:
 def search_units(speech: Speech, scope: str | None = None) -> Iterator[tuple[str, int, str]]:
     """(container, index, text) of every searchable text in reading order.
 
-    ``scope`` None is the whole speech; HEAD the head fields; OPENING or CLOSING that
-    container; a section id that section with everything under it.
+    ``scope`` None is the whole speech; HEAD the head fields and the 落款 (the fields of 讲稿信息);
+    OPENING or CLOSING that container; a section id that section with everything under it.
     """
     if scope in (None, HEAD):
         for name in HEAD_FIELDS:
@@ -75,6 +75,9 @@ def search_units(speech: Speech, scope: str | None = None) -> Iterator[tuple[str
             yield from ((section.id, i, text) for i, text in enumerate(section.paragraphs))
     if scope in (None, CLOSING):
         yield from ((CLOSING, i, text) for i, text in enumerate(speech.closing))
+    if scope in (None, HEAD):
+        for name in SIGNATURE_FIELDS:
+            yield name, -1, getattr(speech, name)
 
 
 def _spans(text: str, query: str, match_width: bool) -> Iterator[tuple[int, int]]:
@@ -97,7 +100,7 @@ def find_all(speech: Speech, query: str, match_width: bool = False,
 
 
 def _set(container: str, index: int, text: str) -> Edit:
-    if container in HEAD_FIELDS:
+    if container in TEXT_FIELDS:
         return SetField(None, container, text)
     if index < 0:
         return SetField(container, "heading", text)

@@ -16,7 +16,8 @@ What the keys do:
 
 * **Enter** splits a paragraph.  In a heading it moves the text after the caret into a new first
   paragraph of the section.  In a head field (one line each) it goes to the next line; after the
-  last head line it starts the opening.
+  last head line it starts the opening.  **Shift+Enter** in the title breaks the printed title
+  there.
 * **Backspace** at a paragraph's start joins it to the paragraph before it, and **Delete** at
   its end joins the next one to it, across containers too (the last paragraph of the last
   section and the closing) — but never into a heading or a head field: an empty paragraph there
@@ -38,10 +39,10 @@ from dataclasses import dataclass
 from .edits import (Batch, Edit, InsertParagraph, RemoveParagraph, RemoveSection, SetField,
                     SetParagraph)
 from .errors import OperationError
-from .speech import CLOSING, HEAD_FIELDS, OPENING, Section, Speech
+from .speech import CLOSING, HEAD_FIELDS, OPENING, SIGNATURE_FIELDS, TEXT_FIELDS, Section, Speech
 
 __all__ = ["Point", "delete_range", "held_sections", "insert_paragraphs", "insert_text",
-           "join_backward", "join_forward", "reading_units", "replace_range", "split",
+           "join_backward", "join_forward", "line_break", "reading_units", "replace_range", "split",
            "text_beyond", "unit_text"]
 
 # Whitespace that does not make a paragraph "have text" (the ideographic space included).
@@ -70,7 +71,8 @@ class Point:
 # --- units ----------------------------------------------------------------------------------
 
 def is_head(container: str) -> bool:
-    return container in HEAD_FIELDS
+    """A single-line field of the speech: a head field or a field of the 落款."""
+    return container in TEXT_FIELDS
 
 
 def _paragraphs(speech: Speech, container: str) -> list[str]:
@@ -123,7 +125,8 @@ def set_unit(speech: Speech, container: str, index: int, text: str) -> Edit:
 
 
 def reading_units(speech: Speech) -> list[Unit]:
-    """Every unit in reading order; an empty container contributes its virtual paragraph 0."""
+    """Every unit in reading order (the 落款's fields after the closing); an empty container
+    contributes its virtual paragraph 0."""
     units: list[Unit] = [(name, -1) for name in HEAD_FIELDS]
 
     def paragraphs(container: str, count: int) -> Iterator[Unit]:
@@ -133,6 +136,7 @@ def reading_units(speech: Speech) -> list[Unit]:
         units.append((section.id, -1))
         units.extend(paragraphs(section.id, len(section.paragraphs)))
     units.extend(paragraphs(CLOSING, len(speech.closing)))
+    units.extend((name, -1) for name in SIGNATURE_FIELDS)
     return units
 
 
@@ -219,14 +223,29 @@ def split(speech: Speech, point: Point) -> tuple[Edit | None, Point | None]:
             Point(container, index + 1, 0))
 
 
+def line_break(speech: Speech, point: Point) -> tuple[Edit | None, Point | None]:
+    """Shift+Enter: in the title, a line break where the printed title is to break (the layout
+    keeps the writer's breaks); anywhere else what Enter does."""
+    if point.unit != ("title", -1):
+        return split(speech, point)
+    text = speech.title
+    _check_offset(text, point.offset)
+    return (SetField(None, "title", text[:point.offset] + "\n" + text[point.offset:]),
+            Point("title", -1, point.offset + 1))
+
+
 def _enter_in_head(speech: Speech, name: str, at_end: bool) -> tuple[Edit | None, Point | None]:
     """Head fields are single lines: Enter goes to the next one that is filled in; after the
-    last, it starts the opening with a new first paragraph."""
+    last, it starts the opening with a new first paragraph.  The same in the 落款, which ends
+    the speech."""
     if not at_end:
         return None, None
-    following = [n for n in HEAD_FIELDS[HEAD_FIELDS.index(name) + 1:] if getattr(speech, n).strip(_BLANK)]
+    fields = HEAD_FIELDS if name in HEAD_FIELDS else SIGNATURE_FIELDS
+    following = [n for n in fields[fields.index(name) + 1:] if getattr(speech, n).strip(_BLANK)]
     if following:
         return None, Point(following[0], -1, 0)
+    if fields is SIGNATURE_FIELDS:
+        return None, None
     return InsertParagraph(OPENING, 0, ""), Point(OPENING, 0, 0)
 
 

@@ -35,9 +35,9 @@ from ..core.text_edits import Point
 from . import services
 from .document import Document
 from .editor_pane import is_history_key
-from .page_renderer import PageRenderer, group_of, piece_point
-from .view_blocks import (HINT, Group, Hints, ViewBlock, container_group, document_groups,
-                          head_group, section_group)
+from .page_renderer import PageRenderer, piece_point
+from .view_blocks import (HINT, LINE_BREAK, Group, Hints, ViewBlock, container_group,
+                          document_groups, group_of, head_group, section_group)
 
 ZOOM_STEPS = (0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
 PAGE_GREY = QColor(0xE6, 0xE6, 0xE6)
@@ -261,8 +261,8 @@ class DocumentView(QTextEdit):
             return   # rebuilt on structure_changed
         self.renderer.last_change = None
         keys: list[str] = []
-        if changes.head:
-            keys.append(HEAD)
+        if changes.head:   # the head, and the 落款 (its date is the speech's when it has none)
+            keys += [HEAD, CLOSING]
         keys += [key for key in changes.containers | changes.headings if key not in keys]
         for key in keys:
             self._update_group(key)
@@ -433,7 +433,7 @@ class DocumentView(QTextEdit):
                 if block.position() + block.length() - 1 >= low:
                     lines.append("".join(parts))
             block = block.next()
-        return "\n".join(lines)
+        return "\n".join(lines).replace(LINE_BREAK, "\n")
 
     def createMimeDataFromSelection(self) -> QMimeData:
         mime = QMimeData()
@@ -504,7 +504,8 @@ class DocumentView(QTextEdit):
         if source.hasText():
             self.paste_paragraphs(services.clean_paste(source.text()))
 
-    def enter(self) -> None:
+    def enter(self, shift: bool = False) -> None:
+        """Enter (Shift+Enter: in the title, a line break of the printed title)."""
         speech = self.speech_document.speech
         selection = self.selection_points()
         try:
@@ -515,7 +516,7 @@ class DocumentView(QTextEdit):
             point = self.caret_point()
             if point is None:
                 return
-            edit, caret = te.split(speech, point)
+            edit, caret = (te.line_break if shift else te.split)(speech, point)
         except OperationError as error:
             self.message.emit(str(error))
             return
@@ -638,7 +639,7 @@ class DocumentView(QTextEdit):
             self.paste()
             return
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not control:
-            self.enter()
+            self.enter(bool(modifiers & Qt.KeyboardModifier.ShiftModifier))
             return
         if key == Qt.Key.Key_Backspace:
             self.delete_char(True, control)

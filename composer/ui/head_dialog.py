@@ -1,4 +1,5 @@
-"""讲稿信息: the head fields (title, subtitle, speaker, date, salutation) in one dialog.
+"""讲稿信息: the head fields (title, subtitle, speaker, date, salutation) and the 落款 in one
+dialog.
 
 The document view edits the head lines in place, but the page leaves out the empty ones (a
 speech without a subtitle prints none), so this is where a writer fills them in.  OK changes
@@ -11,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout
 
 from ..core import operations as ops
 from ..core.edits import Batch, Edit
-from ..core.speech import HEAD_FIELDS, Speech
+from ..core.speech import TEXT_FIELDS, Speech
 from .editor_pane import HeadForm
 
 
@@ -46,6 +47,6 @@ def ask_head_fields(parent, speech: Speech) -> dict[str, str] | None:
 
 def head_edit(speech: Speech, values: dict[str, str]) -> Batch | None:
     """One edit setting every head field that differs; None when nothing does."""
-    edits: list[Edit] = [ops.set_head_field(speech, name, values[name]) for name in HEAD_FIELDS
+    edits: list[Edit] = [ops.set_head_field(speech, name, values[name]) for name in TEXT_FIELDS
              if name in values and values[name] != getattr(speech, name)]
     return Batch(edits) if edits else None

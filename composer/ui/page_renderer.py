@@ -25,14 +25,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import (QColor, QFont, QFontDatabase, QTextBlockFormat, QTextCharFormat,
                            QTextCursor, QTextDocument)
 
-from ..core.speech import CLOSING, HEAD, HEAD_FIELDS, OPENING
+from ..core.speech import CLOSING, OPENING
 from ..core.text_edits import Point
 from .language import UI_FONT_FAMILIES
-from .view_blocks import HINT, Group, Piece, ViewBlock
+from .view_blocks import HINT, Group, Piece, ViewBlock, group_of
 
 HINT_COLOUR = QColor(0x99, 0x99, 0x99)
 _CENTRED = {"title", "subtitle", "speaker", "date"}
 _INDENTED = {"heading", "paragraph", "opening", "closing"}
+_RIGHT = {"signature", "signature_date"}     # the 落款
 
 
 def piece_point(piece: Piece, offset: int) -> Point:
@@ -50,11 +51,6 @@ def editable_spans(block: ViewBlock) -> Iterator[tuple[int, Piece]]:
         at += len(piece.text)
 
 
-def group_of(container: str) -> str:
-    """The group (outline row) a unit's container is shown in."""
-    return HEAD if container in HEAD_FIELDS else container
-
-
 class PageRenderer:
     def __init__(self, document: QTextDocument, profile, dpi: Callable[[], float]):
         self.document = document
@@ -65,6 +61,7 @@ class PageRenderer:
         self._index: dict[str, int] = {}
         self._starts: list[int] | None = None
         self._char_formats: dict[str, QTextCharFormat] = {}
+        self._role_codes: dict[str, str] = {}
         # While drawing: changes of the text document are the renderer's own.
         self.rendering = 0
         # Where the last drawing changed the text (for the caret after an undo).
@@ -119,6 +116,10 @@ class PageRenderer:
             block_format.setAlignment(Qt.AlignmentFlag.AlignJustify)
             role = self.profile.role(block.pieces[0].role if block.kind == "heading" else "body")
             block_format.setTextIndent(self.px(self.profile.text.first_line_chars * role.size_pt))
+        elif block.kind in _RIGHT:
+            block_format.setAlignment(Qt.AlignmentFlag.AlignRight)
+            size = self.profile.role("signature").size_pt
+            block_format.setRightMargin(self.px(block.right_indent_chars * size))
         else:
             block_format.setAlignment(Qt.AlignmentFlag.AlignLeft)
         block_format.setLineHeight(self.px(self.profile.text.line_pitch_pt),
@@ -222,8 +223,8 @@ class PageRenderer:
             cursor.setPosition(block.position())
             cursor.setBlockFormat(self.block_format(new))
             cursor.setBlockCharFormat(self.block_char_format(new))
-        old_roles = "".join(p.role[0] * len(p.text) for p in old.pieces)
-        new_roles = "".join(p.role[0] * len(p.text) for p in new.pieces)
+        old_roles = "".join(self._code(p.role) * len(p.text) for p in old.pieces)
+        new_roles = "".join(self._code(p.role) * len(p.text) for p in new.pieces)
         old_text, new_text = old.text, new.text
         limit = min(len(old_text), len(new_text))
         head = 0
@@ -238,6 +239,13 @@ class PageRenderer:
         cursor.removeSelectedText()
         self._insert_pieces(cursor, new, head, len(new_text) - tail)
         self.last_change = cursor.position()
+
+    def _code(self, role: str) -> str:
+        """One character per role, to compare the formats of two texts character by character."""
+        code = self._role_codes.get(role)
+        if code is None:
+            code = self._role_codes[role] = chr(0xE000 + len(self._role_codes))
+        return code
 
     def _put_block(self, cursor: QTextCursor, block: ViewBlock, new_block: bool) -> None:
         if new_block:
@@ -266,10 +274,18 @@ class PageRenderer:
         if following.isValid():
             cursor.setPosition(self.document.findBlockByNumber(first).position())
             cursor.setPosition(following.position(), QTextCursor.MoveMode.KeepAnchor)
-        else:   # the last blocks: from the end of the one before them
+        else:
+            # The last blocks: from the end of the one before them.  That block then ends where
+            # the last one ended, and a block's format goes with its end: give it its own back.
             before = self.document.findBlockByNumber(first - 1)
+            block_format, char_format = before.blockFormat(), before.charFormat()
             cursor.setPosition(before.position() + before.length() - 1)
             cursor.setPosition(last.position() + last.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()
+            cursor.setBlockFormat(block_format)
+            cursor.setBlockCharFormat(char_format)
+            self.last_change = cursor.position()
+            return
         cursor.removeSelectedText()
         self.last_change = cursor.position()
 
@@ -349,11 +365,19 @@ class PageRenderer:
         if group is None:
             return None
         first = self.start(group)
+        found: tuple[int, int, Piece] | None = None    # (block, start, piece)
         for i, block in enumerate(self.groups[group][1]):
             for start, piece in editable_spans(block):
-                if piece.unit == point.unit:
-                    inside = min(max(point.offset - piece.offset, 0), len(piece.text))
-                    return self.document.findBlockByNumber(first + i).position() + start + inside
+                if piece.unit != point.unit:
+                    continue
+                # A unit may be shown in several pieces (a title broken into lines): the one
+                # holding the offset, else the last one before it.
+                if found is None or piece.offset <= point.offset:
+                    found = (i, start, piece)
+        if found is not None:
+            i, start, piece = found
+            inside = min(max(point.offset - piece.offset, 0), len(piece.text))
+            return self.document.findBlockByNumber(first + i).position() + start + inside
         if point.index >= 0 and point.container not in (OPENING, CLOSING):
             # A section's paragraph that is not shown (an empty container): its heading's end.
             return self.position_of(Point(point.container, -1, 1 << 30))

@@ -22,15 +22,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..core.speech import CLOSING, HEAD, HEAD_FIELDS, OPENING, Section, Speech
-from ..export.layout import (BLANK, CLOSING_PARAGRAPH, DATE, HEADING, SPACES, SUBTITLE, TITLE, Block,
-                             head_blocks, section_blocks, speech_blocks)
+from ..core.speech import CLOSING, HEAD, HEAD_FIELDS, OPENING, SIGNATURE_FIELDS, TEXT_FIELDS, Section, Speech
+from ..export.layout import (BLANK, CLOSING_PARAGRAPH, DATE, HEADING, SIGNATURE, SIGNATURE_DATE, SPACES,
+                             SUBTITLE, TITLE, Block, head_blocks, section_blocks, signature_blocks,
+                             speech_blocks)
 from ..export.profiles import Profile
 
 HINT = "hint"   # the role of a placeholder's grey text
+# A line break inside a block (a title's printed lines, a break typed into a paragraph) is the
+# text document's line separator, never a new paragraph of the view.
+LINE_BREAK = "\u2028"
+_BREAKS = "\n\r\u2028\u2029"
+_AS_LINE_BREAK = str.maketrans({c: LINE_BREAK for c in _BREAKS})
 
 # Layout roles → the profile role whose font a block's text takes.
-_FONT_ROLE = {"opening": "body", "paragraph": "body", CLOSING_PARAGRAPH: "closing"}
+_FONT_ROLE = {"opening": "body", "paragraph": "body", CLOSING_PARAGRAPH: "closing",
+              SIGNATURE_DATE: "signature"}
 _DASHES = "—-－–―~～ "
 
 
@@ -53,6 +60,10 @@ class ViewBlock:
     pieces: tuple[Piece, ...]
     level: int = 0            # 1–4 for a heading or a run-in heading's paragraph
     extra: bool = False       # shown for editing only (a blank paragraph, a placeholder)
+    right_indent_chars: float = 0.0   # a 落款 line: right-aligned, this far from the edge
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "pieces", _one_line(self.pieces))
 
     @property
     def text(self) -> str:
@@ -64,10 +75,20 @@ class ViewBlock:
         writer's text, and '' for the view's extras."""
         if self.extra:
             return ""
+        if self.kind == TITLE:   # one text, its lines broken where the layout breaks them
+            return self.text.replace(LINE_BREAK, "\n").strip(SPACES + "\n")
         return "".join(p.text.strip(SPACES) if p.editable else p.text for p in self.pieces)
 
 
 Group = tuple[str, list[ViewBlock]]
+
+
+def group_of(container: str) -> str:
+    """The group (outline row) a unit's container is shown in: the head fields in the head,
+    the 落款 with the closing."""
+    if container in HEAD_FIELDS:
+        return HEAD
+    return CLOSING if container in SIGNATURE_FIELDS else container
 
 
 @dataclass(frozen=True)
@@ -98,10 +119,45 @@ def _shown(raw: str, shown: str, role: str, unit: tuple[str, int]) -> tuple[Piec
     return (Piece("", role, unit, _lead(raw)), Piece(shown, role))
 
 
+def _title_pieces(raw: str, shown: str) -> tuple[Piece, ...]:
+    """The title as typed, cut where the layout breaks a line on its own (decoration between
+    two pieces); the writer's own breaks are part of the text.  ``shown`` is the layout's text:
+    the title trimmed, its lines joined by "\n"."""
+    unit = ("title", -1)
+    pieces: list[Piece] = []
+    at = _lead(raw)
+    start = at
+    for char in shown:
+        if char == "\n":
+            probe = at
+            while probe < len(raw) and raw[probe] in SPACES:
+                probe += 1
+            if probe < len(raw) and raw[probe] in _BREAKS:
+                at = probe + 1          # the writer's break: stays in the piece
+                continue
+            pieces.append(Piece(raw[start:at], TITLE, unit, start))
+            pieces.append(Piece("\n", TITLE))   # a break the layout made
+            start = at
+            continue
+        found = raw.find(char, at)
+        at = found + 1 if found >= 0 else at
+    pieces.append(Piece(raw[start:], TITLE, unit, start))
+    return tuple(pieces)
+
+
+def _one_line(pieces: tuple[Piece, ...]) -> tuple[Piece, ...]:
+    """Line breaks inside a block's text as the text document's line separator: a block is
+    one paragraph of the view, whatever its text holds (one character for one, so offsets
+    stay as they are)."""
+    if not any(c in piece.text for piece in pieces for c in _BREAKS):
+        return pieces
+    return tuple(Piece(p.text.translate(_AS_LINE_BREAK), p.role, p.unit, p.offset) for p in pieces)
+
+
 def _head_block(block: Block, speech: Speech, profile: Profile, raw_date: bool) -> ViewBlock:
     name = block.source.container if block.source else ""
-    raw = getattr(speech, name) if name in HEAD_FIELDS else ""
-    role = block.role
+    raw = getattr(speech, name) if name in TEXT_FIELDS else ""
+    role = _FONT_ROLE.get(block.role, block.role)
     unit = (name, -1)
     if role == SUBTITLE:
         trimmed = raw.strip(SPACES)
@@ -114,9 +170,13 @@ def _head_block(block: Block, speech: Speech, profile: Profile, raw_date: bool) 
         if raw_date:   # the date as typed, while the caret is in it
             inner = raw.strip(SPACES)
         pieces = (Piece(block.text[0], role), *_shown(raw, inner, role, unit), Piece(block.text[-1], role))
+    elif role == TITLE and "\n" in block.text:
+        pieces = _title_pieces(raw, block.text)
     else:
         pieces = _shown(raw, block.text, role, unit)
-    return ViewBlock(role, HEAD, pieces)
+    if block.role in (SIGNATURE, SIGNATURE_DATE):
+        return ViewBlock(block.role, CLOSING, pieces, right_indent_chars=block.right_indent_chars)
+    return ViewBlock(block.role, HEAD, pieces)
 
 
 def _paragraph_pieces(block_text: str, paragraphs: list[str], index: int, role: str,
@@ -161,16 +221,23 @@ def head_group(speech: Speech, profile: Profile, hints: Hints = Hints(),
 
 def container_group(speech: Speech, container: str, profile: Profile, hints: Hints = Hints(),
                     blocks: list[Block] | None = None) -> list[ViewBlock]:
-    """The opening's or the closing's paragraphs."""
+    """The opening's or the closing's paragraphs (the closing with the 落款 after it)."""
     paragraphs = speech.paragraphs_of(container)
     kind = "opening" if container == OPENING else CLOSING_PARAGRAPH
     role = _FONT_ROLE[kind]
     if blocks is None:
         only = Speech(opening=speech.opening) if container == OPENING else Speech(closing=speech.closing)
         blocks = [b for b in speech_blocks(only, profile) if b.source]
+        if container == CLOSING:
+            blocks += signature_blocks(speech, profile)
     out, shown = [], set()
+    tail: list[ViewBlock] = []
     for block in blocks:
-        assert block.source is not None
+        if block.source is None or block.source.container != container:
+            # The 落款 after the closing: its blank line and its two lines.
+            tail.append(ViewBlock(BLANK, container, ()) if block.source is None
+                        else _head_block(block, speech, profile, False))
+            continue
         shown.add(block.source.index)
         out.append(ViewBlock(kind, container,
                              _paragraph_pieces(block.text, paragraphs, block.source.index, role,
@@ -180,7 +247,7 @@ def container_group(speech: Speech, container: str, profile: Profile, hints: Hin
         hint = hints.opening if container == OPENING else hints.closing
         out = [ViewBlock(kind, container, (Piece("", role, (container, 0)), Piece(hint, HINT)),
                          extra=True)]
-    return out
+    return out + tail
 
 
 def section_group(section: Section, level: int, marker: str,
@@ -231,10 +298,15 @@ def document_groups(speech: Speech, profile: Profile, markers: dict[str, str],
     """Every group in reading order, from the layout's blocks of the whole speech."""
     by_group: dict[str, list[Block]] = {}
     order: list[str] = [HEAD, OPENING]
-    for block in speech_blocks(speech, profile):
+    key = HEAD
+    blocks = speech_blocks(speech, profile)
+    for number, block in enumerate(blocks):
         source = block.heading_source or block.source
-        container = source.container if source is not None else HEAD
-        key = HEAD if container in HEAD_FIELDS else container
+        if source is not None:
+            key = group_of(source.container)
+        elif any(b.source is not None and b.source.container in SIGNATURE_FIELDS
+                 for b in blocks[number + 1:number + 2]):
+            key = CLOSING   # the blank line before the 落款 (else: with the block before it)
         if key not in by_group and key not in order:
             order.append(key)
         by_group.setdefault(key, []).append(block)

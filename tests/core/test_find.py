@@ -106,3 +106,13 @@ def test_the_example_speech_省级_to_市级(example_path):
     assert edit.count == count
     edit.apply(speech)
     assert all("省级" not in text for _, _, text in find.search_units(speech))
+
+
+def test_the_signature_is_searched_last_and_with_the_head():
+    speech = make()
+    speech.signature = "某某省级单位"
+    matches = find.find_all(speech, "省级")
+    assert (matches[-1].container, matches[-1].index) == ("signature", -1)
+    assert [m.container for m in find.find_all(speech, "省级", scope=HEAD)] == ["title", "signature"]
+    find.replace_all(speech, "省级", "市级").apply(speech)
+    assert speech.signature == "某某市级单位"

@@ -43,7 +43,7 @@ def test_reading_units_follow_the_printed_order():
     assert te.reading_units(speech) == [
         ("title", -1), ("subtitle", -1), ("speaker", -1), ("date", -1), ("salutation", -1),
         (OPENING, 0), (a, -1), (a, 0), (a, 1), (a1, -1), (a1, 0), (b, -1), (b, 0), (b, 1),
-        (CLOSING, 0)]
+        (CLOSING, 0), ("signature", -1), ("signature_date", -1)]
     empty = Speech()
     assert (OPENING, 0) in te.reading_units(empty) and (CLOSING, 0) in te.reading_units(empty)
 

@@ -605,3 +605,39 @@ def test_text_changed_behind_the_views_back_is_drawn_again_from_the_speech(windo
     qtbot.waitUntil(lambda: "b text" in shown_blocks(view), timeout=2000)
     assert window.document.speech.content() == before
     assert_in_step(window)
+
+
+def test_the_signature_follows_the_closing_right_aligned_and_edited_in_place(window):
+    from composer.core import operations as ops
+    view = view_of(window)
+    window.document.execute(ops.set_head_field(window.document.speech, "signature", "某某市统计局"),
+                            "落款")
+    window.document.execute(ops.set_head_field(window.document.speech, "date", "2024年3月15日"), "日期")
+    texts = shown_blocks(view)
+    assert texts[-4:] == ["谢谢大家！", "", "某某市统计局", "2024年3月15日"]
+    last = view.document().lastBlock()
+    assert last.blockFormat().alignment() & Qt.AlignmentFlag.AlignRight
+    assert last.blockFormat().rightMargin() > 0
+    caret_at(window, Point("signature", -1, 2))
+    commit_text(view, "人民政府")
+    assert window.document.speech.signature == "某某人民政府市统计局"
+    assert_in_step(window)
+
+
+def test_a_long_title_shows_its_printed_lines_and_shift_enter_breaks_it(window):
+    view = view_of(window)
+    speech = window.document.speech
+    speech.title = "在全市创建省级文明单位暨精神文明建设工作推进动员大会上的讲话"
+    window.document.reset.emit()
+    title = shown_blocks(view)[0]
+    assert "\u2028" in title and title.replace("\u2028", "") == speech.title
+    assert_in_step(window)
+    caret_at(window, Point("title", -1, 3))
+    qtbot_key = Qt.KeyboardModifier.ShiftModifier
+    key(window, Qt.Key.Key_Return, qtbot_key)
+    assert speech.title.startswith("在全市\n创建")
+    assert shown_blocks(view)[0].startswith("在全市\u2028")
+    assert view.caret_point() == Point("title", -1, 4)
+    commit_text(view, "的")
+    assert speech.title.startswith("在全市\n的创建")
+    assert_in_step(window)
