@@ -206,6 +206,8 @@ class PageRenderer:
         for tag, i1, i2, j1, j2 in reversed(opcodes):
             if tag == "equal":
                 continue
+            if self._split_or_join(cursor, first + i1, old[i1:i2], new[j1:j2]):
+                continue
             paired = min(i2 - i1, j2 - j1)
             if i2 - i1 > paired:
                 self._remove_blocks(cursor, first + i1 + paired, i2 - i1 - paired)
@@ -214,6 +216,36 @@ class PageRenderer:
             for k in range(paired - 1, -1, -1):
                 if old[i1 + k] != new[j1 + k]:
                     self._update_block(cursor, first + i1 + k, old[i1 + k], new[j1 + k])
+
+    def _split_or_join(self, cursor: QTextCursor, number: int, old: list[ViewBlock],
+                       new: list[ViewBlock]) -> bool:
+        """Enter and Backspace as the text document's own: a block split in two, or two joined,
+        with the same text — one line break inserted or removed, the text left as it is."""
+        if len(old) == 1 and len(new) == 2 and old[0].pieces[-1:] and new[0].pieces and \
+                old[0].text == new[0].text + new[1].text and self._same_roles(old, new):
+            block = self.document.findBlockByNumber(number)
+            cursor.setPosition(block.position() + len(new[0].text))
+            cursor.insertBlock(self.block_format(new[1]), self.block_char_format(new[1]))
+            if (old[0].kind, old[0].level) != (new[0].kind, new[0].level):
+                cursor.setPosition(block.position())
+                cursor.setBlockFormat(self.block_format(new[0]))
+            self.last_change = block.position() + len(new[0].text) + 1
+            return True
+        if len(old) == 2 and len(new) == 1 and old[0].text + old[1].text == new[0].text and \
+                self._same_roles(new, old):
+            block = self.document.findBlockByNumber(number)
+            cursor.setPosition(block.position() + len(old[0].text))
+            cursor.deleteChar()   # the line break; the joined block takes the second's format
+            cursor.setBlockFormat(self.block_format(new[0]))
+            cursor.setBlockCharFormat(self.block_char_format(new[0]))
+            self.last_change = cursor.position()
+            return True
+        return False
+
+    def _same_roles(self, one: list[ViewBlock], two: list[ViewBlock]) -> bool:
+        def codes(blocks: list[ViewBlock]) -> str:
+            return "".join(self._code(p.role) * len(p.text) for b in blocks for p in b.pieces)
+        return codes(one) == codes(two)
 
     def _update_block(self, cursor: QTextCursor, number: int, old: ViewBlock, new: ViewBlock) -> None:
         """A block shown as ``old`` becomes ``new``: only the characters that differ."""
