@@ -167,8 +167,8 @@ def _head_block(block: Block, speech: Speech, profile: Profile, raw_date: bool) 
                                      Piece(raw[offset:], role, unit, offset))
     elif role == DATE:
         inner = block.text[1:-1]
-        if raw_date:   # the date as typed, while the caret is in it
-            inner = raw.strip(SPACES)
+        if raw_date and raw.find(inner) < 0:
+            inner = raw.strip(SPACES)   # rewritten (二〇二四年…): as typed, while the caret is in it
         pieces = (Piece(block.text[0], role), *_shown(raw, inner, role, unit), Piece(block.text[-1], role))
     elif role == TITLE and "\n" in block.text:
         pieces = _title_pieces(raw, block.text)
