@@ -6,7 +6,11 @@
 * drag-move: dropping a level-1 section with 50 descendants in a 500-node outline through the
   outline model, until the view has renumbered, laid out and painted;
 * typing: one character committed by an input method in the editor (undo step, outline,
-  statistics).
+  statistics);
+* the document view of a 30,000-字 speech: one character typed (input-method commit at the
+  caret: core edit, undo step, the one block re-rendered, outline and view painted), Enter
+  (a paragraph split), and building the whole view (a new speech, a structural change, a new
+  zoom).
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from generate import big_outline, big_pack
+from generate import big_outline, big_pack, big_speech
 from harness import Case
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -184,6 +188,133 @@ def typing_case() -> Case:
                 runs=41, warmup=3)
 
 
+def document_cases() -> list[Case]:
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    from composer.core.text_edits import Point
+    from composer.ui.main_window import MainWindow
+    _application()
+    window = MainWindow()
+    window.resize(1400, 900)
+    speech = big_speech(30_000)
+    window.document.load(speech, None)
+    window.show()
+    QApplication.processEvents()
+    view = window.document_pane.view
+    characters = sum(len(block.text) for _, blocks in view.groups for block in blocks)
+    middle = speech.body[len(speech.body) // 2].children[0]
+    view.setFocus()
+    view.place_caret(Point(middle.id, 0, 10))
+    window.outline.select(middle.id)   # as after a click: the outline follows the caret
+    QApplication.processEvents()
+
+    def paint() -> None:
+        # What Qt repaints by itself (the changed block, the outline row whose tooltip
+        # changed, the status bar), and the whole visible page of the document on top.
+        QApplication.processEvents()
+        view.viewport().repaint()
+
+    def type_one() -> None:
+        event = QInputMethodEvent("", [])
+        event.setCommitString("文")
+        QApplication.sendEvent(view, event)
+        paint()
+
+    def enter() -> None:
+        view.enter()
+        paint()
+
+    def undo_enter() -> None:
+        window.document.undo()
+        QApplication.processEvents()
+
+    def build() -> None:   # everything drawn anew: a speech opened, a zoom, a new profile
+        view.rebuild(full=True)
+        paint()
+
+    # Baselines in the same run: a plain QTextEdit holding the same text, for the floor of
+    # what Qt itself needs to take a character and to lay out and paint the text.
+    from PySide6.QtWidgets import QTextEdit
+    plain = QTextEdit()
+    plain.resize(view.size())
+    plain_text = view.toPlainText()
+    plain.setPlainText(plain_text)
+    plain.show()
+    plain_cursor = plain.textCursor()
+    plain_cursor.setPosition(len(plain_text) // 2)
+    plain.setTextCursor(plain_cursor)
+
+    def plain_type() -> None:
+        event = QInputMethodEvent("", [])
+        event.setCommitString("文")
+        QApplication.sendEvent(plain, event)
+        QApplication.processEvents()
+        plain.viewport().repaint()
+
+    def plain_enter() -> None:
+        plain.textCursor().insertBlock()
+        QApplication.processEvents()
+        plain.viewport().repaint()
+
+    def plain_undo_enter() -> None:
+        cursor = plain.textCursor()
+        cursor.deletePreviousChar()
+        QApplication.processEvents()
+
+    def plain_build() -> None:
+        plain.setPlainText(plain_text)
+        QApplication.processEvents()
+        plain.viewport().repaint()
+
+    def move() -> None:   # a structural change: the last section to the front, through the outline
+        window.outline.select(speech.body[-1].id)
+        window.outline.move_up.trigger()
+        paint()
+
+    # The view alone (no outline, no window): a section moved through the document, redrawn.
+    from composer.core import operations as ops
+    from composer.core.numbering import outline_markers
+    from composer.ui import services
+    from composer.ui.document import Document
+    from composer.ui.document_view import DocumentView
+    alone = Document(big_speech(30_000))
+    alone_view = DocumentView(alone, lambda: outline_markers(alone.speech),
+                              services.format_profile(None))
+    alone_view.resize(view.size())
+    alone_view.show()
+    QApplication.processEvents()
+    moving = alone.speech.body[-1]
+
+    def move_alone() -> None:
+        edit = ops.move_up(alone.speech, moving.id) if alone.speech.body[-1] is moving \
+            else ops.move_down(alone.speech, moving.id)
+        alone.execute(edit, "move")
+        QApplication.processEvents()
+        alone_view.viewport().repaint()
+
+    name = f"{characters:,}-character speech"
+    typed_plain = f"ui: plain QTextEdit, one character typed, same text ({characters:,})"
+    built_plain = f"ui: plain QTextEdit, setPlainText of the same text ({characters:,})"
+    entered_plain = f"ui: plain QTextEdit, Enter, same text ({characters:,})"
+    return [
+        Case(typed_plain, plain_type, runs=41, warmup=3, note="baseline"),
+        Case(f"ui: document view, one character typed, {name}", type_one, bar=0.016, runs=41,
+             warmup=3, baseline=typed_plain),
+        Case(entered_plain, plain_enter, setup=plain_undo_enter, runs=21, warmup=2,
+             note="baseline"),
+        Case(f"ui: document view, Enter splits a paragraph, {name}", enter, setup=undo_enter,
+             bar=0.016, runs=21, warmup=2, baseline=entered_plain),
+        Case(built_plain, plain_build, runs=11, warmup=1, note="baseline"),
+        Case(f"ui: document view built, {name}", build, bar=0.100, runs=11, warmup=1,
+             baseline=built_plain),
+        Case(f"ui: document view after moving a section in the outline, {name}", move,
+             bar=0.100, runs=11, warmup=1, baseline=built_plain),
+        Case(f"ui: document view alone, redrawn after a section moved, {name}", move_alone,
+             bar=0.100, runs=11, warmup=1, baseline=built_plain),
+    ]
+
+
 def cases() -> list[Case]:
     env = _start_env()
     return [
@@ -195,4 +326,5 @@ def cases() -> list[Case]:
         *search_cases(),
         *drag_cases(),
         typing_case(),
+        *document_cases(),
     ]

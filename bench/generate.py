@@ -60,3 +60,19 @@ def big_outline(nodes: int = 500, big_section_descendants: int = 50) -> Speech:
             top.children.append(section(2))
             used += 1
     return Speech(title="基准讲话", body=body)
+
+
+def big_speech(characters: int = 30_000) -> Speech:
+    """The example speech with its sections repeated (fresh copies) until its text holds about
+    ``characters`` characters: a long speech made of real text, numbered 一、 to 十几、."""
+    from composer.io.speech_file import load_speech
+    example = next((ROOT / "resources" / "examples").glob("*.speech.yaml"))
+    speech = load_speech(example)
+    originals = list(speech.body)
+
+    def size() -> int:
+        return sum(len(p) for s, _ in speech.walk() for p in [s.heading, *s.paragraphs]) + \
+            sum(len(p) for p in speech.opening + speech.closing)
+    while size() < characters:
+        speech.body.extend(section.copy() for section in originals)
+    return speech

@@ -24,7 +24,8 @@ from .edits import (Batch, Edit, InsertParagraph, InsertSection, MoveSection, Re
                     RemoveSection, ReplaceSpeech, SetField, SetParagraph, TextReplacement, check_depth, check_index,
                     check_move, check_paragraph, locate, parent_level, paragraphs_of, siblings)
 from .errors import OperationError
-from .speech import CLOSING, OPENING, TEXT_FIELDS, Section, Speech
+from .find import replace_all
+from .speech import Section, Speech
 
 __all__ = ["WHERE", "Batch", "Edit", "InsertParagraph", "InsertSection", "MoveSection",
            "RemoveParagraph", "RemoveSection", "ReplaceSpeech", "SetField", "SetParagraph", "TextReplacement",
@@ -260,32 +261,9 @@ def merge_paragraphs(speech: Speech, container: str, index: int) -> Batch:
 
 def replace_text(speech: Speech, find: str, replacement: str) -> TextReplacement:
     """Replace every occurrence of a text in the head fields, headings and paragraphs, as one
-    edit that knows how many places it replaces (``count``)."""
-    if not find:
-        raise OperationError("要查找的内容不能为空。", "The text to find is empty.")
-    edits: list = []
-    count = 0
-
-    def paragraph_edits(container: str, paragraphs: list[str]) -> None:
-        nonlocal count
-        for i, text in enumerate(paragraphs):
-            if find in text:
-                count += text.count(find)
-                edits.append(SetParagraph(container, i, text.replace(find, replacement)))
-
-    for name in TEXT_FIELDS:
-        value = getattr(speech, name)
-        if find in value:
-            count += value.count(find)
-            edits.append(SetField(None, name, value.replace(find, replacement)))
-    paragraph_edits(OPENING, speech.opening)
-    for section, _ in speech.walk():
-        if find in section.heading:
-            count += section.heading.count(find)
-            edits.append(SetField(section.id, "heading", section.heading.replace(find, replacement)))
-        paragraph_edits(section.id, section.paragraphs)
-    paragraph_edits(CLOSING, speech.closing)
-    return TextReplacement(edits, count)
+    edit that knows how many places it replaces (``count``).  See ``find.py`` for the options
+    (full- and half-width forms, a section as the scope)."""
+    return replace_all(speech, find, replacement)
 
 
 def replace_speech(speech: Speech, other: Speech) -> ReplaceSpeech:

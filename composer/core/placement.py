@@ -22,7 +22,8 @@ from __future__ import annotations
 from .library import PARAGRAPH
 from .speech import CLOSING, HEAD, OPENING, Speech
 
-__all__ = ["HEAD", "is_paragraph_level", "nearest_after_removal", "paragraph_container", "section_place"]
+__all__ = ["HEAD", "is_paragraph_level", "nearest_after_removal", "nearest_candidates",
+           "paragraph_container", "section_place"]
 
 
 def section_place(speech: Speech, level: int, current: str | None) -> tuple[str | None, int]:
@@ -75,10 +76,20 @@ def is_paragraph_level(level: int) -> bool:
 def nearest_after_removal(speech: Speech, section_id: str) -> str:
     """What to select once a section is gone: the next section at its level, else the previous,
     else its parent, else the opening."""
+    return nearest_candidates(speech, section_id)[0]
+
+
+def nearest_candidates(speech: Speech, section_id: str) -> list[str]:
+    """What to select once a section is gone, best first: the following sections at its level,
+    the ones before it (nearest first), its ancestors, the opening.  An edit may remove several
+    sections at once (an undone insertion of a section with its neighbours, a cut): the first
+    candidate that is still there is the nearest survivor."""
     parent, index, _ = speech.locate(section_id)
     siblings = parent.children if parent else speech.body
-    if index + 1 < len(siblings):
-        return siblings[index + 1].id
-    if index > 0:
-        return siblings[index - 1].id
-    return parent.id if parent else OPENING
+    candidates = [s.id for s in siblings[index + 1:]] + [s.id for s in reversed(siblings[:index])]
+    while parent is not None:
+        candidates.append(parent.id)
+        ancestor = speech.locate(parent.id)[0]
+        parent = ancestor
+    candidates.append(OPENING)
+    return candidates

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeySequence, QTextBlockFormat, QTextCursor
-from PySide6.QtWidgets import (QCheckBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QTextBlockFormat, QTextCursor
+from PySide6.QtWidgets import (QCheckBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMenu,
                                QStackedWidget, QTextEdit, QVBoxLayout, QWidget)
 
 from ..core import operations as ops
@@ -26,22 +26,58 @@ from . import services
 from .document import Document
 
 
+def field_menu(field: QWidget, document: Document) -> QMenu:
+    """A text field's context menu with Undo and Redo of the speech's history (the field's own
+    history is off, so Qt's entries would always be greyed out)."""
+    menu = field.createStandardContextMenu()  # type: ignore[attr-defined]
+    stack = document.stack
+    translate = QCoreApplication.translate
+    for name, text, slot, enabled, keys in (
+            ("edit-undo", translate("EditorPane", "撤销"), document.undo, stack.canUndo(),
+             QKeySequence.StandardKey.Undo),
+            ("edit-redo", translate("EditorPane", "重做"), document.redo, stack.canRedo(),
+             QKeySequence("Ctrl+Y"))):
+        own = next((a for a in menu.actions() if a.objectName() == name), None)
+        action = QAction(text, menu)
+        action.setShortcut(QKeySequence(keys))
+        action.setEnabled(enabled)
+        action.triggered.connect(slot)
+        if own is not None:
+            menu.insertAction(own, action)
+            menu.removeAction(own)
+        else:
+            menu.insertAction(menu.actions()[0] if menu.actions() else None, action)
+    return menu
+
+
+def is_history_key(event) -> bool:
+    """Ctrl+Z, Ctrl+Y and Ctrl+Shift+Z, whatever the platform's own keys for undo and redo."""
+    control, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+    return (event.matches(QKeySequence.StandardKey.Undo)
+            or event.matches(QKeySequence.StandardKey.Redo)
+            or (event.key() == Qt.Key.Key_Y and event.modifiers() == control)
+            or (event.key() == Qt.Key.Key_Z and event.modifiers() == control | shift))
+
+
 class FieldEvents(QObject):
     """Leaves Ctrl+Z / Ctrl+Y to the window's undo actions (the text fields would otherwise keep
-    their own, separate history), and ends the typing burst when a field loses focus."""
+    their own, separate history), gives the fields a context menu whose Undo and Redo are the
+    speech's, and ends the typing burst when a field loses focus."""
 
-    def __init__(self, on_focus_out, parent=None):
+    def __init__(self, document: Document, parent=None):
         super().__init__(parent)
-        self._on_focus_out = on_focus_out
+        self._document = document
 
     def eventFilter(self, watched, event) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and (
-                event.matches(QKeySequence.StandardKey.Undo)
-                or event.matches(QKeySequence.StandardKey.Redo)):
+        if event.type() == QEvent.Type.ShortcutOverride and is_history_key(event):
             event.ignore()
             return True
+        if event.type() == QEvent.Type.ContextMenu:
+            field = watched.parent() if isinstance(watched.parent(), QTextEdit) else watched
+            field_menu(field, self._document).exec(event.globalPos())
+            return True
         if event.type() == QEvent.Type.FocusOut:
-            self._on_focus_out()
+            self._document.close_merge()
         return False
 
 
@@ -119,14 +155,19 @@ class TitleEdit(QLineEdit):
 
 
 class HeadForm(QWidget):
-    """Title, subtitle, speaker, date, salutation, and the optional 落款 (unit and date)."""
+    """Title, subtitle, speaker, date, salutation, and the optional 落款 (unit and date)
+    (``in_editor``: with a caption and a note, as the focus editor shows them; without, in the
+    讲稿信息 dialog)."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, in_editor: bool = True):
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        caption = QLabel(self.tr("讲稿信息"))
-        caption.setStyleSheet("font-weight: bold; font-size: 14pt;")
-        layout.addWidget(caption)
+        if in_editor:
+            caption = QLabel(self.tr("讲稿信息"))
+            caption.setStyleSheet("font-weight: bold; font-size: 14pt;")
+            layout.addWidget(caption)
+        else:
+            layout.setContentsMargins(0, 0, 0, 0)
         form = QFormLayout()
         layout.addLayout(form)
         labels = {"title": self.tr("标题"), "subtitle": self.tr("副标题"),
@@ -150,11 +191,12 @@ class HeadForm(QWidget):
                 self.title_lines.setStyleSheet("color: gray;")
                 self.title_lines.setWordWrap(True)
                 form.addRow("", self.title_lines)
-        note = QLabel(self.tr("开头和结尾的段落在提纲里的“开头”“结尾”中编辑。"))
-        note.setStyleSheet("color: gray;")
-        note.setWordWrap(True)
-        layout.addWidget(note)
-        layout.addStretch(1)
+        if in_editor:
+            note = QLabel(self.tr("开头和结尾的段落在提纲里的“开头”“结尾”中编辑。"))
+            note.setStyleSheet("color: gray;")
+            note.setWordWrap(True)
+            layout.addWidget(note)
+            layout.addStretch(1)
 
 
 class SectionForm(QWidget):
@@ -202,9 +244,10 @@ class EditorPane(QStackedWidget):
         for page in (self.empty, self.head, self.section):
             self.addWidget(page)
 
-        self._events = FieldEvents(document.close_merge, self)
+        self._events = FieldEvents(document, self)
         for field in [*self.head.fields.values(), self.section.heading, self.section.text]:
             field.installEventFilter(self._events)
+        self.section.text.viewport().installEventFilter(self._events)   # its context menu
         for field in self.head.fields.values():
             field.textEdited.connect(self._commit_head)
         self.section.heading.textEdited.connect(self._commit_heading)

@@ -151,7 +151,7 @@ class FileActions(QObject):
 
     def maybe_save(self) -> bool:
         """True when it is fine to drop the current speech (saved, discarded, or unchanged)."""
-        if not self.document.is_modified():
+        if not self.document.is_modified() or self._nothing_to_lose():
             return True
         buttons = (QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                    | QMessageBox.StandardButton.Cancel)
@@ -169,6 +169,10 @@ class FileActions(QObject):
         there was none)."""
         self.writer.finish()
         return self._last_save
+
+    def _nothing_to_lose(self) -> bool:
+        """A speech that was never saved and holds no text at all (新建, untouched)."""
+        return self.document.path is None and self.document.speech.content() == Speech().content()
 
     def close_speech(self) -> None:
         """The speech is being replaced or the window closes: release its lock and recovery."""
@@ -201,7 +205,8 @@ class FileActions(QObject):
         chosen = self.choose_new_speech() if self.choose_new_speech is not None else (Speech(), "")
         if chosen is not None and self.maybe_save():
             self.close_speech()
-            self.document.load(chosen[0], None, origin=chosen[1])
+            # Unsaved until it is saved: closing asks once there is text in it.
+            self.document.load(chosen[0], None, origin=chosen[1], modified=True)
 
     def new_from_example_speech(self) -> None:
         if self.maybe_save():
@@ -477,7 +482,8 @@ class FileActions(QObject):
             QMessageBox.warning(self.window, self.tr("无法识别"), str(error))
             return
         self.close_speech()
-        self.document.load(speech, None, origin=self.tr("粘贴的讲稿"))
+        # Only on the clipboard so far: unsaved, so that closing asks.
+        self.document.load(speech, None, origin=self.tr("粘贴的讲稿"), modified=True)
         self.message.emit(self.tr("已从剪贴板生成讲稿：{0} 个一级标题。").format(len(speech.body)))
 
     # --- export -------------------------------------------------------------------------------------

@@ -1,4 +1,9 @@
-"""The main window: library | outline | editor, with menus, toolbar and status bar."""
+"""The main window: library | outline | the document, with menus, toolbar and status bar.
+
+The document view (document_pane.py) is where the speech is read and written; the one-section
+editor (editor_pane.py) stays as a focus mode (视图 → 单节编辑).  The outline and the document
+follow each other: selecting a row shows its text, moving the caret selects its row.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +11,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QLabel, QMainWindow, QMessageBox, QSplitter, QToolBar,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QLabel, QMainWindow, QMessageBox, QSplitter, QStackedWidget,
+                               QToolBar, QVBoxLayout, QWidget)
 
 from ..core.speech import HEAD
 from ..core.stats import format_duration
 from ..io.library_store import LoadedLibrary
 from . import services, settings
 from .document import Document
+from .document_pane import DocumentPane
 from .editor_pane import EditorPane
 from .file_actions import FileActions
 from .library_pane import LibraryPane
@@ -41,6 +47,13 @@ class MainWindow(QMainWindow):
         self.outline_view.setModel(self.outline_model)
         self.outline_model.snippet_lookup = self.library_pane.model.lookup
         self.editor = EditorPane(self.document, lambda sid: self.outline_model.markers().get(sid, ""))
+        profile = services.format_profile(settings.format_profile())
+        self.outline_model.set_level3_style(profile.level3_style)
+        self.document_pane = DocumentPane(self.document, self.outline_model.markers, profile,
+                                          lambda: self.outline.current_key())
+        self.surface = QStackedWidget()   # the document, or the focus editor
+        self.surface.addWidget(self.document_pane)
+        self.surface.addWidget(self.editor)
         outline_box = QWidget()
         box = QVBoxLayout(outline_box)
         box.setContentsMargins(0, 0, 0, 0)
@@ -51,9 +64,9 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.library_pane)
         self.splitter.addWidget(outline_box)
-        self.splitter.addWidget(self.editor)
+        self.splitter.addWidget(self.surface)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([320, 380, 580])
+        self.splitter.setSizes([300, 300, 680])
         self.setCentralWidget(self.splitter)
 
         # --- actions
@@ -63,7 +76,9 @@ class MainWindow(QMainWindow):
         self.undo_action = QAction(self.tr("撤销"), self)
         self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
         self.redo_action = QAction(self.tr("重做"), self)
-        self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)  # Ctrl+Y and Ctrl+Shift+Z
+        # Ctrl+Y (the Word and WPS habit) and Ctrl+Shift+Z everywhere, whatever the platform's own
+        # redo key is.
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         # The last step made, in the speech's history or in the library's (ui/undo_routing).
         self.undo_router = UndoRouter(self.undo_action, self.redo_action, self.document,
                                       self.library_pane, self)
@@ -75,8 +90,12 @@ class MainWindow(QMainWindow):
         self.quit_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
                                       or [QKeySequence("Ctrl+Q")])
         self.quit_action.triggered.connect(self.close)
-        self.info_action = QAction(self.tr("讲稿信息"), self)
-        self.info_action.triggered.connect(lambda: self.outline.select(HEAD))
+        self.info_action = QAction(self.tr("讲稿信息…"), self)
+        self.info_action.triggered.connect(self.edit_head_fields)
+        self.focus_action = QAction(self.tr("单节编辑"), self)
+        self.focus_action.setCheckable(True)
+        self.focus_action.setToolTip(self.tr("只显示提纲中选中的一节，逐节编辑"))
+        self.focus_action.toggled.connect(self.set_focus_mode)
         self.reload_library = QAction(self.tr("重新加载素材库"), self)
         self.reload_library.triggered.connect(self.load_library)
         from .borrowing import Borrowing
@@ -95,10 +114,11 @@ class MainWindow(QMainWindow):
         # --- wiring
         self.outline_view.selectionModel().currentChanged.connect(self._current_changed)
         self.outline_view.customContextMenuRequested.connect(self._outline_menu)
-        self.library_pane.insert_requested.connect(self.outline.insert_snippet)
+        self.library_pane.insert_requested.connect(self._insert_snippet)
         for source in (self.library_pane, self.outline, self.editor, self.files, self.borrowing,
-                       self.printing):
+                       self.printing, self.document_pane):
             source.message.connect(self.show_message)
+        self.document_pane.section_entered.connect(self._caret_entered)
         self.outline_model.message.connect(self.show_message)
         self.outline.edit_heading.connect(self._focus_heading)
         self.document.content_changed.connect(lambda _: self._stats_timer.start())
@@ -137,12 +157,21 @@ class MainWindow(QMainWindow):
         files.addAction(self.settings_action)
         files.addAction(self.quit_action)
 
+        d = self.document_pane
         edit = bar.addMenu(self.tr("编辑(&E)"))
         edit.addActions([self.undo_action, self.redo_action])
+        edit.addSeparator()
+        edit.addActions([d.find_action, d.replace_action, d.find_next, d.find_previous])
         edit.addSeparator()
         edit.addAction(self.info_action)
         edit.addActions([self.borrowing.table_action, self.borrowing.apply_action])
         edit.addAction(f.paste_speech)
+
+        view = bar.addMenu(self.tr("视图(&V)"))
+        view.addActions([d.zoom_in, d.zoom_out, d.zoom_reset])
+        view.addSeparator()
+        view.addAction(d.page_width)
+        view.addAction(self.focus_action)
 
         o = self.outline
         outline = bar.addMenu(self.tr("提纲(&O)"))
@@ -163,7 +192,7 @@ class MainWindow(QMainWindow):
         library.addActions([lp.undo_action, lp.redo_action])
         library.addSeparator()
         find = library.addAction(self.tr("搜索素材"))
-        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.setShortcut(QKeySequence("Ctrl+Shift+F"))   # Ctrl+F finds in the speech
         find.triggered.connect(lp.focus_search)
         library.addAction(self.borrowing.sort_action)
         library.addAction(self.reload_library)
@@ -220,12 +249,43 @@ class MainWindow(QMainWindow):
     # --- selection and status -------------------------------------------------------------------------
 
     def _current_changed(self, current: QModelIndex, _previous=None) -> None:
-        self.editor.show_key(self.outline_model.key_for(current))
+        key = self.outline_model.key_for(current)
+        self.editor.show_key(key)
+        self.document_pane.show_key(key)
         self.save_to_library.setEnabled(self.outline.current_section() is not None)
         self._stats_timer.start()
 
+    def _insert_snippet(self, snippet) -> None:
+        """A library snippet goes where the writer is: the caret's section, and body text
+        after the caret's paragraph (in the focus editor: after the section's text)."""
+        paragraph = None if self.focus_action.isChecked() else self.document_pane.caret_paragraph()
+        self.outline.insert_snippet(snippet, paragraph)
+
+    def _caret_entered(self, key: str) -> None:
+        """The caret moved into another row's text: select that row (which then leaves the
+        document where it is, since the caret is in it)."""
+        if key != self.outline.current_key():
+            self.outline.select(key)
+
     def _focus_heading(self) -> None:
-        self.editor.section.heading.setFocus()
+        if self.focus_action.isChecked():
+            self.editor.section.heading.setFocus()
+        else:
+            self.document_pane.focus_key(self.outline.current_key())
+
+    def set_focus_mode(self, on: bool) -> None:
+        """The one-section editor instead of the whole document (and back)."""
+        self.surface.setCurrentWidget(self.editor if on else self.document_pane)
+        if not on:
+            self.document_pane.show_key(self.outline.current_key())
+
+    def edit_head_fields(self) -> None:
+        """讲稿信息…: every head field in one dialog (empty ones are not on the page)."""
+        from . import head_dialog
+        values = head_dialog.ask_head_fields(self, self.document.speech)
+        edit = head_dialog.head_edit(self.document.speech, values) if values is not None else None
+        if edit is not None:
+            self.document.execute(edit, self.tr("编辑讲稿信息"))
 
     def outline_menu(self):
         from PySide6.QtWidgets import QMenu
@@ -278,6 +338,7 @@ class MainWindow(QMainWindow):
         # The profile in use may have been edited and saved in the dialog even when the dialog
         # was then cancelled: number the outline as the next export will (cheap when unchanged).
         self.outline_model.set_level3_style(services.level3_style(settings.format_profile()))
+        self.document_pane.set_profile(services.format_profile(settings.format_profile()))
         if not accepted:
             return
         if "library" in changed:

@@ -15,7 +15,7 @@ from ..core import operations as ops
 from ..core.edits import Edit
 from ..core.errors import OperationError
 from ..core.library import Snippet
-from ..core.placement import nearest_after_removal
+from ..core.placement import nearest_after_removal, nearest_candidates
 from ..core.speech import CLOSING, HEAD, OPENING, Section, Speech
 from .document import Document
 from .outline_model import OutlineModel
@@ -59,6 +59,9 @@ class OutlineActions(QObject):
         view.selectionModel().currentChanged.connect(self.update_enabled)
         model.placed.connect(self.select)
         model.message.connect(self.message)
+        self._survivors: list[str] = []
+        document.structure_about_to_change.connect(self._remember_current)
+        document.structure_changed.connect(self._keep_a_current)
         document.structure_changed.connect(self.update_enabled)
         document.reset.connect(self._after_reset)
         self.update_enabled()
@@ -82,6 +85,25 @@ class OutlineActions(QObject):
         self.view.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         self.view.scrollTo(index)
+
+    def _remember_current(self) -> None:
+        """Before sections are added, removed or moved: the selected section, and what to select
+        instead should it be gone afterwards (an undone insertion, a cut in the document)."""
+        section = self.current_section()
+        self._survivors = ([section.id] + nearest_candidates(self.document.speech, section.id)
+                           if section is not None else [])
+
+    def _keep_a_current(self) -> None:
+        """After the change: the section selected before, or its nearest survivor, selected
+        and shown (the editor never goes blank)."""
+        survivors, self._survivors = self._survivors, []
+        for key in survivors:
+            if self.model.index_for(key).isValid():
+                if key == self.current_key():
+                    self.view.scrollTo(self.view.currentIndex())
+                else:
+                    self.select(key)
+                return
 
     def _after_reset(self) -> None:
         self.view.expandAll()
@@ -144,8 +166,8 @@ class OutlineActions(QObject):
         if self._run(self.tr("删除标题"), lambda s: ops.delete_section(s, section_id)):
             self.select(after)
 
-    def insert_snippet(self, snippet: Snippet) -> None:
+    def insert_snippet(self, snippet: Snippet, after_paragraph: int | None = None) -> None:
         try:
-            self.model.insert_snippet(snippet, self.current_key())
+            self.model.insert_snippet(snippet, self.current_key(), after_paragraph)
         except OperationError as error:
             self.message.emit(str(error))

@@ -434,18 +434,24 @@ class OutlineModel(QAbstractItemModel):
 
     # --- inserting snippets ---------------------------------------------------------------------------
 
-    def insert_snippet(self, snippet: Snippet, current: str | None) -> str:
+    def insert_snippet(self, snippet: Snippet, current: str | None,
+                       after_paragraph: int | None = None) -> str:
         """Insert a library snippet near the current row (see core/placement.py); raises
-        OperationError.  Returns the key of what was inserted or extended ("" when the writer
-        cancelled)."""
+        OperationError.  Body text goes after paragraph ``after_paragraph`` of the current row
+        (where the caret is in the document), else at the row's end.  Returns the key of what
+        was inserted or extended ("" when the writer cancelled)."""
         prepared = self.prepare_snippet(snippet)
         if prepared is None:
             return ""
         snippet = prepared
         if snippet.level == PARAGRAPH:
             container = placement.paragraph_container(self.speech, current)
+            count = len(self.speech.paragraphs_of(container))
+            index = None if after_paragraph is None or container != current \
+                else min(after_paragraph + 1, count)
             # The container remembers the snippet, in the same undo step (usage history).
-            edit = with_record(ops.insert_paragraphs(self.speech, container, list(snippet.paragraphs)),
+            edit = with_record(ops.insert_paragraphs(self.speech, container,
+                                                     list(snippet.paragraphs), index),
                                self.speech, container, snippet.id)
             self.document.execute(edit, self.tr("插入素材段落"))
             self.placed.emit(container)

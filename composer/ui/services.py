@@ -56,6 +56,17 @@ def level3_style(profile: str | None) -> str:
         return "1."
 
 
+def format_profile(name: str | None) -> Any:
+    """The format profile (export.Profile) the document view draws with: the named one, or the
+    standard one when that cannot be read (the export then says why)."""
+    from ..core.errors import ComposerError
+    from ..export import load_profile
+    try:
+        return load_profile(name or None)
+    except ComposerError:
+        return load_profile(None)
+
+
 def export_docx(speech: Speech, path: str | os.PathLike, profile: str | None,
                 copy: str = "full", rate: int | None = None) -> None:
     """Write the speech (or its outline copy: copy "outline" or "outline_sentences") as an

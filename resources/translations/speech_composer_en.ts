@@ -96,7 +96,141 @@ This is one step and can be undone. Continue?</translation>
     </message>
 </context>
 <context>
+    <name>DocumentPane</name>
+    <message>
+        <source>查找…</source>
+        <translation>Find…</translation>
+    </message>
+    <message>
+        <source>替换…</source>
+        <translation>Replace…</translation>
+    </message>
+    <message>
+        <source>查找下一个</source>
+        <translation>Find Next</translation>
+    </message>
+    <message>
+        <source>查找上一个</source>
+        <translation>Find Previous</translation>
+    </message>
+    <message>
+        <source>放大</source>
+        <translation>Zoom In</translation>
+    </message>
+    <message>
+        <source>缩小</source>
+        <translation>Zoom Out</translation>
+    </message>
+    <message>
+        <source>实际大小</source>
+        <translation>Actual Size</translation>
+    </message>
+    <message>
+        <source>按页宽换行</source>
+        <translation>Wrap at Page Width</translation>
+    </message>
+    <message>
+        <source>每行排到纸上的宽度（每行 28 字），屏幕上的换行与打印一致</source>
+        <translation>Lines as wide as on paper (28 characters), so the line breaks on screen are those of the printed page</translation>
+    </message>
+    <message>
+        <source>实际大小（现在 {0}%）</source>
+        <translation>Actual Size (now {0}%)</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentView</name>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>{0}等</source>
+        <translation>{0} and more</translation>
+    </message>
+    <message>
+        <source>选中的内容包含 {0} 个标题：{1}。</source>
+        <translation>The selection holds {0} headings: {1}.</translation>
+    </message>
+    <message>
+        <source>删除整节会把这些标题下没有选中的 {0} 个字也一起删除。</source>
+        <translation>Deleting the whole sections also deletes {0} characters under these headings that are not selected.</translation>
+    </message>
+    <message>
+        <source>保留标题，只删正文</source>
+        <translation>Keep the Headings, Delete the Text</translation>
+    </message>
+    <message>
+        <source>删除整节</source>
+        <translation>Delete Whole Sections</translation>
+    </message>
+    <message>
+        <source>（标题）</source>
+        <translation>(Title)</translation>
+    </message>
+    <message>
+        <source>（开头）</source>
+        <translation>(Opening)</translation>
+    </message>
+    <message>
+        <source>（结尾）</source>
+        <translation>(Closing)</translation>
+    </message>
+    <message>
+        <source>输入</source>
+        <translation>Typing</translation>
+    </message>
+    <message>
+        <source>粘贴</source>
+        <translation>Paste</translation>
+    </message>
+    <message>
+        <source>分段</source>
+        <translation>New Paragraph</translation>
+    </message>
+    <message>
+        <source>合并段落</source>
+        <translation>Join Paragraphs</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>（无标题）</source>
+        <translation>(untitled)</translation>
+    </message>
+    <message>
+        <source>剪切</source>
+        <translation>Cut</translation>
+    </message>
+    <message>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>重做</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>复制</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>全选</source>
+        <translation>Select All</translation>
+    </message>
+</context>
+<context>
     <name>EditorPane</name>
+    <message>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>重做</source>
+        <translation>Redo</translation>
+    </message>
     <message>
         <source>在提纲中选择一项进行编辑。</source>
         <translation>Select an item in the outline to edit it.</translation>
@@ -147,7 +281,7 @@ This is one step and can be undone. Continue?</translation>
     </message>
     <message>
         <source>编辑讲稿信息</source>
-        <translation>Edit speech details</translation>
+        <translation>Edit Speech Details</translation>
     </message>
 </context>
 <context>
@@ -452,6 +586,76 @@ Restore them? &quot;Delete&quot; deletes this recovery file; &quot;Later&quot; a
     </message>
 </context>
 <context>
+    <name>FindBar</name>
+    <message>
+        <source>查找</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <source>上一个（Shift+F3）</source>
+        <translation>Previous (Shift+F3)</translation>
+    </message>
+    <message>
+        <source>下一个（F3）</source>
+        <translation>Next (F3)</translation>
+    </message>
+    <message>
+        <source>全角半角视为相同</source>
+        <translation>Full/half width alike</translation>
+    </message>
+    <message>
+        <source>数字、字母、括号和标点的全角与半角形式都算作相同，例如（1）和(1)、１２和12</source>
+        <translation>Full-width and half-width digits, letters, brackets and punctuation count as the same, e.g. （1） and (1), １２ and 12</translation>
+    </message>
+    <message>
+        <source>全文</source>
+        <translation>Whole speech</translation>
+    </message>
+    <message>
+        <source>本节</source>
+        <translation>This section</translation>
+    </message>
+    <message>
+        <source>在整篇讲稿中查找，或只在提纲中选中的一节（含下级标题）中查找</source>
+        <translation>Search the whole speech, or only the section selected in the outline (with its subsections)</translation>
+    </message>
+    <message>
+        <source>关闭（Esc）</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <source>替换为</source>
+        <translation>Replace with</translation>
+    </message>
+    <message>
+        <source>替换</source>
+        <translation>Replace</translation>
+    </message>
+    <message>
+        <source>全部替换</source>
+        <translation>Replace All</translation>
+    </message>
+    <message>
+        <source>无结果</source>
+        <translation>No results</translation>
+    </message>
+    <message>
+        <source>没有找到“{0}”。</source>
+        <translation>“{0}” was not found.</translation>
+    </message>
+    <message>
+        <source>已替换 {0} 处。</source>
+        <translation>Replaced {0} occurrences.</translation>
+    </message>
+</context>
+<context>
+    <name>HeadDialog</name>
+    <message>
+        <source>讲稿信息</source>
+        <translation>Speech Details</translation>
+    </message>
+</context>
+<context>
     <name>HeadForm</name>
     <message>
         <source>讲稿信息</source>
@@ -675,8 +879,16 @@ Restore them? &quot;Delete&quot; deletes this recovery file; &quot;Later&quot; a
         <translation>Quit</translation>
     </message>
     <message>
-        <source>讲稿信息</source>
-        <translation>Speech Details</translation>
+        <source>讲稿信息…</source>
+        <translation>Speech Details…</translation>
+    </message>
+    <message>
+        <source>单节编辑</source>
+        <translation>One Section at a Time</translation>
+    </message>
+    <message>
+        <source>只显示提纲中选中的一节，逐节编辑</source>
+        <translation>Show only the section selected in the outline, and edit section by section</translation>
     </message>
     <message>
         <source>重新加载素材库</source>
@@ -689,6 +901,10 @@ Restore them? &quot;Delete&quot; deletes this recovery file; &quot;Later&quot; a
     <message>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>视图(&amp;V)</source>
+        <translation>&amp;View</translation>
     </message>
     <message>
         <source>提纲(&amp;O)</source>
@@ -729,6 +945,10 @@ Restore them? &quot;Delete&quot; deletes this recovery file; &quot;Later&quot; a
     <message>
         <source>请先在提纲中选择一个标题。</source>
         <translation>Select a section in the outline first.</translation>
+    </message>
+    <message>
+        <source>编辑讲稿信息</source>
+        <translation>Edit Speech Details</translation>
     </message>
     <message>
         <source>全文 {0} 字 · 约 {1}</source>

@@ -178,3 +178,40 @@ def test_empty_editor_means_no_paragraphs(window):
     text.selectAll()
     text.textCursor().removeSelectedText()
     assert section(window, "B").paragraphs == []
+
+
+def test_the_fields_context_menus_undo_and_redo_the_speech(window):
+    from composer.ui.editor_pane import field_menu
+    select(window, "C")
+    text = window.editor.section.text
+    put_cursor(text, 0)
+    commit_text(text, "甲")
+    for field in (text, window.editor.section.heading):
+        menu = field_menu(field, window.document)
+        actions = {a.text(): a for a in menu.actions() if not a.isSeparator()}
+        assert actions["撤销"].isEnabled() and not actions["重做"].isEnabled()
+        assert len([a for a in menu.actions() if a.text() in ("撤销", "重做")]) == 2
+    actions["撤销"].trigger()
+    assert section(window, "C").paragraphs == ["c text"]
+    redo = next(a for a in field_menu(text, window.document).actions() if a.text() == "重做")
+    assert redo.isEnabled()
+    redo.trigger()
+    assert section(window, "C").paragraphs == ["甲c text"]
+
+
+def test_after_undo_of_an_insert_the_editor_shows_the_nearest_section(window):
+    window.focus_action.setChecked(True)
+    assert window.surface.currentWidget() is window.editor
+    select(window, "B")
+    snippet = window.library_pane.model.lookup("bundled/test.library.yaml\np-1")
+    window.library_pane.insert_requested.emit(snippet)
+    assert window.editor.section.heading.text() == "统一思想，提高认识"
+    window.undo_action.trigger()
+    assert window.editor.currentWidget() is window.editor.section, "not blank"
+    assert window.editor.section.heading.text() == "C"   # the next section where it was
+    assert window.outline.current_section().heading == "C"
+    window.redo_action.trigger()
+    window.outline.select(window.document.speech.body[2].id)
+    window.outline.move_up.trigger()
+    window.undo_action.trigger()
+    assert window.editor.section.heading.text() == "统一思想，提高认识", "a moved section stays shown"

@@ -215,7 +215,7 @@ def test_paste_as_a_new_speech(window, corpus_text):
     window.files.paste_speech.trigger()
     speech = window.document.speech
     assert len(speech.body) >= 2
-    assert window.document.path is None and not window.document.is_modified()
+    assert window.document.path is None and window.document.is_modified()   # not saved yet
     assert "粘贴的讲稿" in window.windowTitle()
     assert window.outline_model.index(2, 0).data().startswith("一、")
 

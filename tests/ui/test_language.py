@@ -53,7 +53,7 @@ def test_english_ui_from_the_catalogue(english, qtbot):
     window = MainWindow()
     qtbot.addWidget(window)
     menus = [action.text() for action in window.menuBar().actions()]
-    assert menus == ["&File", "&Edit", "&Outline", "&Library", "&Help"]
+    assert menus == ["&File", "&Edit", "&View", "&Outline", "&Library", "&Help"]
     assert window.outline.promote.text() == "Promote"
     assert window.outline_model.index(1, 0).data() == "Opening"
     assert i18n.language() == "en"  # messages from core and io follow the UI

@@ -227,3 +227,35 @@ def test_inserted_sections_get_rows(model):
     new = Section("D")
     model.document.execute(ops.insert_section(model.document.speech, new), "x")
     assert texts(model)[-2:] == ["四、D", "结尾"]
+
+
+def test_the_outline_keeps_a_selection_when_an_undo_removes_the_selected_section(qtbot):
+    """The outline on its own (no document view to follow): after the undo of an insertion
+    the nearest surviving section is selected and shown, never nothing."""
+    from composer.core import operations as ops
+    from composer.core.speech import Section
+    from composer.ui.document import Document
+    from composer.ui.outline_actions import OutlineActions
+    from composer.ui.outline_model import OutlineModel
+    from composer.ui.outline_view import OutlineView
+    from .conftest import make_speech
+    document = Document(make_speech())
+    model = OutlineModel(document)
+    view = OutlineView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    actions = OutlineActions(document, model, view)
+    b = document.speech.body[1]
+    actions.select(b.id)
+    actions.add_sibling()                       # a new section after B, selected
+    new = actions.current_key()
+    assert new not in (b.id, None)
+    document.undo()
+    assert actions.current_key() == document.speech.body[2].id   # C, next where it was
+    document.redo()
+    actions.select(new)
+    section = Section("X")
+    document.execute(ops.insert_section(document.speech, section, new), "x")   # a child of it
+    actions.select(section.id)
+    document.undo()
+    assert actions.current_key() == new, "its parent, the nearest survivor"

@@ -29,7 +29,7 @@ def test_screenshot_of_the_main_window_with_the_example(qapp, qtbot, tmp_path):
     speech = window.document.speech
     assert speech.title and len(speech.body) >= 3
     assert len(window.library_pane.model.all_snippets()) > 0
-    # Show a section in the editor and a search with its highlight in the library.
+    # Show a section in the document and a search with its highlight in the library.
     window.outline.select(speech.body[1].children[0].id)
     window.library_pane.search.setText("文明")
     window.library_pane.list.setCurrentIndex(window.library_pane.model.index(2))
@@ -40,7 +40,7 @@ def test_screenshot_of_the_main_window_with_the_example(qapp, qtbot, tmp_path):
     assert (image.width(), image.height()) == (1400, 860)
     assert _distinct_colours(image) > 20     # text, highlights and frames, not an empty window
     # Each pane is drawn: its own part of the picture is not one flat colour.
-    for pane in (window.library_pane, window.outline_view, window.editor):
+    for pane in (window.library_pane, window.outline_view, window.document_pane):
         origin = pane.mapTo(window, pane.rect().topLeft())
         part = image.copy(origin.x(), origin.y(), pane.width(), pane.height())
         assert _distinct_colours(part, 5) > 3, type(pane).__name__

@@ -1,0 +1,643 @@
+"""The document view, driven through the window: reading the speech through, typing, Enter,
+Backspace/Delete joins, selections across sections, paste, undo, outline ↔ document."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
+from PySide6.QtGui import QGuiApplication, QInputMethodEvent, QTextCursor, QWheelEvent
+from PySide6.QtWidgets import QApplication
+
+from composer.core.numbering import outline_markers
+from composer.core.speech import CLOSING, HEAD, OPENING
+from composer.core.text_edits import Point
+from composer.export.layout import speech_blocks
+from composer.io.speech_file import load_speech
+from composer.ui import document_view
+from composer.ui.view_blocks import document_groups
+
+from .conftest import commit_text, select
+
+
+def view_of(window):
+    return window.document_pane.view
+
+
+def shown_blocks(view) -> list[str]:
+    document = view.document()
+    return [document.findBlockByNumber(i).text() for i in range(document.blockCount())]
+
+
+def assert_in_step(window) -> None:
+    """The view shows exactly what a fresh drawing of the speech would (so the incremental
+    updates left nothing stale), and the speech prints what the view shows."""
+    view = view_of(window)
+    fresh = document_groups(window.document.speech, view.profile,
+                            outline_markers(window.document.speech), view.hints, view._raw_date)
+    assert shown_blocks(view) == [block.text for _, blocks in fresh for block in blocks]
+    assert [block for _, blocks in view.groups for block in blocks] == \
+        [block for _, blocks in fresh for block in blocks]
+    # …and in the right formats: each block's alignment and indent, each piece's font.
+    document = view.document()
+    for number, block in enumerate(b for _, blocks in fresh for b in blocks):
+        shown = document.findBlockByNumber(number)
+        wanted = view.renderer.block_format(block)
+        assert (shown.blockFormat().alignment(), shown.blockFormat().textIndent()) == \
+            (wanted.alignment(), wanted.textIndent()), (number, block)
+        at = shown.position()
+        for piece in block.pieces:
+            if piece.text:
+                cursor = QTextCursor(document)
+                cursor.setPosition(at + 1)   # the format of the character before the position
+                font = cursor.charFormat().font()
+                expected = view.renderer.char_format(piece.role).font()
+                assert (font.families(), font.pointSizeF()) == \
+                    (expected.families(), expected.pointSizeF()), (number, piece)
+                assert cursor.charFormat().foreground() == view.renderer.char_format(piece.role).foreground()
+            at += len(piece.text)
+
+
+def section(window, heading):
+    return next(s for s, _ in window.document.speech.walk() if s.heading == heading)
+
+
+def caret_at(window, point: Point) -> None:
+    view = view_of(window)
+    view.setFocus()
+    view.place_caret(point)
+    assert view.caret_point() == point
+
+
+def key(window, qt_key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+    view = view_of(window)
+    view.setFocus()
+    event_key = qt_key
+    from PySide6.QtTest import QTest
+    QTest.keyClick(view, event_key, modifiers)
+
+
+@pytest.fixture
+def example_window(window, example_path):
+    window.document.load(load_speech(example_path), None)
+    return window
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+def test_the_example_reads_through_in_one_view_with_its_numbers(example_window):
+    window = example_window
+    view = view_of(window)
+    assert window.surface.currentWidget() is window.document_pane
+    printed = [block.text for block in speech_blocks(window.document.speech, view.profile)]
+    shown = [text for text in shown_blocks(view) if text]   # the page's one blank line
+    assert shown == [text for text in printed if text]
+    assert [b.printed for _, blocks in view.groups for b in blocks] == printed
+    assert "一、统一思想，提高认识，深刻理解创建省级文明单位的重要意义" in shown
+    assert any(text.startswith("（一）以领导班子建设为核心，增强创建省级文明单位的领导力。领导班子")
+               for text in shown), "run-in headings are shown run in"
+    assert shown[-1] == "谢谢大家！"
+    assert_in_step(window)
+
+
+def test_numbers_follow_the_outline_at_once(window):
+    view = view_of(window)
+    select(window, "C")
+    window.outline.move_up.trigger()
+    assert "二、C" in shown_blocks(view) and "三、B" in shown_blocks(view)
+    window.undo_action.trigger()
+    assert "二、B" in shown_blocks(view)
+    assert_in_step(window)
+
+
+def test_numbers_are_not_text_the_caret_steps_over_them(window):
+    view = view_of(window)
+    b = section(window, "B")
+    number = next(i for i, text in enumerate(shown_blocks(view)) if text == "二、B")
+    block = view.document().findBlockByNumber(number)
+    cursor = view.textCursor()
+    cursor.setPosition(block.position())          # before 「二、」
+    view.setTextCursor(cursor)
+    assert view.caret_point() == Point(b.id, -1, 0)
+    assert view.textCursor().position() == block.position() + 2
+    commit_text(view, "加强")
+    assert b.heading == "加强B" and "二、加强B" in shown_blocks(view)
+    assert window.outline_model.index_for(b.id).data() == "二、加强B"
+
+
+def test_paragraphs_have_the_two_character_indent_and_the_profiles_pitch(window):
+    view = view_of(window)
+    number = shown_blocks(view).index("b text")
+    block_format = view.document().findBlockByNumber(number).blockFormat()
+    body = view.profile.role("body")
+    assert block_format.textIndent() == pytest.approx(view.renderer.px(2 * body.size_pt))
+    assert block_format.lineHeight() == pytest.approx(view.renderer.px(view.profile.text.line_pitch_pt))
+    title = view.document().findBlockByNumber(0).blockFormat()
+    assert title.textIndent() == 0 and title.alignment() & Qt.AlignmentFlag.AlignHCenter
+
+
+def test_page_width_mode_breaks_lines_as_the_page_does(window):
+    """28 characters a line, 26 on a paragraph's first (indented) line."""
+    view = view_of(window)
+    assert view.page_width
+    text = "创建文明单位" * 20   # no punctuation: nothing for line-breaking rules to move
+    caret_at(window, Point(OPENING, 0, 4))
+    key(window, Qt.Key.Key_Return)
+    commit_text(view, text)
+    QApplication.processEvents()
+    number = next(i for i, t in enumerate(shown_blocks(view)) if text in t)
+    layout = view.document().findBlockByNumber(number).layout()
+    lengths = [layout.lineAt(i).textLength() for i in range(layout.lineCount())]
+    assert lengths[0] == 26 and all(n == 28 for n in lengths[1:-1]), lengths
+    view.set_page_width(False)
+    view.resize(400, 600)
+    QApplication.processEvents()
+    layout = view.document().findBlockByNumber(number).layout()
+    assert layout.lineAt(1).textLength() < 28
+
+
+def test_zoom_with_ctrl_wheel_and_keys(window, qtbot):
+    view = view_of(window)
+    size = view.renderer.char_format("body").font().pointSizeF()
+    wheel = QWheelEvent(QPointF(50, 50), QPointF(view.mapToGlobal(QPoint(50, 50))), QPoint(0, 0),
+                        QPoint(0, 120), Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(view.viewport(), wheel)
+    assert view.zoom > 1 and view.renderer.char_format("body").font().pointSizeF() > size
+    assert_in_step(window)   # drawn in the new size
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert view.zoom < 1
+    qtbot.keyClick(view, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert view.zoom == pytest.approx(1.0)
+    assert_in_step(window)
+
+
+# --- typing ----------------------------------------------------------------------------------
+
+def test_input_method_commits_at_the_caret_merge_per_burst(window):
+    view = view_of(window)
+    b = section(window, "B")
+    caret_at(window, Point(b.id, 0, 1))
+    before = window.document.stack.count()
+    for piece in ("同志们", "，", "大家好"):
+        commit_text(view, piece)
+    assert b.paragraphs == ["b同志们，大家好 text"]
+    assert window.document.stack.count() == before + 1
+    assert view.caret_point() == Point(b.id, 0, 8)
+    assert_in_step(window)
+    window.undo_action.trigger()
+    assert b.paragraphs == ["b text"]
+    assert_in_step(window)
+
+
+def test_the_candidate_window_follows_the_caret(window):
+    view = view_of(window)
+    b = section(window, "B")
+    caret_at(window, Point(b.id, 0, 3))
+    QApplication.sendEvent(view, QInputMethodEvent("wenming", []))
+    rect = view.inputMethodQuery(Qt.InputMethodQuery.ImCursorRectangle)
+    assert rect.isValid() and abs(rect.top() - view.cursorRect().top()) <= 2
+    assert b.paragraphs == ["b text"], "composing text is not the speech's yet"
+    done = QInputMethodEvent("", [])
+    done.setCommitString("文明")
+    QApplication.sendEvent(view, done)
+    assert b.paragraphs == ["b t文明ext"]
+    assert_in_step(window)
+
+
+def test_plain_keys_type_too(window, qtbot):
+    view = view_of(window)
+    b = section(window, "B")
+    caret_at(window, Point(b.id, 0, 6))
+    qtbot.keyClicks(view, " ok")
+    assert b.paragraphs == ["b text ok"]
+
+
+def test_enter_splits_and_backspace_and_delete_join(window):
+    b = section(window, "B")
+    caret_at(window, Point(b.id, 0, 1))
+    key(window, Qt.Key.Key_Return)
+    assert b.paragraphs == ["b", " text"]
+    assert view_of(window).caret_point() == Point(b.id, 1, 0)
+    assert_in_step(window)
+    key(window, Qt.Key.Key_Backspace)
+    assert b.paragraphs == ["b text"]
+    assert view_of(window).caret_point() == Point(b.id, 0, 1)
+    key(window, Qt.Key.Key_Return)
+    caret_at(window, Point(b.id, 0, 1))
+    key(window, Qt.Key.Key_Delete)
+    assert b.paragraphs == ["b text"]
+    assert_in_step(window)
+    for _ in range(4):
+        window.undo_action.trigger()
+    assert b.paragraphs == ["b text"]
+    assert window.document.stack.index() == 0
+
+
+def test_backspace_and_delete_inside_text_remove_one_character(window):
+    b = section(window, "B")
+    caret_at(window, Point(b.id, 0, 3))
+    key(window, Qt.Key.Key_Backspace)
+    key(window, Qt.Key.Key_Delete)
+    assert b.paragraphs == ["b ext"[:2] + "xt"]
+    assert_in_step(window)
+
+
+def test_enter_after_a_heading_starts_its_text_and_backspace_takes_it_back(window):
+    b = section(window, "B")
+    caret_at(window, Point(b.id, -1, 1))
+    key(window, Qt.Key.Key_Return)
+    assert b.paragraphs == ["", "b text"]
+    commit_text(view_of(window), "新的一段")
+    assert b.paragraphs == ["新的一段", "b text"]
+    assert_in_step(window)
+
+
+def test_backspace_at_a_paragraph_after_a_heading_leaves_the_text(window):
+    b = section(window, "B")
+    caret_at(window, Point(b.id, 0, 0))
+    key(window, Qt.Key.Key_Backspace)
+    assert b.heading == "B" and b.paragraphs == ["b text"]
+    assert view_of(window).caret_point() == Point(b.id, -1, 1)
+
+
+def test_typing_into_the_empty_closing_creates_it(window):
+    window.document.speech.closing.clear()
+    window.document.reset.emit()
+    view = view_of(window)
+    assert "（结尾）" in shown_blocks(view)
+    caret_at(window, Point(CLOSING, 0, 0))
+    commit_text(view, "谢谢！")
+    assert window.document.speech.closing == ["谢谢！"]
+    assert "（结尾）" not in shown_blocks(view)
+    assert_in_step(window)
+
+
+def test_head_fields_are_edited_in_place(window):
+    view = view_of(window)
+    caret_at(window, Point("title", -1, 0))
+    commit_text(view, "在动员大会上的讲话：")
+    assert window.document.speech.title == "在动员大会上的讲话：T"
+    assert window.outline_model.index(0, 0).data() == "在动员大会上的讲话：T"
+    assert_in_step(window)
+
+
+def test_the_head_dialog_fills_the_fields_the_page_leaves_out(window, monkeypatch):
+    from composer.ui import head_dialog
+    monkeypatch.setattr(head_dialog, "ask_head_fields", lambda parent, speech: {
+        "title": speech.title, "subtitle": "在全局大会上", "speaker": "王局长", "date": "2024年3月15日",
+        "salutation": speech.salutation})
+    before = window.document.stack.count()
+    window.info_action.trigger()
+    speech = window.document.speech
+    assert (speech.subtitle, speech.speaker) == ("在全局大会上", "王局长")
+    assert window.document.stack.count() == before + 1
+    assert shown_blocks(view_of(window))[1:4] == ["——在全局大会上", "王局长", "（2024年3月15日）"]
+    window.undo_action.trigger()
+    assert speech.subtitle == "" and speech.speaker == ""
+    assert_in_step(window)
+
+
+def test_a_date_the_profile_rewrites_shows_as_typed_while_the_caret_is_in_it(window):
+    view = view_of(window)
+    window.document.speech.date = "2024-03-15"
+    window.document.reset.emit()
+    assert "（2024年3月15日）" in shown_blocks(view)
+    caret_at(window, Point("date", -1, 10))
+    assert "（2024-03-16）" not in shown_blocks(view)
+    key(window, Qt.Key.Key_Backspace)
+    commit_text(view, "6")
+    assert window.document.speech.date == "2024-03-16"
+    caret_at(window, Point(OPENING, 0, 0))
+    assert "（2024年3月16日）" in shown_blocks(view)
+
+
+# --- paste, cut, selections ---------------------------------------------------------------------
+
+def test_paste_is_cleaned_and_may_hold_several_paragraphs(window):
+    from composer.core.cleanup import clean_paste
+    view = view_of(window)
+    b = section(window, "B")
+    caret_at(window, Point(b.id, 0, 6))
+    pasted = "  同志们：\r\n\r\n　　今天，我们召开动员大会。\r\n"
+    mime = QMimeData()
+    mime.setText(pasted)
+    before = window.document.stack.count()
+    view.insertFromMimeData(mime)
+    cleaned = clean_paste(pasted)
+    assert len(cleaned) == 2
+    assert b.paragraphs == ["b text" + cleaned[0], cleaned[1]]
+    assert window.document.stack.count() == before + 1
+    assert_in_step(window)
+    window.undo_action.trigger()
+    assert b.paragraphs == ["b text"]
+
+
+def select_between(window, a: Point, b: Point) -> None:
+    view = view_of(window)
+    view.setFocus()
+    cursor = view.textCursor()
+    cursor.setPosition(view.position_of(a))
+    cursor.setPosition(view.position_of(b), QTextCursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cursor)
+
+
+def test_a_selection_within_paragraphs_deletes_as_one_edit(window):
+    a = section(window, "A")
+    a.paragraphs[:] = ["甲一", "甲二", "甲三"]
+    window.document.reset.emit()
+    select_between(window, Point(a.id, 0, 1), Point(a.id, 2, 1))
+    key(window, Qt.Key.Key_Delete)
+    assert a.paragraphs == ["甲三"[:0] + "甲" + "三"]
+    assert_in_step(window)
+    window.undo_action.trigger()
+    assert a.paragraphs == ["甲一", "甲二", "甲三"]
+
+
+def test_a_cut_across_sections_asks_and_undoes_in_one_step(window, monkeypatch):
+    asked = []
+
+    def answer(parent, headings, beyond, cut):
+        asked.append((headings, beyond, cut))
+        return document_view.WHOLE
+    monkeypatch.setattr(document_view, "ask_about_headings", answer)
+    speech = window.document.speech
+    before = speech.content()
+    a, b = section(window, "A"), section(window, "B")
+    select_between(window, Point(a.id, 0, 2), Point(b.id, 0, 3))
+    view = view_of(window)
+    expected_clipboard = view.selected_text()
+    assert expected_clipboard.startswith("text\n（一）A1\n")
+    key(window, Qt.Key.Key_X, Qt.KeyboardModifier.ControlModifier)
+    assert asked == [(["（一）A1", "（二）A2", "二、B"], len("b text") - 3, True)]
+    assert QGuiApplication.clipboard().text() == expected_clipboard
+    assert [s.heading for s in speech.body] == ["A", "C"]
+    assert a.paragraphs == ["a "] and a.children == []
+    assert view.caret_point() == Point(a.id, 0, 2)
+    assert_in_step(window)
+    window.undo_action.trigger()
+    assert speech.content() == before
+    assert_in_step(window)
+
+
+def test_deleting_across_a_heading_can_keep_the_headings(window, monkeypatch):
+    monkeypatch.setattr(document_view, "ask_about_headings", lambda *a: document_view.KEEP)
+    speech = window.document.speech
+    a, b = section(window, "A"), section(window, "B")
+    select_between(window, Point(a.id, 0, 2), Point(b.id, 0, 3))
+    key(window, Qt.Key.Key_Delete)
+    assert [s.heading for s, _ in speech.walk()] == ["A", "A1", "A1a", "A2", "B", "C"]
+    assert a.paragraphs == ["a "] and b.paragraphs == ["ext"]
+    assert all(s.paragraphs == [] for s in a.walk() if s is not a)
+    assert_in_step(window)
+
+
+def test_a_cancelled_question_changes_nothing(window, monkeypatch):
+    monkeypatch.setattr(document_view, "ask_about_headings", lambda *a: None)
+    speech = window.document.speech
+    before = speech.content()
+    a, b = section(window, "A"), section(window, "B")
+    select_between(window, Point(a.id, 0, 2), Point(b.id, 0, 3))
+    key(window, Qt.Key.Key_Backspace)
+    assert speech.content() == before
+
+
+def test_typing_over_a_selection_replaces_it_in_one_step(window):
+    b = section(window, "B")
+    select_between(window, Point(b.id, 0, 0), Point(b.id, 0, 4))
+    before = window.document.stack.count()
+    commit_text(view_of(window), "正文")
+    assert b.paragraphs == ["正文xt"]
+    assert window.document.stack.count() == before + 1
+
+
+# --- undo and redo -------------------------------------------------------------------------------
+
+def test_ctrl_y_redoes_while_typing(window, qtbot):
+    view = view_of(window)
+    c = section(window, "C")
+    caret_at(window, Point(c.id, 0, 0))
+    commit_text(view, "未")
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert c.paragraphs == ["c text"]
+    qtbot.keyClick(view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert c.paragraphs == ["未c text"]
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    assert c.paragraphs == ["未c text"]
+    assert_in_step(window)
+
+
+def test_ctrl_y_redoes_in_the_focus_editor_fields_too(window, qtbot):
+    window.focus_action.trigger()
+    select(window, "C")
+    text = window.editor.section.text
+    commit_text(text, "未")
+    qtbot.keyClick(text, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert section(window, "C").paragraphs == ["c text"]
+    qtbot.keyClick(text, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert section(window, "C").paragraphs == ["未c text"]
+
+
+def test_the_context_menu_undoes_and_redoes_the_speech(window):
+    view = view_of(window)
+    c = section(window, "C")
+    caret_at(window, Point(c.id, 0, 0))
+    commit_text(view, "加")
+    menu = view.context_menu()
+    actions = {a.text(): a for a in menu.actions() if not a.isSeparator()}
+    assert {"撤销", "重做", "剪切", "复制", "粘贴", "全选", "查找…", "替换…"} <= set(actions)
+    assert actions["撤销"].isEnabled() and not actions["重做"].isEnabled()
+    actions["撤销"].trigger()
+    assert c.paragraphs == ["c text"]
+    menu = view.context_menu()
+    redo = next(a for a in menu.actions() if a.text() == "重做")
+    assert redo.isEnabled()
+    redo.trigger()
+    assert c.paragraphs == ["加c text"]
+
+
+def test_undo_moves_the_caret_to_what_it_changed(window):
+    view = view_of(window)
+    b, c = section(window, "B"), section(window, "C")
+    caret_at(window, Point(b.id, 0, 2))
+    commit_text(view, "乙")
+    caret_at(window, Point(c.id, 0, 0))
+    window.undo_action.trigger()
+    assert view.caret_point().container == b.id
+
+
+# --- outline and document in step ----------------------------------------------------------------
+
+def test_selecting_in_the_outline_shows_that_text(example_window):
+    window = example_window
+    view = view_of(window)
+    target = window.document.speech.body[2].children[1]
+    window.outline.select(target.id)
+    assert view.group_key_at(view.textCursor().position()) == target.id
+    rect = view.cursorRect()
+    assert 0 <= rect.top() < view.viewport().height() / 3, "scrolled there, near the top"
+
+
+def test_moving_the_caret_selects_the_section_in_the_outline(window, qtbot):
+    view = view_of(window)
+    a1 = section(window, "A1")
+    caret_at(window, Point(a1.id, 0, 1))
+    assert window.outline.current_key() == a1.id
+    caret_at(window, Point(CLOSING, 0, 0))
+    assert window.outline.current_key() == CLOSING
+    caret_at(window, Point("title", -1, 0))
+    assert window.outline.current_key() == HEAD
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert window.outline.current_key() == CLOSING
+
+
+def test_a_drag_in_the_outline_reorders_the_document_at_once(window):
+    from .conftest import section_mime
+    from PySide6.QtCore import QModelIndex
+    model = window.outline_model
+    c = section(window, "C")
+    mime = section_mime(model, c.id)
+    assert model.dropMimeData(mime, Qt.DropAction.MoveAction, 2, 0, QModelIndex())
+    texts = shown_blocks(view_of(window))
+    assert texts.index("一、C") < texts.index("二、A") < texts.index("三、B")
+    assert_in_step(window)
+
+
+def test_inserting_from_the_library_lands_at_the_caret(window):
+    b = section(window, "B")
+    b.paragraphs[:] = ["乙一", "乙二"]
+    window.document.reset.emit()
+    caret_at(window, Point(b.id, 0, 2))
+    snippet = window.library_pane.model.lookup("bundled/test.library.yaml\np-5")   # a body-text snippet
+    window.library_pane.insert_requested.emit(snippet)
+    assert b.paragraphs == ["乙一", "同志们，创建工作任重道远。", "乙二"], "after the caret's paragraph"
+    assert_in_step(window)
+    section_snippet = window.library_pane.model.lookup("bundled/test.library.yaml\np-2")  # level 2
+    window.library_pane.insert_requested.emit(section_snippet)
+    assert [s.heading for s in b.children] == ["加强组织领导"], "under the caret's section"
+    assert_in_step(window)
+
+
+def test_after_undo_of_an_insert_the_nearest_section_is_selected_and_shown(window):
+    view = view_of(window)
+    select(window, "B")
+    snippet = window.library_pane.model.lookup("bundled/test.library.yaml\np-1")   # a level-1 snippet: after B
+    window.library_pane.insert_requested.emit(snippet)
+    inserted = window.outline.current_key()
+    assert window.document.speech.find(inserted).heading == "统一思想，提高认识"
+    window.undo_action.trigger()
+    current = window.outline.current_key()
+    assert current in (section(window, "B").id, section(window, "C").id)
+    assert view.group_key_at(view.textCursor().position()) == current
+    assert_in_step(window)
+
+
+def test_after_undo_of_a_move_the_section_stays_selected(window):
+    view = view_of(window)
+    select(window, "C")
+    c = section(window, "C")
+    window.outline.move_up.trigger()
+    window.undo_action.trigger()
+    assert window.outline.current_key() == c.id
+    assert view.group_key_at(view.textCursor().position()) == c.id
+
+
+def test_new_sections_get_their_heading_typed_in_the_document(window):
+    select(window, "B")
+    window.outline.new_sibling.trigger()
+    new = window.document.speech.body[2]
+    assert view_of(window).hasFocus() or QApplication.focusWidget() is view_of(window)
+    commit_text(view_of(window), "新的一节")
+    assert new.heading == "新的一节"
+    assert "三、新的一节" in shown_blocks(view_of(window))
+
+
+def test_the_windows_outline_keys_work_while_typing_in_the_document(window, qtbot):
+    view = view_of(window)
+    b = section(window, "B")
+    caret_at(window, Point(b.id, 0, 2))
+    qtbot.keyClick(view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert [s.heading for s in window.document.speech.body] == ["A", "B", "", "C"]
+    assert b.paragraphs == ["b text"], "Ctrl+Enter makes a section, it does not split"
+    new = window.document.speech.body[2]
+    assert view.caret_point() == Point(new.id, -1, 0)
+    commit_text(view, "新标题")
+    assert new.heading == "新标题"
+
+
+def test_backspace_after_a_run_in_heading_that_ends_a_sentence_edits_the_heading(window):
+    b = section(window, "B")
+    b.heading, b.run_in = "压实责任。", True
+    window.document.reset.emit()
+    assert "二、压实责任。b text" in shown_blocks(view_of(window))
+    caret_at(window, Point(b.id, 0, 0))
+    key(window, Qt.Key.Key_Backspace)
+    assert b.heading == "压实责任" and b.paragraphs == ["b text"]
+    assert "二、压实责任。b text" in shown_blocks(view_of(window)), "the layout adds the 。 again"
+    assert_in_step(window)
+
+
+def test_a_full_width_space_from_the_keyboard_is_typed(window, qtbot):
+    b = section(window, "B")
+    caret_at(window, Point(b.id, 0, 1))
+    qtbot.keyClick(view_of(window), Qt.Key.Key_Space)
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtCore import QEvent
+    event = QKeyEvent(QEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, "\u3000")
+    QApplication.sendEvent(view_of(window), event)
+    assert b.paragraphs == ["b \u3000 text"]
+
+
+def test_text_changed_behind_the_views_back_is_drawn_again_from_the_speech(window, qtbot):
+    """Should Qt change the shown text some other way (a drag of the selection into another
+    program removes it), the view shows the speech again; the speech was never touched."""
+    view = view_of(window)
+    before = window.document.speech.content()
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view.position_of(Point(section(window, "B").id, 0, 0)))
+    cursor.setPosition(cursor.position() + 4, QTextCursor.MoveMode.KeepAnchor)
+    cursor.removeSelectedText()
+    assert "b text" not in shown_blocks(view)
+    qtbot.waitUntil(lambda: "b text" in shown_blocks(view), timeout=2000)
+    assert window.document.speech.content() == before
+    assert_in_step(window)
+
+
+def test_the_signature_follows_the_closing_right_aligned_and_edited_in_place(window):
+    from composer.core import operations as ops
+    view = view_of(window)
+    window.document.execute(ops.set_head_field(window.document.speech, "signature", "某某市统计局"),
+                            "落款")
+    window.document.execute(ops.set_head_field(window.document.speech, "date", "2024年3月15日"), "日期")
+    texts = shown_blocks(view)
+    assert texts[-4:] == ["谢谢大家！", "", "某某市统计局", "2024年3月15日"]
+    last = view.document().lastBlock()
+    assert last.blockFormat().alignment() & Qt.AlignmentFlag.AlignRight
+    assert last.blockFormat().rightMargin() > 0
+    caret_at(window, Point("signature", -1, 2))
+    commit_text(view, "人民政府")
+    assert window.document.speech.signature == "某某人民政府市统计局"
+    assert_in_step(window)
+
+
+def test_a_long_title_shows_its_printed_lines_and_shift_enter_breaks_it(window):
+    view = view_of(window)
+    speech = window.document.speech
+    speech.title = "在全市创建省级文明单位暨精神文明建设工作推进动员大会上的讲话"
+    window.document.reset.emit()
+    title = shown_blocks(view)[0]
+    assert "\u2028" in title and title.replace("\u2028", "") == speech.title
+    assert_in_step(window)
+    caret_at(window, Point("title", -1, 3))
+    qtbot_key = Qt.KeyboardModifier.ShiftModifier
+    key(window, Qt.Key.Key_Return, qtbot_key)
+    assert speech.title.startswith("在全市\n创建")
+    assert shown_blocks(view)[0].startswith("在全市\u2028")
+    assert view.caret_point() == Point("title", -1, 4)
+    commit_text(view, "的")
+    assert speech.title.startswith("在全市\n的创建")
+    assert_in_step(window)
