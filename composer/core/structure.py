@@ -437,6 +437,8 @@ def _split_at_markers(text: str, last_numbers: dict[int, int], run_on: bool) -> 
         found = match_marker(text, match.end())
         if found and found[1] > match.end():
             candidates.append((match.end(), match.group()[0], found[0]))
+    if run_on:
+        candidates = sorted(candidates + _after_bare_headings(text), key=lambda c: c[0])
     cuts = []
     refused: set[int] = set()          # levels of in-paragraph enumerations
     for i, (position, mark, found) in enumerate(candidates):
@@ -444,12 +446,13 @@ def _split_at_markers(text: str, last_numbers: dict[int, int], run_on: bool) -> 
             continue
         last = last_numbers.get(found.level, 0)
         # A list starts at 1 where none of its level is open (a heading of a higher level
-        # closes it); otherwise it goes on from the last number.
-        expected = found.number == last + 1 or (found.number == 1 and last == 0)
+        # closes it); otherwise it goes on from the last number.  Right after a heading of
+        # its own (run-on text), a list may start again at 1: it is nested in that heading.
+        expected = found.number == last + 1 or (found.number == 1 and (last == 0 or mark == ""))
         if found.number == 1 and last and not expected:
             refused.add(found.level)         # a list restarting inside a paragraph
             continue
-        if mark in "：；:;":
+        if mark and mark in "：；:;":
             goes_on = any(f.level == found.level and f.number == found.number + 1
                           for _, _, f in candidates[i + 1:])
             if not run_on or mark in "；;":
@@ -465,6 +468,30 @@ def _split_at_markers(text: str, last_numbers: dict[int, int], run_on: bool) -> 
         return [text]
     pieces = [text[a:b].strip() for a, b in zip([0] + cuts, cuts + [len(text)])]
     return [piece for piece in pieces if piece]
+
+
+_MARKER_START = re.compile(r"(?<=[\u3400-\u9fff])(?=[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])")
+_BARE_HEADING = 30
+
+
+def _after_bare_headings(text: str) -> list[tuple[int, str, object]]:
+    """In run-on text, markers right after a heading that had no final mark
+    (「四、达到创建要求一、加强组织领导。……」): the text since the marker before is short and
+    unpunctuated."""
+    found_at = []
+    for match in _MARKER_START.finditer(text):
+        found = match_marker(text, match.start())
+        if not found:
+            continue
+        before = text[:match.start()]
+        previous = max((m.end() for m in re.finditer(
+            r"[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]", before)), default=-1)
+        if previous < 0:
+            continue
+        piece = before[previous:]
+        if len(piece) <= _BARE_HEADING and not re.search(r"[，。、；：！？,.;:!?]", piece):
+            found_at.append((match.start(), "", found[0]))
+    return found_at
 
 
 def _count(last_numbers: dict[int, int], level: int, number: int) -> None:
