@@ -115,11 +115,19 @@ _TOOL_NOTE = re.compile(r"^[（(【\[]?\s*(本文|全文|以上|此文|该文|�
                         r"[^。]{0,16}[)）】\]]?$", re.IGNORECASE)
 
 
+# No debris line below is longer than this (an information bar of several fields is the longest).
+_LONGEST_DEBRIS = 120
+
+
 def debris_reason(text: str) -> str | None:
     """Why a line is debris (a code of ``REASONS``), or None when it is text of the speech."""
     text = text.strip()
     if not text:
         return None
+    if len(text) > _LONGEST_DEBRIS:
+        # Prose: only a left-over tag can be this long (the checks below are for short lines,
+        # and skipping them keeps a long import fast).
+        return "html" if ("<" in text or "src" in text) and _HTML_LINE.match(text) else None
     if any(p.match(text) for p in _DEBRIS_LINES):
         return "page-number"
     if len(text) <= 80 and "。" not in text and _COLLECTION_TITLE.search(text):

@@ -23,6 +23,7 @@ from .errors import ComposerError
 from .i18n import pick
 from .library import Snippet
 from .library_builder import LibraryBuilder, speech_duplicates
+from .near_duplicates import TextSketches
 from .speech import MAX_LEVEL, Speech
 from .structure import Outline, detect_speeches
 
@@ -31,7 +32,7 @@ _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff
 
 def han_count(text: str) -> int:
     """Chinese characters in a text (what the accounting counts)."""
-    return len(_HAN.findall(text))
+    return _HAN.subn("", text)[1]
 
 
 @dataclass
@@ -98,6 +99,9 @@ class Analysis:
     han_in: int = 0
     han_out: int = 0
     han_removed: int = 0
+    # The paragraphs' sketches, made for finding near-duplicate speeches and reused when the
+    # speeches go into a library.
+    sketches: TextSketches = field(default_factory=TextSketches, repr=False)
 
     @property
     def unaccounted(self) -> int:
@@ -132,12 +136,13 @@ def analyse(sources: Iterable[tuple[str, list[Line]]], keep: Iterable[str] = ())
         result.preamble.extend(detected.preamble)
         result.removed.extend(RemovedPiece(str(piece), piece.reason, name, piece.at)
                               for piece in cleaned.removed)
-        result.han_in += sum(han_count(line.text if isinstance(line, Line) else line)
-                             for line in lines)
-        result.han_out += sum(han_count(item.all_text()) for item in found) \
-            + sum(han_count(text) for text in detected.preamble)
-        result.han_removed += sum(han_count(piece) for piece in cleaned.removed)
-    for item, duplicate in zip(result.found, speech_duplicates([f.speech for f in result.found])):
+        result.han_in += han_count("\n".join(line.text if isinstance(line, Line) else line
+                                             for line in lines))
+        result.han_out += han_count("\n".join([item.all_text() for item in found]
+                                              + detected.preamble))
+        result.han_removed += han_count("\n".join(cleaned.removed))
+    duplicates = speech_duplicates([f.speech for f in result.found], result.sketches)
+    for item, duplicate in zip(result.found, duplicates):
         item.duplicate_of = duplicate
     return result
 
@@ -148,9 +153,11 @@ def find_speeches(sources: Iterable[tuple[str, list[Line]]]) -> list[FoundSpeech
 
 
 def import_into_library(found: list[FoundSpeech], existing: list[Snippet],
-                        id_prefix: str = "imp") -> LibraryImport:
-    """The snippets the found speeches add to a library already holding ``existing``."""
-    builder = LibraryBuilder(existing, id_prefix)
+                        id_prefix: str = "imp",
+                        sketches: TextSketches | None = None) -> LibraryImport:
+    """The snippets the found speeches add to a library already holding ``existing``
+    (``sketches``: those ``analyse`` made, to hash nothing twice)."""
+    builder = LibraryBuilder(existing, id_prefix, sketches)
     result = LibraryImport(found)
     for item in found:
         original = found[item.duplicate_of].speech if item.duplicate_of is not None else None

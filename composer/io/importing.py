@@ -113,7 +113,7 @@ def import_to_library(sources: list[str | os.PathLike], output: str | os.PathLik
         if name.endswith(LIBRARY_SUFFIX):
             name = name[:-len(LIBRARY_SUFFIX)]
         pack = Pack(pack_name or name, [], str(target))
-    result = import_into_library(found, pack.snippets, id_prefix)
+    result = import_into_library(found, pack.snippets, id_prefix, analysis.sketches)
     # Another writer may have added to the pack since it was read above: the new snippets are
     # merged into the pack as it is on disk, under its write lock (ids renumbered on a clash).
     written = update_pack(target, AddSnippets(str(target), result.added).apply,
