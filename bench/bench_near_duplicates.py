@@ -57,7 +57,7 @@ def cases() -> list:
             out.append(Info(f"near duplicates x{copies}, CPU seconds (load-independent)",
                             lambda s=speeches: _cpu(s)))
     out.append(Info("whole import x200 into a library, fresh process", _whole_import))
-    return out
+    return _docx_cases() + out
 
 
 def _cpu(speeches) -> str:
@@ -100,3 +100,36 @@ def _whole_import() -> str:
     return (f"{data['seconds']:.1f} s ({data['cpu']:.1f} s CPU), peak {data['peak_mb']:.0f} MB "
             f"(bar ≤ 300 MB: {verdict}); "
             f"{data['speeches']} speeches, {data['added']} snippets")
+
+
+def _big_docx(folder: Path) -> tuple[Path, int]:
+    """A .docx whose document.xml is about 4 MB: distinct generated speeches, one Word paragraph
+    per line, headings in Heading styles."""
+    import zipfile
+
+    import docx
+    document = docx.Document()
+    for line in distinct_corpus(40).splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        style = "Heading 1" if line[:2] in ("一、", "二、", "三、", "四、") else None
+        document.add_paragraph(line, style=style)
+    path = folder / "big.docx"
+    document.save(path)
+    with zipfile.ZipFile(path) as archive:
+        size = archive.getinfo("word/document.xml").file_size
+    return path, size
+
+
+def _docx_cases() -> list:
+    from composer.io.importing import import_to_library
+    folder = Path(tempfile.mkdtemp(prefix="bench-docx-"))
+    path, size = _big_docx(folder)
+    output = folder / "big.library.yaml"
+
+    def fresh():
+        output.unlink(missing_ok=True)
+
+    return [Case(f"import a .docx with a {size / 1e6:.1f} MB document.xml into a new library",
+                 lambda: import_to_library([path], output), setup=fresh, runs=3, bar=10.0)]
