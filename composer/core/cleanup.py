@@ -69,7 +69,7 @@ class Removed(str):
     reason: str
     at: int
 
-    def __new__(cls, text: str, reason: str, at: int = 0) -> "Removed":
+    def __new__(cls, text: str, reason: str, at: int = 0) -> Removed:
         piece = super().__new__(cls, text)
         piece.reason = reason
         piece.at = at
@@ -283,7 +283,7 @@ def _items(lines: Iterable[Line | str], removed: list[Removed], kept: set[str]) 
                      line.level, line.title, line.hard)
         marker = parse_marker(text)
         item.marker = marker is not None
-        item.heading = item.marker and len(sentences(marker.rest)) <= 1
+        item.heading = marker is not None and len(sentences(marker.rest)) <= 1
         if not item.marker and not ends_paragraph(text):
             parts = sentences(text)
             item.tail_heading = len(parts) > 1 and parse_marker(parts[-1]) is not None
@@ -350,7 +350,7 @@ def _joins(current: list[_Item], item: _Item, full: int, exact: int, blank_mode:
         return False
     # A line that fills the wrap width exactly and ends in 。 is no evidence of a paragraph
     # end: the wrap simply fell right after the 。.
-    return (blank_mode and len(last.text) >= full) or (exact and len(last.text) >= exact)
+    return (blank_mode and len(last.text) >= full) or (exact > 0 and len(last.text) >= exact)
 
 
 def _paragraph(items: list[_Item]) -> Paragraph:

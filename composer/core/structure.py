@@ -58,7 +58,7 @@ import re
 from dataclasses import dataclass, field
 
 from .cleanup import Paragraph, clean_text
-from .markers import bare_numeral, match_marker, parse_marker
+from .markers import Marker, bare_numeral, match_marker, parse_marker
 from .speech import MAX_LEVEL, Section, Speech
 from .speech_lines import (CLOSERS, date_text, is_date_line, is_salutation, is_speech_title,
                            is_subtitle, is_thanks, sentences, starts_closing)
@@ -284,17 +284,17 @@ def _heading_of(p: Paragraph) -> _Heading | None:
     if p.level:
         # A styled heading: its level is the style's; a marker in its text is not repeated.
         text = p.text.strip()
-        marker = ""
+        label = ""
         if found and not sentences(found[0].rest)[1:]:
-            marker, text = p.text[:found[1]].strip(), found[0].rest
+            label, text = p.text[:found[1]].strip(), found[0].rest
         return _Heading(f"s{p.level}", found[0].number if found else 0, p.level,
-                        _drop_full_stop(text), "", marker)
+                        _drop_full_stop(text), "", label)
     if found is None:
         number = bare_numeral(p.text)
         if number is not None:
             return _Heading("1", number, 1, p.text.strip(), "", "")
         return None
-    marker, _start = found
+    marker, start = found
     kind = "c" if p.text.lstrip()[:1] in "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳" else str(marker.level)
     label = p.text[:start].strip()
     parts = sentences(marker.rest)
@@ -432,11 +432,11 @@ def _split_at_markers(text: str, last_numbers: dict[int, int], run_on: bool) -> 
     marker = parse_marker(text)
     if marker:
         _count(last_numbers, marker.level, marker.number)
-    candidates = []
+    candidates: list[tuple[int, str, Marker]] = []
     for match in _AFTER_SENTENCE.finditer(text):
-        found = match_marker(text, match.end())
-        if found and found[1] > match.end():
-            candidates.append((match.end(), match.group()[0], found[0]))
+        after = match_marker(text, match.end())
+        if after and after[1] > match.end():
+            candidates.append((match.end(), match.group()[0], after[0]))
     if run_on:
         candidates = sorted(candidates + _after_bare_headings(text), key=lambda c: c[0])
     cuts = []
@@ -470,15 +470,16 @@ def _split_at_markers(text: str, last_numbers: dict[int, int], run_on: bool) -> 
     return [piece for piece in pieces if piece]
 
 
-_MARKER_START = re.compile(r"(?<=[\u3400-\u9fff])(?=[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])")
+_MARKER_START = re.compile(
+    r"(?<=[\u3400-\u9fff])(?=[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])")
 _BARE_HEADING = 30
 
 
-def _after_bare_headings(text: str) -> list[tuple[int, str, object]]:
+def _after_bare_headings(text: str) -> list[tuple[int, str, Marker]]:
     """In run-on text, markers right after a heading that had no final mark
     (「四、达到创建要求一、加强组织领导。……」): the text since the marker before is short and
     unpunctuated."""
-    found_at = []
+    found_at: list[tuple[int, str, Marker]] = []
     for match in _MARKER_START.finditer(text):
         found = match_marker(text, match.start())
         if not found:

@@ -142,7 +142,7 @@ def _part_element(document_part, which: str):
         if rel.reltype == reltype and not rel.is_external:
             element = getattr(rel.target_part, "element", None)
             if element is None:     # a part python-docx does not load as XML
-                from lxml import etree
+                from lxml import etree  # type: ignore[import-untyped]
                 element = etree.fromstring(rel.target_part.blob,
                                            etree.XMLParser(resolve_entities=False))
             return element
@@ -323,30 +323,30 @@ class _Numbering:
     """Counts list items as Word does and writes their labels (「一、」「（一）」「1.」)."""
 
     def __init__(self, root):
-        self._abstract: dict[str, dict[int, tuple[int, str, str]]] = {}
-        self._nums: dict[str, tuple[str, dict[int, int]]] = {}
-        self._counters: dict[str, dict[int, int]] = {}
+        self._abstract: dict[str | None, dict[int, tuple[int, str, str]]] = {}
+        self._nums: dict[str | None, tuple[str | None, dict[int, int]]] = {}
+        self._counters: dict[str | None, dict[int, int]] = {}
         if root is None:
             return
         for abstract in root.iter(f"{W}abstractNum"):
-            levels = {}
+            levels: dict[int, tuple[int, str, str]] = {}
             for lvl in abstract.iter(f"{W}lvl"):
-                start = _val(lvl.find(f"{W}start"))
+                first = _int(_val(lvl.find(f"{W}start")), 1)
                 ilvl = _int(lvl.get(f"{W}ilvl", "0"), high=8)
                 if ilvl is None:
                     continue
                 levels[ilvl] = (
-                    _int(start, 1),
+                    first if first is not None else 1,
                     _val(lvl.find(f"{W}numFmt")) or "decimal",
                     _val(lvl.find(f"{W}lvlText")) or "")
             self._abstract[abstract.get(f"{W}abstractNumId")] = levels
         for num in root.iter(f"{W}num"):
-            overrides = {}
+            overrides: dict[int, int] = {}
             for override in num.iter(f"{W}lvlOverride"):
-                start = _int(_val(override.find(f"{W}startOverride")))
+                restart = _int(_val(override.find(f"{W}startOverride")))
                 ilvl = _int(override.get(f"{W}ilvl", "0"), high=8)
-                if start is not None and ilvl is not None:
-                    overrides[ilvl] = start
+                if restart is not None and ilvl is not None:
+                    overrides[ilvl] = restart
             self._nums[num.get(f"{W}numId")] = (_val(num.find(f"{W}abstractNumId")), overrides)
 
     def next_label(self, num_id: str, ilvl: int | None) -> str:

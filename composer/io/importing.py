@@ -9,6 +9,7 @@ snippets that nearly repeat one it already holds are skipped.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,8 +74,8 @@ class ImportReport:
         return "\n".join(lines)
 
 
-def run_import(sources: list[str], library: str | None = None, speech: str | None = None,
-               pick_number: int | None = None) -> ImportReport:
+def run_import(sources: Sequence[str | os.PathLike], library: str | None = None,
+               speech: str | None = None, pick_number: int | None = None) -> ImportReport:
     """The import command: into a library (``library``) or one speech file (``speech``)."""
     if bool(library) == bool(speech):
         raise ComposerError("请指定 --library 或 --speech 之一。",
@@ -87,20 +88,21 @@ def run_import(sources: list[str], library: str | None = None, speech: str | Non
     if len(sources) != 1:
         raise ComposerError("--speech 只能导入一个源文件。",
                             "--speech imports exactly one source file.")
+    assert speech is not None
     return import_to_speech(sources[0], speech, 1 if pick_number is None else pick_number)
 
 
-def import_files(sources: list[str | os.PathLike], keep=()) -> Analysis:
+def import_files(sources: Sequence[str | os.PathLike], keep=()) -> Analysis:
     """Read and analyse the sources: the speeches, what was removed, the accounting."""
     read = [read_source(path) for path in sources]
     return analyse(((source.name, source.lines) for source in read), keep)
 
 
-def read_speeches(sources: list[str | os.PathLike]) -> list[FoundSpeech]:
+def read_speeches(sources: Sequence[str | os.PathLike]) -> list[FoundSpeech]:
     return import_files(sources).found
 
 
-def import_to_library(sources: list[str | os.PathLike], output: str | os.PathLike,
+def import_to_library(sources: Sequence[str | os.PathLike], output: str | os.PathLike,
                       id_prefix: str = "imp", pack_name: str | None = None) -> ImportReport:
     _refuse_overwriting_a_source(sources, output)
     analysis = import_files(sources)

@@ -104,10 +104,10 @@ def _decode(raw: bytes, name: str) -> tuple[str, str]:
             except UnicodeDecodeError:
                 raise _not_text(name) from None
     if b"\x00" in raw:
-        encoding = _utf16_without_bom(raw)
-        if encoding:
+        utf16 = _utf16_without_bom(raw)
+        if utf16:
             try:
-                return raw.decode(encoding), encoding
+                return raw.decode(utf16), utf16
             except UnicodeDecodeError:
                 pass
         raise _not_text(name)

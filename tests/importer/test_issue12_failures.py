@@ -3,7 +3,6 @@ examples (constructed texts; the real documents are in test_realdocs.py)."""
 
 import io
 import json
-import re
 import zipfile
 from collections import Counter
 
