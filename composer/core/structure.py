@@ -108,6 +108,17 @@ def detect_speeches(paragraphs: list[Paragraph]) -> Detected:
     return detected
 
 
+def outline_of(paragraphs: list[Paragraph]) -> tuple[list[str], list[Section], Outline]:
+    """A fragment's text before its first heading, and the outline of the rest — no head,
+    salutation, closing or back matter (for text pasted into a speech)."""
+    paragraphs = split_run_together(paragraphs)
+    headings = [_heading_of(p) for p in paragraphs]
+    first = next((i for i, h in enumerate(headings) if h), len(paragraphs))
+    outline = Outline()
+    body = _outline(paragraphs[first:], headings[first:], outline)
+    return [p.text for p in paragraphs[:first]], body, outline
+
+
 # --- speech boundaries -------------------------------------------------------------------------
 
 _HEAD_MAX = 60
