@@ -141,6 +141,7 @@ def analyse(sources: Iterable[tuple[str, list[Line]]], keep: Iterable[str] = ())
         result.han_out += han_count("\n".join([item.all_text() for item in found]
                                               + detected.preamble))
         result.han_removed += han_count("\n".join(cleaned.removed))
+        del lines, cleaned, detected      # a big source's lines are not needed any more
     duplicates = speech_duplicates([f.speech for f in result.found], result.sketches)
     for item, duplicate in zip(result.found, duplicates):
         item.duplicate_of = duplicate

@@ -95,7 +95,13 @@ def run_import(sources: Sequence[str | os.PathLike], library: str | None = None,
 def import_files(sources: Sequence[str | os.PathLike], keep=()) -> Analysis:
     """Read and analyse the sources: the speeches, what was removed, the accounting."""
     read = [read_source(path) for path in sources]
-    return analyse(((source.name, source.lines) for source in read), keep)
+
+    def handed_over():
+        # Each source's lines are dropped once analysed: a big import needs the memory later.
+        while read:
+            source = read.pop(0)
+            yield source.name, source.lines
+    return analyse(handed_over(), keep)
 
 
 def read_speeches(sources: Sequence[str | os.PathLike]) -> list[FoundSpeech]:
@@ -116,6 +122,7 @@ def import_to_library(sources: Sequence[str | os.PathLike], output: str | os.Pat
             name = name[:-len(LIBRARY_SUFFIX)]
         pack = Pack(pack_name or name, [], str(target))
     result = import_into_library(found, pack.snippets, id_prefix, analysis.sketches)
+    analysis.sketches.clear()     # not needed any more: free it before the file is written
     # Another writer may have added to the pack since it was read above: the new snippets are
     # merged into the pack as it is on disk, under its write lock (ids renumbered on a clash).
     written = update_pack(target, AddSnippets(str(target), result.added).apply,
