@@ -185,17 +185,14 @@ def import_text(text: str, name: str, keep: list[str] | None = None):
 
 
 def add_to_pack(found: list, pack, sketches=None) -> tuple[int, int]:
-    """Add the speeches' snippets to a writable pack and save it (with a backup first);
-    returns (added, skipped).  On failure the pack is left as it was and ComposerError raised."""
+    """Add the speeches' snippets to a writable pack, merged under its write lock into the pack
+    as it is on disk (with a backup of the version replaced); returns (added, skipped).
+    Raises ComposerError when it cannot be written (the file is then as it was)."""
     from ..core.importer import import_into_library
-    from ..io.backups import save_user_pack_with_backup
+    from ..core.library_edits import AddSnippets
+    from ..io.pack_update import update_pack
     from . import settings
     result = import_into_library(found, pack.snippets, sketches=sketches)
-    before = list(pack.snippets)
-    pack.snippets = before + result.added
-    try:
-        save_user_pack_with_backup(pack, settings.keep_backups())
-    except Exception:
-        pack.snippets = before
-        raise
-    return len(result.added), result.skipped
+    written = update_pack(pack.path, AddSnippets(pack.path, result.added).apply,
+                          new_name=pack.name, keep_backups=settings.keep_backups())
+    return len(written.result.ids), result.skipped
