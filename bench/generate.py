@@ -76,3 +76,29 @@ def big_speech(characters: int = 30_000) -> Speech:
     while size() < characters:
         speech.body.extend(section.copy() for section in originals)
     return speech
+
+
+# Characters never changed by ``distinct_corpus``: outline numerals and the words that make
+# titles, salutations and closings recognisable, so the structure survives.
+_KEEP = set("一二三四五六七八九十讲话稿篇同志们谢大家创建文明单位动员会")
+
+
+def distinct_corpus(copies: int, rate: float = 0.3, seed: int = 12) -> str:
+    """The corpus text ``copies`` times, each copy written in its own "dialect": a share
+    ``rate`` of the Han characters in use is replaced, everywhere in that copy, by another one
+    chosen at random (the outline numerals and the words in ``_KEEP`` stay).
+
+    Copies are distinct: a 4-character shingle of one copy appears in another only when none
+    of its characters was replaced in either (≈ 0.49⁴ ≈ 6 %), far below the 0.7 that makes near
+    duplicates.  Inside a copy the replacement is consistent, so each copy keeps the corpus's
+    own near-duplicate pairs (篇四/篇七, 篇五/篇八), its structure and its length, and common
+    phrases stay partly shared between copies, as in a real archive.
+    """
+    text = CORPUS.read_text(encoding="utf-8")
+    rng = random.Random(seed)
+    han = sorted({ch for ch in text if "\u4e00" <= ch <= "\u9fff"} - _KEEP)
+    out = []
+    for _ in range(copies):
+        table = {ord(ch): rng.choice(han) for ch in han if rng.random() < rate}
+        out.append(text.translate(table))
+    return "\n".join(out)

@@ -3,8 +3,14 @@
 Two kinds of debris:
 
 * **Lines** that carry no text of the speech: page numbers (「3」「- 3 -」「— 3 —」「3/10」
-  「Page 3 of 10」), 「第1页共10页」 and 「共10页 第1页」, rows of dashes or equals signs, and the
-  title a site puts over a collection (「……讲话稿(通用8篇)」「……范文精选5篇」「……讲话稿大全」).
+  「Page 3 of 10」), 「第1页共10页」 and 「共10页 第1页」, rows of dashes or equals signs, the
+  title a site puts over a collection (「……讲话稿(通用8篇)」「……范文精选5篇」「……讲话稿大全」),
+  a web page's furniture — its information bar (责任编辑：… 来源：… 作者：… 发布时间：…), its
+  buttons (打印本页, 关闭窗口, 扫一扫在手机打开当前页, 【字号 大 中 小】, and one- or
+  two-character button lines: 下载, 大, 中, 小, 分享 …), leftovers of HTML (``<img …>``,
+  ``<!-- … -->``, ``&nbsp;``) and long hexadecimal ids — and the note a writing tool appends
+  (「（内容由……AI生成，仅供参考）」).  The same buttons and HTML leftovers inside a longer line
+  (a page's information bar copied as one line) are cut out of it.
 * **Sentences** in the site's own voice.  The rule is general, not a list of known strings: a
   sentence is boilerplate when it talks about the collection rather than the subject — the site
   (小编, 本站), the reader being served (为大家/给您 + 收集/整理/分享 …), copying and downloading
@@ -71,14 +77,106 @@ _TRIGGERS = re.compile(
 _SHORT_PARAGRAPH = 200
 
 
-def is_debris_line(text: str) -> bool:
-    """A line that carries no text of the speech (page numbers, separators, a collection title)."""
+# Why a piece was removed: the codes ``import --json`` reports, and what the window shows.
+REASONS = {
+    "page-number": ("页码或分隔线", "page number or separator"),
+    "collection-title": ("范文合集标题", "title of a collection of samples"),
+    "web-info": ("网页信息栏（来源、作者、责任编辑等）", "web page information (source, author, editor)"),
+    "web-button": ("网页按钮或链接", "web page button or link"),
+    "html": ("网页代码残留", "left-over web page code"),
+    "id": ("编号串", "id string"),
+    "tool-note": ("写作工具附注", "a writing tool's note"),
+    "boilerplate": ("网站用语（不属于讲话内容）", "the site's own words, not the speech's"),
+}
+
+_INFO_FIELD = (r"(责任编辑|责编|编辑|审核|审校|校对|终审|来源|信息来源|文章来源|稿件来源|稿源|供稿|"
+               r"作者|发布时间|发布日期|发稿时间|更新时间|浏览次数|阅读次数|点击数|浏览量|访问量|"
+               r"摄影|图片来源)")
+_WEB_INFO_LINE = re.compile(rf"^[【\[]?{_INFO_FIELD}\s*[：:]\s*[^。！？]{{0,60}}$")
+# A bar holding several fields (「日期：2025-07-21 作者：张三 来源：新华社」).
+_INFO_ANY = re.compile(rf"{_INFO_FIELD}\s*[：:]|(日期|时间)\s*[：:]")
+_BUTTONS = {
+    "打印本页", "打印", "关闭窗口", "关闭", "返回顶部", "返回", "收藏", "收藏本页", "分享", "分享到",
+    "下载", "上一篇", "下一篇", "首页", "扫一扫", "扫一扫在手机打开当前页", "扫一扫在手机上查看当前页面",
+    "扫描二维码", "相关报道", "相关阅读", "相关链接", "相关新闻", "相关文章", "打印文章", "打印此页",
+    "大", "中", "小", "默认", "字体", "字号", "视力保护色", "纠错", "我要纠错", "附件下载",
+}
+_BUTTON_LINE = re.compile(r"^[【\[（(]?(?P<b>[^【】\[\]（）()]{1,14}?)[：:]?[】\]）)]?$")
+_FONT_SIZE = re.compile(r"[【\[]?\s*字号\s*[：:]?\s*[\[【]?\s*大\s*[\]】]?\s*[\[【]?\s*中\s*[\]】]?\s*"
+                        r"[\[【]?\s*小\s*[\]】]?\s*[】\]]?")
+_INLINE_BUTTONS = re.compile(r"[【\[]?(扫一扫在手机(上)?(打开|查看)当前页面?|打印本页|关闭窗口|"
+                             r"返回顶部|收藏本页|分享到[：:]?)[】\]]?")
+_HTML = re.compile(r"<\s*(img|a|span|div|p|br|font|iframe|script|style|input)\b[^>]*>?|"
+                   r"</\s*\w+\s*>|<!--.*?-->|&(nbsp|amp|lt|gt|quot|ensp|emsp);", re.IGNORECASE)
+_HTML_LINE = re.compile(r"^(<!--.*-->|<[^>]*>|<\s*img\b.*|.*\bsrc\s*=\s*[\"'].*)$", re.IGNORECASE)
+_HEX_ID = re.compile(r"^[0-9a-fA-F]{16,}$|^[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$")
+_TOOL_NOTE = re.compile(r"^[（(【\[]?\s*(本文|全文|以上|此文|该文|本稿)?(内容)?(由|经|使用|采用)"
+                        r"[^。]{0,40}(AI|ＡＩ|人工智能|大模型|智能写作|模型)[^。]{0,12}(生成|撰写|创作|辅助)"
+                        r"[^。]{0,16}[)）】\]]?$", re.IGNORECASE)
+
+
+# No debris line below is longer than this (an information bar of several fields is the longest).
+_LONGEST_DEBRIS = 120
+
+
+def debris_reason(text: str) -> str | None:
+    """Why a line is debris (a code of ``REASONS``), or None when it is text of the speech."""
     text = text.strip()
     if not text:
-        return False
+        return None
+    if len(text) > _LONGEST_DEBRIS:
+        # Prose: only a left-over tag can be this long (the checks below are for short lines,
+        # and skipping them keeps a long import fast).
+        return "html" if ("<" in text or "src" in text) and _HTML_LINE.match(text) else None
     if any(p.match(text) for p in _DEBRIS_LINES):
-        return True
-    return len(text) <= 80 and "。" not in text and bool(_COLLECTION_TITLE.search(text))
+        return "page-number"
+    if len(text) <= 80 and "。" not in text and _COLLECTION_TITLE.search(text):
+        return "collection-title"
+    if _HTML_LINE.match(text):
+        return "html"
+    if _HEX_ID.match(text):
+        return "id"
+    if _TOOL_NOTE.match(text):
+        return "tool-note"
+    button = _BUTTON_LINE.match(text)
+    if button and button.group("b").strip() in _BUTTONS:
+        return "web-button"
+    if _FONT_SIZE.fullmatch(text):
+        return "web-button"
+    if _WEB_INFO_LINE.match(text) or (len(text) <= 120 and "。" not in text
+                                      and len(_INFO_ANY.findall(text)) >= 2):
+        return "web-info"
+    return None
+
+
+def is_debris_line(text: str) -> bool:
+    """A line that carries no text of the speech (page numbers, separators, web furniture …)."""
+    return debris_reason(text) is not None
+
+
+def strip_fragments(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """The line without the buttons and HTML leftovers inside it, and what was cut (text,
+    reason); a line that is nothing else is left to ``debris_reason``."""
+    if "<" not in text and "&" not in text and "字号" not in text and "扫一扫" not in text \
+            and "打印" not in text and "关闭" not in text and "返回" not in text \
+            and "收藏" not in text and "分享" not in text:
+        return text, []
+    cut: list[tuple[str, str]] = []
+
+    def take(reason: str):
+        def replace(match: re.Match) -> str:
+            if match.group().strip():
+                cut.append((match.group(), reason))
+            return " "
+        return replace
+
+    text = _HTML.sub(take("html"), text)
+    text = _FONT_SIZE.sub(lambda m: take("web-button")(m) if "字号" in m.group() else m.group(),
+                          text)
+    text = _INLINE_BUTTONS.sub(take("web-button"), text)
+    if cut:
+        text = re.sub(r"[ \t]{2,}", " ", text).strip()
+    return text, cut
 
 
 def is_boilerplate(sentence: str) -> bool:

@@ -13,22 +13,31 @@ What is changed, and nothing else:
    separates phrases on purpose and is kept — except right after an outline marker.  Spaces
    between Latin words, and around Latin words and numbers, are kept, and so are ideographic
    spaces (U+3000, as in 「局长　王建国」).
-4. **Debris lines** go: page numbers, 「第1页共10页」, separator rows, a collection's title
-   (see ``boilerplate.py``); so do **boilerplate sentences** in a site's voice.
-5. **Hard-wrapped lines are rejoined** into paragraphs.  A line break is kept when the line
-   ends the way a paragraph ends (。！？；： …) — except inside a block of a blank-line-separated
-   text, where a line as long as the text's wrap width is a wrap even after a 。 — and when either
-   side is a heading, title, salutation, date or subtitle line.  A line without a final mark is
-   joined to the next one when it is as long as the wrap width (measured from the text: the most
-   common length of lines that break mid-sentence) or ends in a clause mark (，、“《…);
+4. **Debris lines** go: page numbers, 「第1页共10页」, separator rows, a collection's title, a web
+   page's furniture (责任编辑：…, 扫一扫在手机打开当前页, 打印本页, 【字号 大 中 小】, the one- and
+   two-character buttons 下载 大 中 小, leftovers of ``<img …>`` tags and comments, long hex ids;
+   see ``boilerplate.py``); so do **boilerplate sentences** in a site's voice.
+5. **Hard-wrapped lines are rejoined** into paragraphs.  A line break is kept when the source
+   says it ends a paragraph (a Word paragraph is always a paragraph: two are never joined), when
+   the line ends the way a paragraph ends (。！？；： …) — except in a wrapped text, where a line
+   as long as the text's wrap width is a wrap even after a 。 — and when either side is a heading,
+   title, salutation, date or subtitle line.  A line without a final mark is joined to the next
+   one when it is as long as the wrap width (measured from the text: the most common length of
+   the lines of ten characters or more that break mid-sentence, so short button lines and list
+   items cannot drag it down) or ends in a clause mark (，、“《…);
    a short unpunctuated line (「主任：秦树理、胡卫民」) stays a line of its own.  In a text whose
    paragraphs start with an indent (「　　」), an indented line starts a paragraph and any other
    line continues one.  A heading cut in two by a wrap (「……的重要意」+「义和深刻内涵」) is put
    back together; a heading that lost the line break before it (「……讲几点意见。一、统一思想」)
    still ends its line, and structure detection splits it off.
 
-Every removed piece is reported in ``Cleaned.removed``, so that a test can prove the cleanup
-never drops, adds or reorders a Chinese character except in what it reports.
+Two lines are joined without a space, except between two Latin letters (「COVID」+「vaccine」):
+never inside a number (「2」+「0万吨级」 stays 「20万吨级」).
+
+Every removed piece is reported in ``Cleaned.removed`` with the reason it went (``Removed``, a
+string with a ``reason`` and the position ``at``: the number of paragraphs kept before it), so
+that a test can prove the cleanup never drops, adds or reorders a Chinese character except in
+what it reports, and a writer can put any piece back (``keep``).
 """
 
 from __future__ import annotations
@@ -51,6 +60,20 @@ class Line:
     text: str
     level: int = 0        # outline level 1–4 given by the source (a heading style), 0 if none
     title: bool = False   # the source marks it as a title (Word's Title style, a leading #)
+    hard: bool = False    # the source ends a paragraph here (a Word paragraph): never joined
+
+
+class Removed(str):
+    """A piece the cleanup removed: its text, why (``boilerplate.REASONS``) and where (``at``:
+    how many paragraphs were kept before it)."""
+    reason: str
+    at: int
+
+    def __new__(cls, text: str, reason: str, at: int = 0) -> Removed:
+        piece = super().__new__(cls, text)
+        piece.reason = reason
+        piece.at = at
+        return piece
 
 
 @dataclass
@@ -63,7 +86,7 @@ class Paragraph:
 @dataclass
 class Cleaned:
     paragraphs: list[Paragraph] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)   # debris and boilerplate, in order
+    removed: list[Removed] = field(default_factory=list)   # debris and boilerplate, in order
 
     def texts(self) -> list[str]:
         return [p.text for p in self.paragraphs]
@@ -86,6 +109,9 @@ _SPACES = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f]")
 # Lines up to this long without punctuation (titles, slogans, names) keep their spaces.
 _PHRASE_LINE = 40
 _PUNCTUATION = re.compile(r"[，。、；：！？,.;:!?“”（）()《》…]")
+# A marker that ends in punctuation (一、 （一） 1.): the spaces after it are stray.  In 「一 调查」
+# the space is the marker's separator and stays.
+_PUNCTUATED_MARKER = re.compile(r"[、．.）)]$|^[①-⑳]$")
 
 
 def split_lines(text: str) -> list[str]:
@@ -102,12 +128,18 @@ def normalise(text: str) -> str:
     if _HAS_CJK.search(text):
         text = _full_width_punctuation(text)
         found = match_marker(text)
+        head = ""          # a marker whose separating space must survive (「三 关于……」)
         if found and _HAS_CJK.match(found[0].rest):
-            text = text[:found[1]].rstrip(" ") + found[0].rest     # 「三、 加强」 → 「三、加强」
+            label = text[:found[1]].rstrip(" ")
+            if _PUNCTUATED_MARKER.search(label):
+                text = label + found[0].rest          # 「三、 加强」 → 「三、加强」
+            else:
+                head, text = text[:found[1]], found[0].rest
         body = found[0].rest if found else text
         if (" " in text or "\t" in text) and (len(body) > _PHRASE_LINE
                                               or _PUNCTUATION.search(body)):
             text = _STRAY_SPACE.sub("", text)
+        text = head + text
     return text
 
 
@@ -162,26 +194,32 @@ class _Item:
     indented: bool
     level: int = 0
     title: bool = False
+    hard: bool = False        # the source ends a paragraph after this line
     fixed: bool = False       # a line that is never joined with another (title, salutation …)
     marker: bool = False      # starts with an outline marker (一、（一）1.（1）)
     heading: bool = False     # a marker line holding only its heading (no run-in body)
     tail_heading: bool = False  # prose whose last sentence is a heading that lost its break
 
 
-def clean_lines(lines: Iterable[Line | str]) -> Cleaned:
-    """Clean a source's lines into paragraphs (see the module docstring for what changes)."""
+def clean_lines(lines: Iterable[Line | str], keep: Iterable[str] = ()) -> Cleaned:
+    """Clean a source's lines into paragraphs (see the module docstring for what changes).
+
+    ``keep``: texts of removed pieces the writer put back; they are left in place.
+    """
     result = Cleaned()
-    items = _items(lines, result.removed)
+    kept = set(keep)
+    items = _items(lines, result.removed, kept)
     if not items:
         return result
-    full = _full_line_length(items)
+    full, exact = _full_line_length(items)
     blank_mode = _blank_separated(items)
     indent_mode = sum(i.indented for i in items) >= max(3, len(items) // 5)
     paragraphs: list[Paragraph] = []
     current: list[_Item] = []
     for n, item in enumerate(items):
         follows_blank = n + 1 >= len(items) or items[n + 1].blank_before
-        if current and _joins(current, item, full, blank_mode, indent_mode, follows_blank):
+        if current and _joins(current, item, full, exact, blank_mode, indent_mode,
+                              follows_blank):
             current.append(item)
             continue
         if current:
@@ -191,11 +229,21 @@ def clean_lines(lines: Iterable[Line | str]) -> Cleaned:
         paragraphs.append(_paragraph(current))
     for paragraph in paragraphs:
         text, removed = boilerplate.strip_boilerplate(paragraph.text)
-        result.removed.extend(removed)
+        if any(piece in kept for piece in removed):
+            text, removed = paragraph.text, []      # the writer put this back
+        result.removed.extend(Removed(piece, "boilerplate", len(result.paragraphs))
+                              for piece in removed)
         if text:
             paragraph.text = text
             result.paragraphs.append(paragraph)
+    _place(result)
     return result
+
+
+def _place(result: Cleaned) -> None:
+    """Removed lines were counted by lines seen so far; turn that into kept paragraphs."""
+    for piece in result.removed:
+        piece.at = min(piece.at, len(result.paragraphs))
 
 
 def clean_text(text: str) -> Cleaned:
@@ -207,7 +255,7 @@ def clean_paste(text: str) -> list[str]:
     return clean_text(text).texts()
 
 
-def _items(lines: Iterable[Line | str], removed: list[str]) -> list[_Item]:
+def _items(lines: Iterable[Line | str], removed: list[Removed], kept: set[str]) -> list[_Item]:
     items: list[_Item] = []
     blank = False
     for raw in lines:
@@ -215,16 +263,27 @@ def _items(lines: Iterable[Line | str], removed: list[str]) -> list[_Item]:
         text = normalise(line.text)
         if not text:
             blank = True
+            if line.hard and items:
+                items[-1].hard = True
             continue
-        if not line.level and boilerplate.is_debris_line(text):
-            removed.append(text)
+        reason = None if line.level or text in kept else boilerplate.debris_reason(text)
+        if reason:
+            removed.append(Removed(text, reason, _paragraphs_before(items)))
             blank = True      # a page break separates like a blank line
             continue
+        text, fragments = boilerplate.strip_fragments(text)
+        for fragment, why in fragments:
+            if fragment in kept:
+                continue
+            removed.append(Removed(fragment, why, _paragraphs_before(items)))
+        if not text:
+            blank = True
+            continue
         item = _Item(text, blank, bool(_INDENT.match(_INVISIBLE.sub("", line.text))),
-                     line.level, line.title)
+                     line.level, line.title, line.hard)
         marker = parse_marker(text)
         item.marker = marker is not None
-        item.heading = item.marker and len(sentences(marker.rest)) <= 1
+        item.heading = marker is not None and len(sentences(marker.rest)) <= 1
         if not item.marker and not ends_paragraph(text):
             parts = sentences(text)
             item.tail_heading = len(parts) > 1 and parse_marker(parts[-1]) is not None
@@ -235,21 +294,33 @@ def _items(lines: Iterable[Line | str], removed: list[str]) -> list[_Item]:
     return items
 
 
-def _full_line_length(items: list[_Item]) -> int:
-    """The length from which a line counts as filling the text's width.
+def _paragraphs_before(items: list[_Item]) -> int:
+    """An upper bound of the paragraphs kept before this point (lines seen so far)."""
+    return len(items)
+
+
+# Lines shorter than this say nothing about the wrap width (list items, buttons, headings).
+_MIN_WRAPPED = 10
+
+
+def _full_line_length(items: list[_Item]) -> tuple[int, int]:
+    """The length from which a line counts as filling the text's width, and the measured width
+    itself (0 when there is none to measure).
 
     Measured as the most common length of lines that break mid-sentence onto a next line; a
     wrapping program breaks a little early or late around punctuation, hence the tolerance.
+    Lines under ten characters are not counted, so that buttons and short items cannot drag
+    the width down.
     """
     lengths = Counter(len(a.text) for a, b in itertools.pairwise(items)
-                      if not b.blank_before and not a.fixed and not b.fixed
-                      and not ends_paragraph(a.text))
+                      if not b.blank_before and not a.fixed and not b.fixed and not a.hard
+                      and not ends_paragraph(a.text) and len(a.text) >= _MIN_WRAPPED)
     if lengths:
-        width, count = lengths.most_common(1)[0]
+        width, count = max(lengths.items(), key=lambda pair: (pair[1], pair[0]))
         near = sum(c for length, c in lengths.items() if abs(length - width) <= 2)
         if count >= 3 and near * 10 >= sum(lengths.values()) * 3:
-            return max(width - 3, 8)
-    return _FALLBACK_FULL
+            return max(width - 3, _MIN_WRAPPED), width
+    return _FALLBACK_FULL, 0
 
 
 def _blank_separated(items: list[_Item]) -> bool:
@@ -258,10 +329,10 @@ def _blank_separated(items: list[_Item]) -> bool:
     return len(ends) >= 3 and sum(ends) * 2 > len(ends)
 
 
-def _joins(current: list[_Item], item: _Item, full: int, blank_mode: bool, indent_mode: bool,
-           follows_blank: bool) -> bool:
+def _joins(current: list[_Item], item: _Item, full: int, exact: int, blank_mode: bool,
+           indent_mode: bool, follows_blank: bool) -> bool:
     first, last = current[0], current[-1]
-    if item.fixed or first.fixed or item.marker:
+    if last.hard or item.fixed or first.fixed or item.marker:
         return False
     if first.heading and len(current) > 1:
         return False
@@ -275,16 +346,23 @@ def _joins(current: list[_Item], item: _Item, full: int, blank_mode: bool, inden
         return not item.indented           # indented lines start paragraphs, others continue
     if not ends_paragraph(last.text):
         return len(last.text) >= full or last.text[-1] in _OPEN_ENDS
-    return blank_mode and not item.blank_before and len(last.text) >= full
+    if item.blank_before:
+        return False
+    # A line that fills the wrap width exactly and ends in 。 is no evidence of a paragraph
+    # end: the wrap simply fell right after the 。.
+    return (blank_mode and len(last.text) >= full) or (exact > 0 and len(last.text) >= exact)
 
 
 def _paragraph(items: list[_Item]) -> Paragraph:
     text = items[0].text
     for item in items[1:]:
-        gap = " " if text[-1:].isascii() and text[-1:].isalnum() and item.text[:1].isascii() \
-            and item.text[:1].isalnum() else ""
-        text += gap + item.text
+        text += (" " if _latin_letter(text[-1:]) and _latin_letter(item.text[:1]) else "") \
+            + item.text
     if len(items) > 1:
         text = normalise(text)   # a bracket pair or a stray space may have spanned the break
     return Paragraph(text, items[0].level, items[0].title)
 
+
+def _latin_letter(ch: str) -> bool:
+    """Two lines join with a space only between Latin letters: never inside a number."""
+    return ch.isascii() and ch.isalpha()

@@ -12,7 +12,9 @@ other sources are added.
 
 **Duplicates.**  A snippet is not added when the library already holds one of the same level that
 it nearly repeats (``near_duplicates``: Jaccard ≥ 0.7 over 4-character shingles, punctuation
-ignored).  The first one seen is kept.  A speech that nearly repeats an earlier one (篇八 ≈ 篇五)
+ignored).  The first one seen is kept.  Each paragraph's text is sketched once; a section's
+sketch is merged from its heading's, paragraphs' and sub-sections', so building a library costs
+about one pass over its text however deep the outline.  A speech that nearly repeats an earlier one (篇八 ≈ 篇五)
 may also cut a paragraph differently; its snippets whose text lies (≥ 90 % of their shingles)
 inside the earlier speech are skipped too, since that text is in the library already.
 
@@ -36,7 +38,7 @@ import re
 from dataclasses import dataclass, field
 
 from .library import PARAGRAPH, Snippet
-from .near_duplicates import NearDuplicateIndex, fingerprint, shingles
+from .near_duplicates import NearDuplicateIndex, Sketch, TextSketches, fingerprint, shingles
 from .speech import Section, Speech
 
 KEY_PHRASES: dict[str, tuple[str, ...]] = {
@@ -81,13 +83,19 @@ class BuildResult:
 class LibraryBuilder:
     """Collects snippets from speeches, skipping near duplicates of snippets already held."""
 
-    def __init__(self, existing: list[Snippet] | None = None, id_prefix: str = "imp"):
+    def __init__(self, existing: list[Snippet] | None = None, id_prefix: str = "imp",
+                 sketches: TextSketches | None = None):
         self.id_prefix = id_prefix
         self._ids: set[str] = set()
+        self._snippets: dict[str, Snippet] = {}
         self._index: dict[int, NearDuplicateIndex[str]] = {}
+        self._sketches = sketches if sketches is not None else TextSketches()
         for snippet in existing or []:
             self._ids.add(snippet.id)
-            self._index_for(snippet.level).add(_full_text(snippet), snippet.id)
+            self._snippets[snippet.id] = snippet
+            parts = _parts(snippet)
+            self._index_for(snippet.level).add("\n".join(parts), snippet.id,
+                                               self._sketches.of_parts(parts)[1])
 
     def add_speech(self, speech: Speech, source_file: str,
                    near_copy_of: Speech | None = None) -> BuildResult:
@@ -95,13 +103,16 @@ class LibraryBuilder:
         result = BuildResult()
         original: list[frozenset[str]] = []      # the earlier speech's shingles, when needed
         title = speech.title
-        candidates: list[Snippet] = []
+        candidates: list[tuple[Snippet, tuple[str, Sketch]]] = []
+        sketches = self._sketches
 
         def make(level: int, kind: str, heading: str = "", paragraphs=(), children=(),
-                 run_in: bool = False):
-            candidates.append(Snippet("", level, heading, list(paragraphs),
-                                      [c.copy() for c in children], kind, [],
-                                      source_file, title, run_in))
+                 run_in: bool = False, section: Section | None = None):
+            summary = (_tree(sketches, section) if section is not None
+                       else sketches.of_parts([heading, *paragraphs]))
+            candidates.append((Snippet("", level, heading, list(paragraphs),
+                                       [c.copy() for c in children], kind, [],
+                                       source_file, title, run_in), summary))
 
         if speech.salutation:
             make(PARAGRAPH, "称呼", paragraphs=[speech.salutation])
@@ -114,10 +125,10 @@ class LibraryBuilder:
         for text in speech.closing:
             make(PARAGRAPH, "结尾", paragraphs=[text])
 
-        for snippet in candidates:
+        for snippet, (print_, own) in candidates:
             text = _full_text(snippet)
             index = self._index_for(snippet.level)
-            if index.find(text) is not None:
+            if index.find(text, own) is not None:
                 result.skipped += 1
                 continue
             if near_copy_of is not None:
@@ -127,14 +138,16 @@ class LibraryBuilder:
                     index.alias(text, _INSIDE_EARLIER)   # skipped at once when seen again
                     result.skipped += 1
                     continue
-            snippet.id = self._new_id(snippet.level, text)
-            index.add(text, snippet.id)
+            snippet.id = self._new_id(snippet.level, print_)
+            self._snippets[snippet.id] = snippet
+            index.add(text, snippet.id, own)
             self._ids.add(snippet.id)
             result.added.append(snippet)
         return result
 
     def _section(self, section: Section, level: int, kind: str, make) -> None:
-        make(level, kind, section.heading, section.paragraphs, section.children, section.run_in)
+        make(level, kind, section.heading, section.paragraphs, section.children, section.run_in,
+             section)
         for text in section.paragraphs:
             make(PARAGRAPH, kind, paragraphs=[text])
         for child in section.children:
@@ -142,11 +155,13 @@ class LibraryBuilder:
 
     def _index_for(self, level: int) -> NearDuplicateIndex[str]:
         if level not in self._index:
-            self._index[level] = NearDuplicateIndex()
+            self._index[level] = NearDuplicateIndex(
+                text_of=lambda key: _full_text(self._snippets[key]))
         return self._index[level]
 
-    def _new_id(self, level: int, text: str) -> str:
-        digest = hashlib.blake2b(f"{level}\n{fingerprint(text)}".encode(),
+    def _new_id(self, level: int, print_: str) -> str:
+        """An id from the level and the text's fingerprint (stable across rebuilds)."""
+        digest = hashlib.blake2b(f"{level}\n{print_}".encode(),
                                  digest_size=5).hexdigest()
         snippet_id = f"{self.id_prefix}-{digest}"
         n = 2
@@ -161,13 +176,28 @@ def _inside(text: str, container: frozenset[str]) -> bool:
     return bool(own) and len(own & container) >= CONTAINED * len(own)
 
 
-def _full_text(snippet: Snippet) -> str:
+def _parts(snippet: Snippet) -> list[str]:
     parts = [snippet.heading, *snippet.paragraphs]
     for child in snippet.children:
         for section in child.walk():
             parts.append(section.heading)
             parts.extend(section.paragraphs)
-    return "\n".join(parts)
+    return parts
+
+
+def _full_text(snippet: Snippet) -> str:
+    return "\n".join(_parts(snippet))
+
+
+def _tree(sketches: TextSketches, section: Section) -> tuple[str, Sketch]:
+    """A section's fingerprint and sketch, built from its sub-sections' (remembered by id)."""
+    return sketches.of_tree(section.id, [section.heading, *section.paragraphs],
+                            [_branch(child) for child in section.children])
+
+
+def _branch(section: Section):
+    return (section.id, [section.heading, *section.paragraphs],
+            [_branch(child) for child in section.children])
 
 
 def speech_text(speech: Speech) -> str:
@@ -180,13 +210,25 @@ def speech_text(speech: Speech) -> str:
     return "\n".join(parts)
 
 
-def speech_duplicates(speeches: list[Speech]) -> list[int | None]:
+def _body_parts(speech: Speech) -> list[str]:
+    # The title is left out: 「……篇四」 and 「……篇七」 are the same speech.
+    parts = [*speech.opening]
+    for section, _ in speech.walk():
+        parts.append(section.heading)
+        parts.extend(section.paragraphs)
+    parts.extend(speech.closing)
+    return parts
+
+
+def speech_duplicates(speeches: list[Speech],
+                      sketches: TextSketches | None = None) -> list[int | None]:
     """For each speech, the index of an earlier one it nearly repeats, or None."""
-    index: NearDuplicateIndex[int] = NearDuplicateIndex()
+    sketches = sketches if sketches is not None else TextSketches()
+    index: NearDuplicateIndex[int] = NearDuplicateIndex(
+        text_of=lambda number: "\n".join(_body_parts(speeches[number])))
     result: list[int | None] = []
     for number, speech in enumerate(speeches):
-        # The title is left out: 「……篇四」 and 「……篇七」 are the same speech.
-        body = speech_text(Speech(opening=speech.opening, body=speech.body,
-                                  closing=speech.closing))
-        result.append(index.find_or_add(body, number))
+        own = sketches.of_parts([*speech.opening, *speech.closing],
+                                [_tree(sketches, section) for section in speech.body])[1]
+        result.append(index.find_or_add("\n".join(_body_parts(speech)), number, own))
     return result

@@ -4,7 +4,8 @@ Formatting the markers is ``numbering.py``'s job; this module reads them back, i
 real documents write them:
 
 =======  =========================================================================
-level 1  一、  十一、   (also 一．/一. — some offices and web pages write a full stop)
+level 1  一、  十一、   (also 一．/一. — some offices and web pages write a full stop; and
+         一 followed by a space, as printed collections set their part headings: 「一　调查的技术」)
 level 2  （一） (一) （一）、  — full- or half-width brackets, spaces inside or after
 level 3  1、 1. 1． １． １、 — ASCII or full-width digits; never 1.5 (a decimal)
 level 4  （1） (1) （１）   — and the circled ① … ⑳ some writers use at this level
@@ -12,7 +13,12 @@ level 4  （1） (1) （１）   — and the circled ① … ⑳ some writers us
 
 The in-paragraph enumerations 一是/二是, 一要/二要, 第一/第二, 首先/其次 are body text, not
 headings: none of them carries a marker, so none of them is recognised here.  A marker must be
-followed by text that is not itself a marker (「一、二、三等奖」 is a sentence, not a heading).
+followed by text that is not itself a marker (「一、二、三等奖」 is a sentence, not a heading, nor
+is 「1、2、3」), but the text may start with a digit or a Latin letter: 「一、2025年工作回顾」
+「（二）5G网络建设」「1.2026年重点」 are headings (a decimal such as 1.5 is never a marker).
+
+``bare_numeral`` recognises a line that is nothing but a numeral (「一」「十二」), the heading of a
+part in printed collections and in documents converted from them.
 """
 
 from __future__ import annotations
@@ -28,17 +34,18 @@ _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _SPACE = r"[ \t\u00a0\u3000]"
 
-_LEVEL1 = re.compile(rf"([{_NUMERAL_CHARS}]{{1,6}}){_SPACE}*[、．.]")
+_LEVEL1 = re.compile(rf"([{_NUMERAL_CHARS}]{{1,6}})(?:{_SPACE}*[、．.]|{_SPACE}+(?=[^\s0-9０-９]))")
 _LEVEL2 = re.compile(rf"[（(]{_SPACE}*([{_NUMERAL_CHARS}]{{1,6}}){_SPACE}*[）)]{_SPACE}*[、．.]?")
 _LEVEL3 = re.compile(rf"([0-9０-９]{{1,3}}){_SPACE}*(?:[、．]|\.(?![0-9０-９]))")
 _LEVEL4 = re.compile(rf"[（(]{_SPACE}*([0-9０-９]{{1,3}}){_SPACE}*[）)]{_SPACE}*[、．.]?|([{_CIRCLED}])")
 _PATTERNS = ((1, _LEVEL1), (2, _LEVEL2), (3, _LEVEL3), (4, _LEVEL4))
 _FIRST = set(_NUMERAL_CHARS + "（(0123456789０１２３４５６７８９" + _CIRCLED)
 
-# What may not follow a marker for it to be a heading: another marker (一、二、三等奖), a
-# continuing number (1.5), or nothing at all.
+# What may not follow a marker for it to be a heading: another marker of an enumeration
+# (一、二、三等奖, 1、2、3), a percent sign, or nothing at all.
 _NOT_A_HEADING_AFTER = re.compile(
-    rf"^(?:[{_NUMERAL_CHARS}]{{1,3}}、|[0-9０-９]|[%％])")
+    rf"^(?:[{_NUMERAL_CHARS}]{{1,3}}[、，,]|[0-9０-９]{{1,3}}[、，,．.]|[0-9０-９]*[%％])")
+_BARE_NUMERAL = re.compile(rf"^{_SPACE}*([{_NUMERAL_CHARS}]{{1,3}}){_SPACE}*$")
 
 _UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 _DIGIT_VALUES = {ch: value for value, ch in enumerate(DIGITS)}
@@ -125,6 +132,18 @@ def match_marker(line: str, start: int = 0) -> tuple[Marker, int] | None:
             return None
         return Marker(level, number, rest), end
     return None
+
+
+def bare_numeral(line: str) -> int | None:
+    """The number of a line that is only a Chinese numeral (「三」 → 3), else None."""
+    match = _BARE_NUMERAL.match(line)
+    if not match:
+        return None
+    try:
+        number = parse_chinese_numeral(match.group(1))
+    except ValueError:
+        return None
+    return number if number <= 99 else None
 
 
 def _number(level: int, match: re.Match) -> int | None:

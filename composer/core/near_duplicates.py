@@ -1,37 +1,61 @@
-"""Detecting texts that nearly repeat one another (the same 范文 posted twice with a few edits).
+"""Detecting texts that nearly repeat one another (the same 范文 posted twice with a few edits),
+in time close to linear in the amount of text.
 
-**Method.**  A text is reduced to its Han characters, letters and digits (punctuation, spaces and
-case do not count), then to the set of its overlapping 4-character shingles.  Two texts are near
-duplicates when the Jaccard similarity of their shingle sets — shared shingles over all shingles —
-is at least ``THRESHOLD`` (0.7).  Texts too short to have shingles are compared exactly.
+**Similarity.**  A text is reduced to its Han characters, letters and digits (punctuation, spaces
+and case do not count), then to the set of its overlapping 4-character shingles.  Two texts are
+near duplicates when the Jaccard similarity of their shingle sets — shared shingles over all
+shingles — is at least ``THRESHOLD`` (0.7).  Texts too short to have shingles are compared exactly.
 
 **Why 4 characters and 0.7.**  Chinese words are mostly one or two characters, so a 4-character
 shingle spans about two words: long enough that unrelated texts on the same subject share few
 (the corpus's eight speeches, all on 创建文明单位, share at most 3 % of them), short enough that one
 edited character disturbs only four shingles.  Measured on the corpus: the two near-identical
-pairs (篇四/篇七 and 篇五/篇八, which differ by a few dozen characters and a paragraph break)
-score 0.96 and 0.98; every other pair of speeches scores 0.03 or less.  0.7 sits far from both,
-and tolerates roughly one changed character in every 25 — an edited copy, not a new text.
+pairs (篇四/篇七 and 篇五/篇八) score 0.96 and 0.98; every other pair scores 0.03 or less.
 
-**Finding candidates fast.**  Comparing every pair is quadratic, so the index uses *prefix
-filtering* (from the set-similarity-join literature): with the shingles of every set in one fixed
-order, two sets with Jaccard ≥ t must share one of the first |s| − ⌈t·|s|⌉ + 1 shingles of each.
-Only those prefix shingles are indexed, and only texts of compatible size are compared.  The
-filter is exact: it never misses a pair that is over the threshold.  Exact repeats are found by
-a dictionary first.
+**Finding candidates fast: sketches and buckets.**  Comparing every pair is quadratic, and
+keeping every shingle set costs gigabytes at archive scale, so each text is summarised by a
+*bottom-k MinHash sketch*: the ``SKETCH`` (32) smallest hash values of its shingles.  The
+sketch of a union is the bottom-k of the parts' sketches, so a section's sketch is merged from
+its paragraphs' without hashing its text again (``merge``).  The index keeps one bucket per
+each of a sketch's ``BANDS`` (16) smallest values (an LSH table whose bands are single
+min-hashes): a text's candidates are the texts sharing at least ``MIN_SHARED`` (5) buckets with
+it — two texts 0.7 similar share about 13 of those 16 values, while a common phrase makes one
+or two.  A candidate's similarity is then
+estimated from the two sketches (the share of the union's k smallest values that both hold;
+standard error ≈ 0.08 at 0.7), and only a candidate whose estimate reaches ``THRESHOLD - SLACK``
+is checked exactly, on shingle sets built from the two texts then and there (``text_of`` gives
+the indexed text back) — unless the estimate is ``SURE`` (0.95 or more, both sketches full):
+being under 0.7 then would take an error of six standard errors, and the exact check of two
+long texts is the costliest step of all.  A bucket
+holding more than ``BUCKET_CAP`` (64) texts belongs to a shingle so common that it says nothing
+(「同志们好」「创建文明」); it is not followed, nor grown.  Exact repeats are found by a dictionary first.
+
+The hash is Python's own string hash: sketches are valid within one process and never stored.
+The same index serves 查重 — ``similar`` lists every indexed text close to a query, best first.
 """
 
 from __future__ import annotations
 
-import math
+import heapq
 import re
+from array import array
+from collections import Counter
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass
+from itertools import chain
 from typing import Generic, TypeVar
-from collections.abc import Hashable
 
 from .speech_lines import HAN
 
 SHINGLE = 4
 THRESHOLD = 0.7
+SKETCH = 32
+SLACK = 0.25
+BUCKET_CAP = 64
+SURE = 0.95             # an estimate this high needs no exact check
+BANDS = 16              # the smallest sketch values, each the key of a bucket
+MIN_SHARED = 5          # bucket keys a candidate must share, at most …
+SHARED_SHARE = 0.3      # … and at most this share of the query's keys (short texts)
 
 _NOT_TEXT = re.compile(f"[^{HAN}0-9A-Za-z]+")
 
@@ -64,77 +88,216 @@ def similarity(text_a: str, text_b: str) -> float:
     return jaccard(shingles(a), shingles(b))
 
 
+@dataclass(frozen=True)
+class Sketch:
+    """The k smallest shingle hashes of a text (sorted), and how many shingles it has."""
+    values: array
+    size: int
+
+
+EMPTY = Sketch(array("q"), 0)
+
+
+def sketch(text: str) -> Sketch:
+    return sketch_of_fingerprint(fingerprint(text))
+
+
+def sketch_of_fingerprint(print_: str) -> Sketch:
+    n = len(print_) - SHINGLE + 1
+    if n <= 0:
+        return EMPTY
+    hashes = {hash(print_[i:i + SHINGLE]) for i in range(n)}
+    # sorted() runs in C; heapq.nsmallest only pays off on very long texts.
+    smallest = sorted(hashes)[:SKETCH] if n <= 20_000 else heapq.nsmallest(SKETCH, hashes)
+    return Sketch(array("q", smallest), len(hashes))
+
+
+def merge(parts: Iterable[Sketch]) -> Sketch:
+    """The sketch of the parts' texts put together (shingles across a joint are not counted)."""
+    parts = [part for part in parts if part.size]
+    if not parts:
+        return EMPTY
+    if len(parts) == 1:
+        return parts[0]
+    values = sorted(set(chain.from_iterable(part.values for part in parts)))[:SKETCH]
+    return Sketch(array("q", values), sum(part.size for part in parts))
+
+
+class TextSketches:
+    """Fingerprints and sketches of texts, each text hashed once.  A whole made of parts gets
+    its fingerprint and sketch from theirs (``of_parts``), and a tree of them — a section with
+    its heading, paragraphs and sub-sections — from its branches' (``of_tree``, remembered by
+    the branch's key), so merging never starts again from the leaves."""
+
+    def __init__(self):
+        self._known: dict[str, tuple[str, Sketch]] = {}
+        self._trees: dict[object, tuple[str, Sketch]] = {}
+
+    def of_text(self, text: str) -> tuple[str, Sketch]:
+        found = self._known.get(text)
+        if found is None:
+            print_ = fingerprint(text)
+            found = self._known[text] = (print_, sketch_of_fingerprint(print_))
+        return found
+
+    def of_parts(self, parts: Iterable[str],
+                 branches: Iterable[tuple[str, Sketch]] = ()) -> tuple[str, Sketch]:
+        known = [self.of_text(part) for part in parts] + list(branches)
+        return "".join(k[0] for k in known), merge(k[1] for k in known)
+
+    def of_tree(self, key: object, texts: list[str], children: Iterable) -> tuple[str, Sketch]:
+        """``children``: (key, texts, children) triples, the same shape."""
+        found = self._trees.get(key)
+        if found is None:
+            found = self._trees[key] = self.of_parts(
+                texts, [self.of_tree(*child) for child in children])
+        return found
+
+    def clear(self) -> None:
+        self._known.clear()
+        self._trees.clear()
+
+
+def estimate(a: Sketch, b: Sketch) -> float:
+    """The Jaccard similarity of two texts, estimated from their sketches."""
+    if not a.size or not b.size:
+        return 0.0
+    union = sorted(set(a.values).union(b.values))[:SKETCH]
+    both = set(a.values).intersection(b.values)
+    return sum(1 for v in union if v in both) / len(union)
+
+
 class NearDuplicateIndex(Generic[Key]):
     """Texts seen so far, each under a key; ``find`` gives the key of one that a new text
-    nearly repeats."""
+    nearly repeats.
 
-    def __init__(self, threshold: float = THRESHOLD):
+    ``text_of(key)`` must give an indexed text back for the exact check; without it the index
+    keeps each text itself (fine for small indexes).  A text seen before, character for
+    character, is found by a dictionary of the texts' 64-bit hashes (a false match would need
+    two different texts with the same hash: about one chance in 10⁹ at a million texts).
+    """
+
+    def __init__(self, threshold: float = THRESHOLD,
+                 text_of: Callable[[Key], str] | None = None):
         self.threshold = threshold
-        self._exact: dict[str, Key] = {}
-        self._sets: list[frozenset[str]] = []
+        self._text_of = text_of
+        self._exact: dict[int, Key] = {}      # hashes of the texts seen, as they are
+        self._short: dict[str, Key] = {}      # fingerprints of texts too short for shingles
         self._keys: list[Key] = []
-        self._postings: dict[str, list[int]] = {}
+        self._sketches: list[Sketch] = []
+        self._texts: list[str] = []           # only without text_of
+        self._buckets: dict[int, list[int]] = {}
 
-    def find(self, text: str) -> Key | None:
-        print_ = fingerprint(text)
-        found, _, _ = self._find(print_)
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def find(self, text: str, sketch_: Sketch | None = None) -> Key | None:
+        own = sketch_ if sketch_ is not None else sketch(text)
+        if not own.size:
+            # Too short to have shingles: compared exactly, punctuation ignored.
+            print_ = fingerprint(text)
+            return self._short.get(print_) if print_ else None
+        found = self._exact.get(hash(text))
         if found is not None:
-            self._exact.setdefault(print_, found)   # the same text again is found at once
-        return found
+            return found
+        for index, _ in self._scored(text, own, self.threshold, first=True):
+            found = self._keys[index]
+            self._exact.setdefault(hash(text), found)   # the same text again: found at once
+            return found
+        return None
 
     def alias(self, text: str, key: Key) -> None:
         """Remember a text as a duplicate of key without indexing it (it is found only exactly)."""
-        print_ = fingerprint(text)
-        if print_:
-            self._exact.setdefault(print_, key)
+        if sketch(text).size:
+            self._exact.setdefault(hash(text), key)
+        elif fingerprint(text):
+            self._short.setdefault(fingerprint(text), key)
 
-    def add(self, text: str, key: Key) -> None:
-        self._add(fingerprint(text), key)
+    def add(self, text: str, key: Key, sketch_: Sketch | None = None) -> None:
+        self._add(text, key, sketch_)
 
-    def find_or_add(self, text: str, key: Key) -> Key | None:
+    def find_or_add(self, text: str, key: Key, sketch_: Sketch | None = None) -> Key | None:
         """The key of a text this one nearly repeats; if there is none, remember it under key."""
-        print_ = fingerprint(text)
-        found, sorted_shingles, _ = self._find(print_)
+        if sketch_ is None:
+            sketch_ = sketch(text)
+        found = self.find(text, sketch_)
         if found is None:
-            self._add(print_, key, sorted_shingles)
-        else:
-            self._exact.setdefault(print_, found)
+            self._add(text, key, sketch_)
         return found
 
-    def _find(self, print_: str):
-        exact = self._exact.get(print_)
-        if exact is not None or not print_:
-            return exact, None, None
-        sorted_shingles = sorted(shingles(print_))
-        size = len(sorted_shingles)
-        if not size:
-            return None, sorted_shingles, None
-        own = frozenset(sorted_shingles)
-        low, high = self.threshold * size, size / self.threshold
-        seen: set[int] = set()
-        for shingle in sorted_shingles[:self._prefix(size)]:
-            for index in self._postings.get(shingle, ()):
-                if index in seen:
-                    continue
-                seen.add(index)
-                other = self._sets[index]
-                if low <= len(other) <= high and jaccard(own, other) >= self.threshold:
-                    return self._keys[index], sorted_shingles, None
-        return None, sorted_shingles, None
+    def similar(self, text: str, threshold: float | None = None,
+                sketch_: Sketch | None = None) -> list[tuple[Key, float]]:
+        """Every indexed text at least ``threshold`` similar to this one, best first (查重)."""
+        threshold = self.threshold if threshold is None else threshold
+        own = sketch_ if sketch_ is not None else sketch(text)
+        found = [(self._keys[index], score)
+                 for index, score in self._scored(text, own, threshold, first=False)]
+        found.sort(key=lambda pair: -pair[1])
+        return found
 
-    def _add(self, print_: str, key: Key, sorted_shingles: list[str] | None = None) -> None:
-        if not print_:
+    # --- inside ------------------------------------------------------------------------------
+
+    def _scored(self, text: str, own: Sketch, threshold: float, first: bool):
+        if not own.size:
             return
-        self._exact.setdefault(print_, key)
-        if sorted_shingles is None:
-            sorted_shingles = sorted(shingles(print_))
-        if not sorted_shingles:
+        low, high = threshold * own.size, own.size / threshold
+        rough = max(threshold - SLACK, 0.0)
+        buckets = self._buckets
+        counts = Counter(chain.from_iterable(
+            bucket for bucket in map(buckets.get, own.values[:BANDS])
+            if bucket and len(bucket) <= BUCKET_CAP))
+        # Two texts this similar share most of their smallest values (about 13 of 16 at 0.7);
+        # one or two shared values come from a common phrase.
+        enough = max(1, min(MIN_SHARED, round(SHARED_SHARE * min(len(own.values), BANDS))))
+        shingle_set: frozenset[str] | None = None
+        for index, shared in counts.most_common():
+            if shared < enough:
+                break
+            other = self._sketches[index]
+            # Merged sketches only approximate their size: be generous with the filter.
+            if not low * 0.8 <= other.size <= high * 1.25:
+                continue
+            rough_score = estimate(own, other)
+            if rough_score < rough:
+                continue
+            if rough_score >= SURE and own.size > SKETCH and other.size > SKETCH:
+                # The sketches all but agree; the true similarity is below the threshold only
+                # if the estimate is off by six standard errors.
+                yield index, rough_score
+                if first:
+                    return
+                continue
+            if shingle_set is None:
+                shingle_set = shingles(fingerprint(text))
+            score = jaccard(shingle_set, shingles(fingerprint(self._text(index))))
+            if score >= threshold:
+                yield index, score
+                if first:
+                    return
+
+    def _text(self, index: int) -> str:
+        if self._text_of is None:
+            return self._texts[index]
+        return self._text_of(self._keys[index])
+
+    def _add(self, text: str, key: Key, sketch_: Sketch | None = None) -> None:
+        if sketch_ is None:
+            sketch_ = sketch(text)
+        if not sketch_.size:
+            print_ = fingerprint(text)
+            if print_:
+                self._short.setdefault(print_, key)
             return
-        index = len(self._sets)
-        self._sets.append(frozenset(sorted_shingles))
+        self._exact.setdefault(hash(text), key)
+        index = len(self._keys)
         self._keys.append(key)
-        for shingle in sorted_shingles[:self._prefix(len(sorted_shingles))]:
-            self._postings.setdefault(shingle, []).append(index)
-
-    def _prefix(self, size: int) -> int:
-        return size - math.ceil(self.threshold * size) + 1
+        self._sketches.append(sketch_)
+        if self._text_of is None:
+            self._texts.append(text)
+        buckets = self._buckets
+        for value in sketch_.values[:BANDS]:
+            bucket = buckets.get(value)
+            if bucket is None:
+                buckets[value] = [index]
+            elif len(bucket) <= BUCKET_CAP:   # past the cap it is ignored: stop growing it
+                bucket.append(index)

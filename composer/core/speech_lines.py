@@ -33,13 +33,15 @@ _TITLE_PATTERNS = [
 ]
 
 _ADDRESS_END = re.compile(
-    r"(们|各位|大家|领导|来宾|嘉宾|代表|同志|同仁|委员|老师|同学|家长|乡亲|朋友|战友|校友|专家|学者)$")
-_ADDRESS_START = re.compile(r"^(各位|全体|在座的|亲爱的|尊敬的)")
+    r"(们|各位|大家|领导|来宾|嘉宾|代表|同志|同仁|委员|老师|同学|家长|乡亲|朋友|战友|校友|专家|学者|"
+    r"先生|女士)$")
+_ADDRESS_START = re.compile(r"^(各位|诸位|全体|在座的|亲爱的|尊敬的)")
 _NOT_ADDRESS = re.compile(r"讲话|致辞|发言|会议|大会|篇")
 
 # Dates as writers type them in a date line, placeholders included: 2024年3月15日,
 # 二〇二四年三月十五日, 20xx年x月x日, 2024-03-15, 2024.3.15 — optionally in brackets.
-_D = "0-9０-９xX×〇零一二三四五六七八九十"
+# ○ (U+25CB) and Ｏ stand for 〇 in many printed and typed dates (一九三○年).
+_D = "0-9０-９xX×〇○Ｏ零一二三四五六七八九十"
 _DATE = re.compile(
     rf"^[（(]?\s*(?:[{_D}]{{4}}\s*年\s*[{_D}]{{1,3}}\s*月(?:\s*[{_D}]{{1,3}}\s*日)?"
     rf"|[0-9]{{4}}\s*[-./]\s*[0-9]{{1,2}}\s*[-./]\s*[0-9]{{1,2}})\s*[)）]?$")

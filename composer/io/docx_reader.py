@@ -1,19 +1,23 @@
 """Reading the paragraphs of a .docx: their text, heading levels and list numbers.
 
-The archive is checked before anything is unpacked: it must be a complete zip holding
-``word/document.xml``, and the sizes its directory declares must be sane (a "zip bomb" — a small
-file that unpacks to gigabytes — is refused from the directory alone; zipfile then never reads
-more than the declared size of a member).  XML with a DOCTYPE is refused, so no entity tricks.
+The file is opened with python-docx, but only after the archive has been checked from its bytes:
+it must be a complete zip holding ``word/document.xml``, and the sizes its directory declares must
+be sane (a "zip bomb" — a small file that unpacks to gigabytes — is refused from the directory
+alone), and the XML parts read here may hold no DOCTYPE (no entity tricks).  Anything python-docx
+or the zip and XML layers below it cannot parse (an unknown compression method, an XML
+declaration naming an unknown encoding, a missing part) becomes ``FileFormatError``.
 
-What is read, in document order (tables cell by cell; text boxes once, not their fallback copy):
+What is read, in document order:
 
-* the text of each paragraph (tracked deletions are left out, insertions kept; a manual line
-  break starts a new line);
-* its outline level: the paragraph's own ``w:outlineLvl``, else its style's (following
+* **Each Word paragraph is one paragraph** (``Line.hard``): the cleanup never joins two of them.
+  A manual line break inside a paragraph starts a new line of the same paragraph.  Tracked
+  deletions are left out, insertions kept; text boxes are read once (not their fallback copy).
+* **Tables** become one line per row, the cells separated by an ideographic space.
+* **Outline level**: the paragraph's own ``w:outlineLvl``, else its style's (following
   ``basedOn``), else a built-in style name 「heading 1」…「heading 4」 / 「标题 1」…; the Title
-  style marks a title;
-* its automatic list number, written out in front of the text as Word shows it (「一、」
-  「（一）」「1.」 from ``numbering.xml``), so that the marker rules see what the reader sees.
+  style marks a title.
+* **Automatic list numbers** (``numbering.xml``) are written out in front of the text as Word shows
+  them (「一、」「（一）」「1.」), so that the marker rules see what the reader sees.
 """
 
 from __future__ import annotations
@@ -22,7 +26,6 @@ import io
 import re
 import zipfile
 import zlib
-from xml.etree import ElementTree
 
 from ..core.cleanup import Line
 from ..core.errors import FileFormatError
@@ -34,27 +37,40 @@ MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fall
 MAX_UNPACKED = 256 * 1024 * 1024      # all members together
 MAX_MEMBER = 128 * 1024 * 1024        # any one member
 MAX_RATIO = 200                       # unpacked / packed, for members over 1 MB
+_CHECKED_PARTS = ("word/document.xml", "word/styles.xml", "word/numbering.xml")
 
 _HEADING_NAME = re.compile(r"^(heading|标题)\s*([1-9])$", re.IGNORECASE)
 _TITLE_NAMES = {"title", "标题"}
 _FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_CELL_SEPARATOR = "\u3000"
 
 
 def read_docx(raw: bytes, name: str) -> list[Line]:
-    archive = _open(raw, name)
-    document = _xml(archive, "word/document.xml", name)
-    styles = _Styles(_xml(archive, "word/styles.xml", name, optional=True))
-    numbering = _Numbering(_xml(archive, "word/numbering.xml", name, optional=True))
-    body = document.find(f"{W}body")
-    if body is None:
-        raise _damaged(name, "没有正文", "no document body")
-    lines: list[Line] = []
+    check_archive(raw, name)
     try:
-        for paragraph in _paragraphs(body):
-            lines.extend(_lines(paragraph, styles, numbering))
+        import docx     # python-docx; imported here so that starting the program stays fast
+        document = docx.Document(io.BytesIO(raw))
+        body = document.element.body
+        styles = _Styles(_part_element(document.part, "styles"))
+        numbering = _Numbering(_part_element(document.part, "numbering"))
+        lines: list[Line] = []
+        for kind, element in _blocks(body):
+            if kind == "p":
+                lines.extend(_lines(element, styles, numbering))
+            else:
+                lines.extend(_table_rows(element))
     except RecursionError:
         raise _damaged(name, "嵌套层次过深", "nested too deeply") from None
+    except MemoryError:
+        raise _damaged(name, "内容过大", "too large") from None
+    except FileFormatError:
+        raise
+    # python-docx, lxml and zipfile raise many kinds of errors for damaged input (KeyError for a
+    # missing part, NotImplementedError for an unknown compression, LookupError for an unknown
+    # XML encoding, XMLSyntaxError, ValueError …): all of them mean "cannot be read" to a user.
+    except Exception:
+        raise _damaged(name, "无法解析", "cannot be parsed") from None
     return lines
 
 
@@ -63,13 +79,15 @@ def _damaged(name: str, why_zh: str, why_en: str) -> FileFormatError:
                            f"{name}: the Word document is damaged and cannot be read ({why_en}).")
 
 
-def _open(raw: bytes, name: str) -> zipfile.ZipFile:
+def check_archive(raw: bytes, name: str) -> None:
+    """Refuse what is not a sane .docx before any parser sees it (see the module docstring)."""
     if not raw:
         raise FileFormatError(f"{name}：文件是空的。", f"{name}: the file is empty.")
     if raw.startswith(b"\xd0\xcf\x11\xe0"):
         raise FileFormatError(
-            f"{name}：这是旧版 Word（.doc）文件，请在 Word 或 WPS 中另存为 .docx 后再导入。",
-            f"{name}: this is an old Word (.doc) file; save it as .docx in Word or WPS first.")
+            f"{name}：这是旧版 Word（.doc）文件，请把扩展名改为 .doc 再导入，或在 Word、WPS 中另存为 .docx。",
+            f"{name}: this is an old Word (.doc) file; rename it to .doc to import it, or save "
+            "it as .docx in Word or WPS.")
     if not raw.startswith(b"PK"):
         raise FileFormatError(f"{name}：不是 Word 文档（.docx 应当是 zip 压缩包）。",
                               f"{name}: not a Word document (a .docx is a zip archive).")
@@ -93,16 +111,13 @@ def _open(raw: bytes, name: str) -> zipfile.ZipFile:
     if "word/document.xml" not in archive.namelist():
         raise FileFormatError(f"{name}：不是 Word 文档（缺少 word/document.xml）。",
                               f"{name}: not a Word document (no word/document.xml).")
-    return archive
+    for member in _CHECKED_PARTS:
+        if member in archive.namelist():
+            _check_member(archive, member, name)
 
 
-def _xml(archive: zipfile.ZipFile, member: str, name: str, optional: bool = False):
-    try:
-        info = archive.getinfo(member)
-    except KeyError:
-        if optional:
-            return None
-        raise _damaged(name, f"缺少 {member}", f"no {member}") from None
+def _check_member(archive: zipfile.ZipFile, member: str, name: str) -> None:
+    info = archive.getinfo(member)
     try:
         # Never unpack more than the directory declared (and checked): a member that lies
         # about its size fails its checksum after that many bytes, not after gigabytes.
@@ -117,30 +132,47 @@ def _xml(archive: zipfile.ZipFile, member: str, name: str, optional: bool = Fals
         raise _damaged(name, f"{member} 无法解压", f"{member} cannot be unpacked") from None
     if b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data:
         raise _damaged(name, f"{member} 含有 DOCTYPE 声明", f"{member} holds a DOCTYPE")
-    try:
-        return ElementTree.fromstring(data)
-    except ElementTree.ParseError:
-        raise _damaged(name, f"{member} 不是有效的 XML", f"{member} is not valid XML") from None
 
 
-def _paragraphs(element):
-    """The w:p elements under element in reading order; text boxes once (not mc:Fallback)."""
+def _part_element(document_part, which: str):
+    """The root element of the styles or numbering part, or None when the document has none."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    reltype = RT.STYLES if which == "styles" else RT.NUMBERING
+    for rel in document_part.rels.values():
+        if rel.reltype == reltype and not rel.is_external:
+            element = getattr(rel.target_part, "element", None)
+            if element is None:     # a part python-docx does not load as XML
+                from lxml import etree  # type: ignore[import-untyped]
+                element = etree.fromstring(rel.target_part.blob,
+                                           etree.XMLParser(resolve_entities=False))
+            return element
+    return None
+
+
+def _blocks(element):
+    """("p", w:p) and ("tbl", w:tbl) under element in reading order; text boxes once."""
     for child in element:
-        if child.tag == MC_FALLBACK:
+        tag = child.tag
+        if tag == MC_FALLBACK:
             continue
-        if child.tag == f"{W}p":
-            yield child
-            yield from _paragraphs_in_boxes(child)
-        else:
-            yield from _paragraphs(child)
+        if tag == f"{W}p":
+            yield "p", child
+            for box_paragraph in _paragraphs_in_boxes(child):
+                yield "p", box_paragraph
+        elif tag == f"{W}tbl":
+            yield "tbl", child
+        elif isinstance(tag, str):
+            yield from _blocks(child)
 
 
 def _paragraphs_in_boxes(element):
     for child in element:
         if child.tag == MC_FALLBACK:
             continue
-        if child.tag.endswith("}txbxContent"):
-            yield from _paragraphs(child)
+        if isinstance(child.tag, str) and child.tag.endswith("}txbxContent"):
+            for kind, paragraph in _blocks(child):
+                if kind == "p":
+                    yield paragraph
         else:
             yield from _paragraphs_in_boxes(child)
 
@@ -149,8 +181,8 @@ def _text(element) -> str:
     parts: list[str] = []
     for child in element:
         tag = child.tag
-        if tag in (f"{W}p", f"{W}pPr", f"{W}rPr", f"{W}del", MC_FALLBACK) or \
-                tag.endswith("}txbxContent"):
+        if not isinstance(tag, str) or tag in (f"{W}p", f"{W}pPr", f"{W}rPr", f"{W}del",
+                                               MC_FALLBACK) or tag.endswith("}txbxContent"):
             continue
         if tag == f"{W}t":
             parts.append(child.text or "")
@@ -180,7 +212,34 @@ def _lines(paragraph, styles: _Styles, numbering: _Numbering) -> list[Line]:
     pieces = (prefix + text).split("\n")
     lines = [Line(pieces[0], level or 0, is_title)]
     lines.extend(Line(piece) for piece in pieces[1:])
+    lines[-1].hard = True
     return lines
+
+
+def _table_rows(table) -> list[Line]:
+    """One line per table row (nested tables give their own rows after their cell's row)."""
+    rows: list[Line] = []
+    for row in table.iter(f"{W}tr"):
+        if _enclosing_table(row) is not table:
+            continue
+        cells = []
+        for cell in row.findall(f"{W}tc"):
+            texts = [_text(p).replace("\n", " ") for p in cell.findall(f"{W}p")]
+            cells.append(" ".join(t.strip() for t in texts if t.strip()))
+        line = Line(_CELL_SEPARATOR.join(c for c in cells if c))
+        line.hard = True
+        rows.append(line)
+        for cell in row.findall(f"{W}tc"):
+            for nested in cell.findall(f"{W}tbl"):
+                rows.extend(_table_rows(nested))
+    return rows
+
+
+def _enclosing_table(row):
+    parent = row.getparent()
+    while parent is not None and parent.tag != f"{W}tbl":
+        parent = parent.getparent()
+    return parent
 
 
 _INTEGER = re.compile(r"-?[0-9]{1,6}")
@@ -264,30 +323,30 @@ class _Numbering:
     """Counts list items as Word does and writes their labels (「一、」「（一）」「1.」)."""
 
     def __init__(self, root):
-        self._abstract: dict[str, dict[int, tuple[int, str, str]]] = {}
-        self._nums: dict[str, tuple[str, dict[int, int]]] = {}
-        self._counters: dict[str, dict[int, int]] = {}
+        self._abstract: dict[str | None, dict[int, tuple[int, str, str]]] = {}
+        self._nums: dict[str | None, tuple[str | None, dict[int, int]]] = {}
+        self._counters: dict[str | None, dict[int, int]] = {}
         if root is None:
             return
         for abstract in root.iter(f"{W}abstractNum"):
-            levels = {}
+            levels: dict[int, tuple[int, str, str]] = {}
             for lvl in abstract.iter(f"{W}lvl"):
-                start = _val(lvl.find(f"{W}start"))
+                first = _int(_val(lvl.find(f"{W}start")), 1)
                 ilvl = _int(lvl.get(f"{W}ilvl", "0"), high=8)
                 if ilvl is None:
                     continue
                 levels[ilvl] = (
-                    _int(start, 1),
+                    first if first is not None else 1,
                     _val(lvl.find(f"{W}numFmt")) or "decimal",
                     _val(lvl.find(f"{W}lvlText")) or "")
             self._abstract[abstract.get(f"{W}abstractNumId")] = levels
         for num in root.iter(f"{W}num"):
-            overrides = {}
+            overrides: dict[int, int] = {}
             for override in num.iter(f"{W}lvlOverride"):
-                start = _int(_val(override.find(f"{W}startOverride")))
+                restart = _int(_val(override.find(f"{W}startOverride")))
                 ilvl = _int(override.get(f"{W}ilvl", "0"), high=8)
-                if start is not None and ilvl is not None:
-                    overrides[ilvl] = start
+                if restart is not None and ilvl is not None:
+                    overrides[ilvl] = restart
             self._nums[num.get(f"{W}numId")] = (_val(num.find(f"{W}abstractNumId")), overrides)
 
     def next_label(self, num_id: str, ilvl: int | None) -> str:

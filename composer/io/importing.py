@@ -9,12 +9,13 @@ snippets that nearly repeat one it already holds are skipped.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.errors import ComposerError
 from ..core.i18n import pick
-from ..core.importer import FoundSpeech, find_speeches, import_into_library, summary
+from ..core.importer import Analysis, FoundSpeech, analyse, import_into_library, summary
 from ..core.library import Pack
 from ..core.library_edits import AddSnippets
 from .library_file import SUFFIX as LIBRARY_SUFFIX
@@ -34,9 +35,10 @@ class ImportReport:
     skipped: int = 0
     picked: int | None = None        # 1-based, for --speech
     output: str = ""
+    analysis: Analysis | None = None
 
     def as_json(self) -> dict:
-        data = summary(self.found, self.added, self.skipped)
+        data = summary(self.found, self.added, self.skipped, self.analysis)
         if self.picked is not None:
             data["picked"] = self.picked
         return data
@@ -58,6 +60,11 @@ class ImportReport:
             if self.picked == number:
                 line += pick("　← 已选用", "  <- picked")
             lines.append(line)
+        if self.analysis is not None and self.analysis.removed:
+            lines.append(pick(f"清理时去掉 {len(self.analysis.removed)} 处（网页杂项、页码等，"
+                              "--json 列出每一处）",
+                              f"{len(self.analysis.removed)} piece(s) removed by the cleanup "
+                              "(web debris, page numbers …; --json lists each)"))
         if self.picked is None:
             lines.append(pick(f"新增素材 {self.added} 条，跳过重复 {self.skipped} 条：{self.output}",
                               f"{self.added} snippet(s) added, {self.skipped} duplicate(s) "
@@ -67,8 +74,8 @@ class ImportReport:
         return "\n".join(lines)
 
 
-def run_import(sources: list[str], library: str | None = None, speech: str | None = None,
-               pick_number: int | None = None) -> ImportReport:
+def run_import(sources: Sequence[str | os.PathLike], library: str | None = None,
+               speech: str | None = None, pick_number: int | None = None) -> ImportReport:
     """The import command: into a library (``library``) or one speech file (``speech``)."""
     if bool(library) == bool(speech):
         raise ComposerError("请指定 --library 或 --speech 之一。",
@@ -81,18 +88,31 @@ def run_import(sources: list[str], library: str | None = None, speech: str | Non
     if len(sources) != 1:
         raise ComposerError("--speech 只能导入一个源文件。",
                             "--speech imports exactly one source file.")
+    assert speech is not None
     return import_to_speech(sources[0], speech, 1 if pick_number is None else pick_number)
 
 
-def read_speeches(sources: list[str | os.PathLike]) -> list[FoundSpeech]:
+def import_files(sources: Sequence[str | os.PathLike], keep=()) -> Analysis:
+    """Read and analyse the sources: the speeches, what was removed, the accounting."""
     read = [read_source(path) for path in sources]
-    return find_speeches((source.name, source.lines) for source in read)
+
+    def handed_over():
+        # Each source's lines are dropped once analysed: a big import needs the memory later.
+        while read:
+            source = read.pop(0)
+            yield source.name, source.lines
+    return analyse(handed_over(), keep)
 
 
-def import_to_library(sources: list[str | os.PathLike], output: str | os.PathLike,
+def read_speeches(sources: Sequence[str | os.PathLike]) -> list[FoundSpeech]:
+    return import_files(sources).found
+
+
+def import_to_library(sources: Sequence[str | os.PathLike], output: str | os.PathLike,
                       id_prefix: str = "imp", pack_name: str | None = None) -> ImportReport:
     _refuse_overwriting_a_source(sources, output)
-    found = read_speeches(sources)
+    analysis = import_files(sources)
+    found = analysis.found
     target = Path(output)
     if target.exists():
         pack = load_pack(target)
@@ -101,25 +121,28 @@ def import_to_library(sources: list[str | os.PathLike], output: str | os.PathLik
         if name.endswith(LIBRARY_SUFFIX):
             name = name[:-len(LIBRARY_SUFFIX)]
         pack = Pack(pack_name or name, [], str(target))
-    result = import_into_library(found, pack.snippets, id_prefix)
+    result = import_into_library(found, pack.snippets, id_prefix, analysis.sketches)
+    analysis.sketches.clear()     # not needed any more: free it before the file is written
     # Another writer may have added to the pack since it was read above: the new snippets are
     # merged into the pack as it is on disk, under its write lock (ids renumbered on a clash).
     written = update_pack(target, AddSnippets(str(target), result.added).apply,
                           new_name=pack.name, wait=IMPORT_LOCK_WAIT)
-    return ImportReport(found, len(written.result.ids), result.skipped, output=str(target))
+    return ImportReport(found, len(written.result.ids), result.skipped, output=str(target),
+                        analysis=analysis)
 
 
 def import_to_speech(source: str | os.PathLike, output: str | os.PathLike,
                      pick: int = 1) -> ImportReport:
     _refuse_overwriting_a_source([source], output)
-    found = read_speeches([source])
+    analysis = import_files([source])
+    found = analysis.found
     if not 1 <= pick <= len(found):
         raise ComposerError(
             f"--pick {pick} 超出范围：{Path(source).name} 中找到 {len(found)} 篇讲话。",
             f"--pick {pick} is out of range: {len(found)} speech(es) found in "
             f"{Path(source).name}.")
     save_speech(found[pick - 1].speech, output)
-    return ImportReport(found, picked=pick, output=str(output))
+    return ImportReport(found, picked=pick, output=str(output), analysis=analysis)
 
 
 def _refuse_overwriting_a_source(sources, output) -> None:

@@ -133,13 +133,21 @@ class ParagraphEdit(QTextEdit):
             return
         super().keyPressEvent(event)
 
+    # Set by the editor pane: pasted headings become sections (core/paste.py), not text.
+    on_headings: Callable[[object], None] | None = None
+
     def insertFromMimeData(self, source) -> None:
         if not source.hasText():
             return
-        paragraphs = services.clean_paste(source.text())
+        plan = services.plan_paste(source.text())
+        paragraphs = plan.paragraphs
+        if plan.sections and self.on_headings is None:
+            paragraphs = services.clean_paste(source.text())    # nowhere to put sections
         if paragraphs:
             self.textCursor().insertText("\n".join(paragraphs))
             self.ensureCursorVisible()
+        if plan.sections and self.on_headings is not None:
+            self.on_headings(plan)
 
 
 class TitleEdit(QLineEdit):
@@ -252,6 +260,7 @@ class EditorPane(QStackedWidget):
             field.textEdited.connect(self._commit_head)
         self.section.heading.textEdited.connect(self._commit_heading)
         self.section.text.textChanged.connect(self._text_changed)
+        self.section.text.on_headings = self._paste_headings
         self.section.run_in.toggled.connect(self._commit_run_in)
 
         document.content_changed.connect(self._content_changed)
@@ -376,6 +385,17 @@ class EditorPane(QStackedWidget):
         if new != old:
             self._execute(self.tr("编辑正文"), lambda s: ops.set_paragraphs(s, key, new),
                           ("paragraphs", key))
+
+    def _paste_headings(self, plan) -> None:
+        """Headings in pasted text become sections after the one being edited (core/paste.py)."""
+        key = self.key
+        if key is None or key == HEAD:
+            return
+        self._commit_paragraphs()
+        self.document.close_merge()
+        count = len(plan.sections)
+        self._execute(self.tr("粘贴标题"), lambda s: services.paste_sections(s, key, plan))
+        self.message.emit(self.tr("粘贴的文字里有 {0} 个标题，已作为标题放在当前这一节之后。").format(count))
 
     def _commit_heading(self, *_args) -> None:
         if self._loading:

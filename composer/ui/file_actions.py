@@ -105,6 +105,10 @@ class FileActions(QObject):
         # Set by the window: asks what a new speech starts from (新建: blank or a template);
         # (speech, origin shown in the title) or None when the writer cancels.
         self.choose_new_speech: Callable[[], tuple[Speech, str] | None] | None = None
+        # Set by the window (import_actions.py): Open on a file that can be imported offers the
+        # import instead of an error, and 粘贴为新讲稿 goes through the import preview.
+        self.import_instead: Callable[[str], bool] | None = None
+        self.paste_instead: Callable[[], bool] | None = None
 
         def action(text, shortcut, slot) -> QAction:
             act = QAction(text, self)
@@ -233,11 +237,13 @@ class FileActions(QObject):
             return
         path, _ = file_dialogs.get_open_file_name(
             self.window, self.tr("打开讲稿"), settings.last_folder(),
-            self.tr("讲稿 (*.speech.yaml);;所有文件 (*)"))
+            self.tr("讲稿 (*.speech.yaml);;可导入的文件 (*.docx *.doc *.wps *.txt *.md);;所有文件 (*)"))
         if path:
             self.open_path(path, ask=False)
 
     def open_path(self, path: str, ask: bool = True) -> bool:
+        if self.import_instead is not None and services.is_importable(path):
+            return self.import_instead(path)
         if ask and not self.maybe_save():
             return False
         if is_bundled(path):
@@ -470,6 +476,9 @@ class FileActions(QObject):
     # --- paste as a new speech ----------------------------------------------------------------------
 
     def paste_as_speech(self) -> None:
+        if self.paste_instead is not None:
+            self.paste_instead()
+            return
         text = QApplication.clipboard().text()
         if not text.strip():
             self.message.emit(self.tr("剪贴板里没有文字。"))

@@ -100,6 +100,11 @@ class MainWindow(QMainWindow):
         self.reload_library.triggered.connect(self.load_library)
         from .borrowing import Borrowing
         self.borrowing = Borrowing(self)   # templates, substitution table, usage history
+        from .import_actions import ImportActions
+        self.imports = ImportActions(self, self)   # 导入…, dropped files, paste as a speech
+        self.files.import_instead = self.imports.offer_import
+        self.files.paste_instead = self.imports.import_clipboard
+        self.setAcceptDrops(True)
         self._build_menus()
         self._build_toolbar()
 
@@ -116,7 +121,7 @@ class MainWindow(QMainWindow):
         self.outline_view.customContextMenuRequested.connect(self._outline_menu)
         self.library_pane.insert_requested.connect(self._insert_snippet)
         for source in (self.library_pane, self.outline, self.editor, self.files, self.borrowing,
-                       self.printing, self.document_pane):
+                       self.printing, self.document_pane, self.imports):
             source.message.connect(self.show_message)
         self.document_pane.section_entered.connect(self._caret_entered)
         self.outline_model.message.connect(self.show_message)
@@ -145,6 +150,7 @@ class MainWindow(QMainWindow):
         f = self.files
         files.addActions([f.new, f.new_from_example, f.open])
         files.addMenu(f.recent_menu)
+        files.addAction(self.imports.import_action)
         files.addSeparator()
         files.addActions([f.save, f.save_as])
         files.addSeparator()
@@ -370,6 +376,32 @@ class MainWindow(QMainWindow):
         settings.set_window_state("geometry", self.saveGeometry())
         settings.set_window_state("splitter", self.splitter.saveState())
         settings.set_window_state("library-splitter", self.library_pane.splitter.saveState())
+
+    # --- files dropped on the window ----------------------------------------------------------------
+
+    def dragEnterEvent(self, event) -> None:
+        if self._dropped_files(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dropEvent(self, event) -> None:
+        paths = self._dropped_files(event.mimeData())
+        if not paths:
+            super().dropEvent(event)
+            return
+        event.acceptProposedAction()
+        importable = [p for p in paths if services.is_importable(p)]
+        if importable:
+            self.imports.import_paths(importable)
+        elif len(paths) == 1:
+            self.files.open_path(paths[0])
+
+    @staticmethod
+    def _dropped_files(mime) -> list[str]:
+        if not mime.hasUrls():
+            return []
+        return [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
 
     def closeEvent(self, event) -> None:
         if not self.files.maybe_save():

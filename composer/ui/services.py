@@ -21,6 +21,19 @@ def clean_paste(text: str) -> list[str]:
     return pipeline(text)
 
 
+def plan_paste(text: str):
+    """Pasted text through the import pipeline: paragraphs before any heading, and the pasted
+    headings as sections (core.paste.PastePlan)."""
+    from ..core.paste import plan_paste as plan
+    return plan(text)
+
+
+def paste_sections(speech: Speech, container: str, plan):
+    """The edit that puts pasted headings after the edited container (see core/paste.py)."""
+    from ..core.paste import paste_sections as build
+    return build(speech, container, plan)
+
+
 def speech_from_text(text: str) -> Speech:
     """A whole speech recognised in pasted text (title, salutation, 一、…, closing)."""
     from ..core.structure import speech_from_text as recognise
@@ -145,3 +158,41 @@ def font_name_limit() -> int:
     """The longest font name a profile may hold (Word's limit)."""
     from ..export.profiles import MAX_FONT_NAME
     return MAX_FONT_NAME
+
+
+# --- importing (File › 导入…, dropped files, 粘贴为新讲稿) -------------------------------------------
+
+IMPORTABLE = (".docx", ".doc", ".wps", ".txt", ".text", ".md", ".markdown")
+
+
+def is_importable(path: str | os.PathLike) -> bool:
+    return str(path).lower().endswith(IMPORTABLE)
+
+
+def import_files(paths: list[str], keep: list[str] | None = None):
+    """Read and analyse files for the import preview (core.importer.Analysis); raises
+    ComposerError with a one-line reason when a file cannot be read."""
+    from ..io.importing import import_files as analyse_files
+    return analyse_files(paths, keep or [])
+
+
+def import_text(text: str, name: str, keep: list[str] | None = None):
+    """Analyse pasted text as an import source (the same pipeline as files)."""
+    from ..core.cleanup import split_lines
+    from ..core.importer import analyse
+    from ..core.cleanup import Line
+    return analyse([(name, [Line(line) for line in split_lines(text)])], keep or [])
+
+
+def add_to_pack(found: list, pack, sketches=None) -> tuple[int, int]:
+    """Add the speeches' snippets to a writable pack, merged under its write lock into the pack
+    as it is on disk (with a backup of the version replaced); returns (added, skipped).
+    Raises ComposerError when it cannot be written (the file is then as it was)."""
+    from ..core.importer import import_into_library
+    from ..core.library_edits import AddSnippets
+    from ..io.pack_update import update_pack
+    from . import settings
+    result = import_into_library(found, pack.snippets, sketches=sketches)
+    written = update_pack(pack.path, AddSnippets(pack.path, result.added).apply,
+                          new_name=pack.name, keep_backups=settings.keep_backups())
+    return len(written.result.ids), result.skipped

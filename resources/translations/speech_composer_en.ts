@@ -268,6 +268,14 @@ This is one step and can be undone. Continue?</translation>
         <translation>Edit text</translation>
     </message>
     <message>
+        <source>粘贴标题</source>
+        <translation>Paste headings</translation>
+    </message>
+    <message>
+        <source>粘贴的文字里有 {0} 个标题，已作为标题放在当前这一节之后。</source>
+        <translation>The pasted text holds {0} heading(s); they were placed as headings after this section.</translation>
+    </message>
+    <message>
         <source>编辑标题</source>
         <translation>Edit heading</translation>
     </message>
@@ -353,10 +361,6 @@ This is one step and can be undone. Continue?</translation>
     <message>
         <source>打开讲稿</source>
         <translation>Open Speech</translation>
-    </message>
-    <message>
-        <source>讲稿 (*.speech.yaml);;所有文件 (*)</source>
-        <translation>Speeches (*.speech.yaml);;All files (*)</translation>
     </message>
     <message>
         <source>讲稿已被打开</source>
@@ -509,6 +513,10 @@ Restore them? &quot;Delete&quot; deletes this recovery file; &quot;Later&quot; a
         <translation>View and restore earlier saved versions of this speech</translation>
     </message>
     <message>
+        <source>讲稿 (*.speech.yaml);;可导入的文件 (*.docx *.doc *.wps *.txt *.md);;所有文件 (*)</source>
+        <translation>Speeches (*.speech.yaml);;Importable files (*.docx *.doc *.wps *.txt *.md);;All files (*)</translation>
+    </message>
+    <message>
         <source>仍然恢复吗？</source>
         <translation>Restore anyway?</translation>
     </message>
@@ -530,11 +538,11 @@ Restore them? &quot;Delete&quot; deletes this recovery file; &quot;Later&quot; a
     </message>
     <message>
         <source>剪贴板里没有文字。</source>
-        <translation>There is no text on the clipboard.</translation>
+        <translation>The clipboard holds no text.</translation>
     </message>
     <message>
         <source>无法识别</source>
-        <translation>Cannot recognise the text</translation>
+        <translation>Not recognised</translation>
     </message>
     <message>
         <source>粘贴的讲稿</source>
@@ -652,18 +660,18 @@ Restore them? &quot;Delete&quot; deletes this recovery file; &quot;Later&quot; a
     <name>HeadDialog</name>
     <message>
         <source>讲稿信息</source>
-        <translation>Speech Details</translation>
+        <translation>Speech details</translation>
     </message>
 </context>
 <context>
     <name>HeadForm</name>
     <message>
         <source>讲稿信息</source>
-        <translation>Speech Details</translation>
+        <translation>Speech details</translation>
     </message>
     <message>
         <source>标题</source>
-        <translation>Title</translation>
+        <translation>Heading</translation>
     </message>
     <message>
         <source>副标题</source>
@@ -724,6 +732,188 @@ Restore them? &quot;Delete&quot; deletes this recovery file; &quot;Later&quot; a
     <message>
         <source>开头和结尾的段落在提纲里的“开头”“结尾”中编辑。</source>
         <translation>The opening and closing paragraphs are edited under “Opening” and “Closing” in the outline.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportActions</name>
+    <message>
+        <source>导入…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>导入旧讲稿（Word、WPS、文本、Markdown），预览后打开或存入素材库</source>
+        <translation>Import old speeches (Word, WPS, text, Markdown); preview, then open or add to the library</translation>
+    </message>
+    <message>
+        <source>导入讲稿</source>
+        <translation>Import speeches</translation>
+    </message>
+    <message>
+        <source>可导入的文件 (*.docx *.doc *.wps *.txt *.md);;所有文件 (*)</source>
+        <translation>Importable files (*.docx *.doc *.wps *.txt *.md);;All files (*)</translation>
+    </message>
+    <message>
+        <source>无法导入</source>
+        <translation>Cannot import</translation>
+    </message>
+    <message>
+        <source>导入的讲稿</source>
+        <translation>Imported speech</translation>
+    </message>
+    <message>
+        <source>剪贴板里没有文字。</source>
+        <translation>The clipboard holds no text.</translation>
+    </message>
+    <message>
+        <source>粘贴的讲稿</source>
+        <translation>Pasted speech</translation>
+    </message>
+    <message>
+        <source>无法识别</source>
+        <translation>Not recognised</translation>
+    </message>
+    <message>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>“{0}”不是讲稿文件（.speech.yaml），但可以导入：识别其中的讲话、标题层级，预览后打开为新讲稿或存入素材库。
+
+现在导入吗？</source>
+        <translation>“{0}” is not a speech file (.speech.yaml), but it can be imported: its speeches and heading levels are recognised, and after a preview you open it as a new speech or add it to the library.
+
+Import it now?</translation>
+    </message>
+    <message>
+        <source>已导入“{0}”，尚未保存。</source>
+        <translation>Imported “{0}”; not saved yet.</translation>
+    </message>
+    <message>
+        <source>清理时去掉 {0} 处，导入预览里可查看。</source>
+        <translation> The cleanup removed {0} piece(s); the import preview lists them.</translation>
+    </message>
+    <message>
+        <source>素材库</source>
+        <translation>Library</translation>
+    </message>
+    <message>
+        <source>已存入“{0}”：新增素材 {1} 条，跳过重复 {2} 条。</source>
+        <translation>Added to “{0}”: {1} snippet(s) new, {2} duplicate(s) skipped.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreview</name>
+    <message>
+        <source>导入预览</source>
+        <translation>Import preview</translation>
+    </message>
+    <message>
+        <source>级别</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>标题</source>
+        <translation>Heading</translation>
+    </message>
+    <message>
+        <source>升一级</source>
+        <translation>Up a level</translation>
+    </message>
+    <message>
+        <source>降一级</source>
+        <translation>Down a level</translation>
+    </message>
+    <message>
+        <source>改为正文</source>
+        <translation>Make it body text</translation>
+    </message>
+    <message>
+        <source>放回选中的</source>
+        <translation>Put the selected back</translation>
+    </message>
+    <message>
+        <source>作为新讲稿打开</source>
+        <translation>Open as a new speech</translation>
+    </message>
+    <message>
+        <source>存入素材库</source>
+        <translation>Add to the library</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>找到的讲话</source>
+        <translation>Speeches found</translation>
+    </message>
+    <message>
+        <source>提纲（可调整级别）</source>
+        <translation>Outline (levels can be changed)</translation>
+    </message>
+    <message>
+        <source>清理时去掉的内容</source>
+        <translation>Removed by the cleanup</translation>
+    </message>
+    <message>
+        <source>无标题层级</source>
+        <translation>no headings</translation>
+    </message>
+    <message>
+        <source>（无标题）</source>
+        <translation>(untitled)</translation>
+    </message>
+    <message>
+        <source>&#x3000;与第 {0} 篇几乎相同</source>
+        <translation>  nearly repeats no. {0}</translation>
+    </message>
+    <message>
+        <source>汉字：原文 {0} = 导入 {1} + 去掉 {2}</source>
+        <translation>Chinese characters: source {0} = imported {1} + removed {2}</translation>
+    </message>
+    <message>
+        <source>（有 {0} 个字未计入，请报告）</source>
+        <translation> ({0} not accounted for: please report this)</translation>
+    </message>
+    <message>
+        <source>讲稿信息</source>
+        <translation>Speech details</translation>
+    </message>
+    <message>
+        <source>开头</source>
+        <translation>Opening</translation>
+    </message>
+    <message>
+        <source>{0} 段</source>
+        <translation>{0} paragraph(s)</translation>
+    </message>
+    <message>
+        <source>结尾</source>
+        <translation>Closing</translation>
+    </message>
+    <message>
+        <source>附件等</source>
+        <translation>Attachments etc.</translation>
+    </message>
+    <message>
+        <source>{0} 段，作为正文保留在结尾之后</source>
+        <translation>{0} paragraph(s), kept as text after the closing</translation>
+    </message>
+    <message>
+        <source>一级</source>
+        <translation>Level 1</translation>
+    </message>
+    <message>
+        <source>二级</source>
+        <translation>Level 2</translation>
+    </message>
+    <message>
+        <source>三级</source>
+        <translation>Level 3</translation>
+    </message>
+    <message>
+        <source>四级</source>
+        <translation>Level 4</translation>
     </message>
 </context>
 <context>
@@ -809,7 +999,7 @@ Restore them? &quot;Delete&quot; deletes this recovery file; &quot;Later&quot; a
     </message>
     <message>
         <source>存入素材库</source>
-        <translation>Save to Library</translation>
+        <translation>Add to the library</translation>
     </message>
     <message>
         <source>已存入“{0}”。</source>
@@ -991,7 +1181,7 @@ Compose speeches from a library of sections and export official-format Word docu
     </message>
     <message>
         <source>标题</source>
-        <translation>Title</translation>
+        <translation>Heading</translation>
     </message>
     <message>
         <source>称呼</source>
@@ -1207,7 +1397,7 @@ Compose speeches from a library of sections and export official-format Word docu
     </message>
     <message>
         <source>标题</source>
-        <translation>Title</translation>
+        <translation>Heading</translation>
     </message>
     <message>
         <source>副标题、讲话人、日期</source>
@@ -1432,11 +1622,11 @@ Compose speeches from a library of sections and export official-format Word docu
     </message>
     <message>
         <source>存入素材库</source>
-        <translation>Save to Library</translation>
+        <translation>Add to the library</translation>
     </message>
     <message>
         <source>标题</source>
-        <translation>Title</translation>
+        <translation>Heading</translation>
     </message>
     <message>
         <source>正文（每段一行）</source>

@@ -18,7 +18,8 @@ import pytest
 from composer.core.errors import ComposerError
 from composer.io.docx_reader import read_docx
 
-from .test_hostile_imports import BODY, W_NS, set_declared_size, zeros_member, zip_of
+from .test_hostile_imports import (BODY, W_NS, package_of, set_declared_size,
+                                   zeros_member)
 
 PARAGRAPH = (f'<w:document {W_NS}><w:body><w:p><w:pPr><w:numPr><w:ilvl w:val="0"/>'
              '<w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>一项</w:t></w:r></w:p></w:body>'
@@ -66,7 +67,7 @@ def test_zip_bomb_lying_about_its_size_is_refused_in_little_memory():
 ])
 def test_hostile_numbers_in_numbering(members):
     try:
-        lines = read_within(zip_of({"word/document.xml": PARAGRAPH, **members}))
+        lines = read_within(package_of({"word/document.xml": PARAGRAPH, **members}))
     except ComposerError:
         return   # refusing is fine; any other exception, a hang or a MemoryError is the bug
     assert any("一项" in line.text for line in lines)   # read: the text is there, numbered or not
@@ -74,9 +75,9 @@ def test_hostile_numbers_in_numbering(members):
 
 def test_hostile_outline_level():
     xml = BODY.replace("<w:p>", '<w:p><w:pPr><w:outlineLvl w:val="²"/></w:pPr>')
-    plain = read_within(zip_of({"word/document.xml": BODY}))
+    plain = read_within(package_of({"word/document.xml": BODY}))
     try:
-        lines = read_within(zip_of({"word/document.xml": xml}))
+        lines = read_within(package_of({"word/document.xml": xml}))
     except ComposerError:
         return
     assert [line.text for line in lines] == [line.text for line in plain]   # the level is ignored
@@ -106,7 +107,8 @@ def test_values_inside_the_xml(ilvl, start, override, outline, fmt):
                f'w:ilvl={quoteattr(ilvl)}><w:startOverride w:val={quoteattr(override)}/>'
                '</w:lvlOverride></w:num></w:numbering>')
     try:
-        lines = read_within(zip_of({"word/document.xml": document, "word/numbering.xml": numbers}))
+        lines = read_within(package_of({"word/document.xml": document,
+                                        "word/numbering.xml": numbers}))
     except ComposerError:
         return
     assert any(line.text.endswith("一项") for line in lines)

@@ -44,6 +44,19 @@ def zip_of(members: dict, method=zipfile.ZIP_DEFLATED) -> bytes:
     return buffer.getvalue()
 
 
+def package_of(members: dict) -> bytes:
+    """A complete .docx package (as python-docx writes one, with a numbering part) with some
+    parts replaced: what a reader must be able to open before the hostile values are tried."""
+    buffer = io.BytesIO()
+    document = docx.Document()
+    _ = document.part.numbering_part
+    document.save(buffer)
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source:
+        parts = {info.filename: source.read(info) for info in source.infolist()}
+    parts.update(members)
+    return zip_of(parts)
+
+
 @pytest.fixture
 def existing_library(tmp_path):
     path = tmp_path / "out" / "mine.library.yaml"

@@ -210,11 +210,19 @@ def test_export_warns_about_placeholders(window, answers, monkeypatch, tmp_path)
 
 
 def test_paste_as_a_new_speech(window, corpus_text):
+    # Issue 12: pasting goes through the import preview, and the speech it opens is unsaved.
     first = corpus_text.split("创建文明单位动员大会讲话稿篇二")[0]
     QApplication.clipboard().setText(first)
+    shown = []
+
+    def open_first(preview):
+        shown.append(preview.speeches.count())
+        preview._finish(preview.OPEN)
+        return preview
+    window.imports.run_preview = open_first
     window.files.paste_speech.trigger()
     speech = window.document.speech
-    assert len(speech.body) >= 2
+    assert shown == [1] and len(speech.body) >= 2
     assert window.document.path is None and window.document.is_modified()   # not saved yet
     assert "粘贴的讲稿" in window.windowTitle()
     assert window.outline_model.index(2, 0).data().startswith("一、")

@@ -27,6 +27,8 @@ def closing_asks(window, monkeypatch, answer=Button.Cancel) -> list[str]:
 def test_a_pasted_speech_asks_on_close(window, monkeypatch, corpus_text):
     window.document.stack.setClean()
     QApplication.clipboard().setText(corpus_text.split("创建文明单位动员大会讲话稿篇二")[0])
+    # 粘贴为新讲稿 goes through the import preview (issue 12): open what it found.
+    window.imports.run_preview = lambda preview: preview._finish(preview.OPEN) or preview
     window.files.paste_speech.trigger()
     assert window.document.path is None and window.document.is_modified()
     assert window.isWindowModified()
