@@ -25,11 +25,16 @@ def _fit_columns(dialog: QFileDialog) -> None:
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
 
-def _run(dialog: QFileDialog) -> str:
+def _chosen(dialog: QFileDialog) -> list[str]:
+    """Show the dialog; the files chosen (none when cancelled)."""
     QTimer.singleShot(0, lambda: _fit_columns(dialog))
     if dialog.exec() != QFileDialog.DialogCode.Accepted:
-        return ""
-    chosen = dialog.selectedFiles()
+        return []
+    return dialog.selectedFiles()
+
+
+def _run(dialog: QFileDialog) -> str:
+    chosen = _chosen(dialog)
     return chosen[0] if chosen else ""
 
 
@@ -52,10 +57,8 @@ def get_open_file_names(parent: QWidget | None, caption: str, folder: str = "",
                         filters: str = "") -> tuple[list[str], str]:
     dialog = _dialog(parent, caption, folder, filters)
     dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
-    QTimer.singleShot(0, lambda: _fit_columns(dialog))
-    if dialog.exec() != QFileDialog.DialogCode.Accepted:
-        return [], ""
-    return dialog.selectedFiles(), dialog.selectedNameFilter()
+    chosen = _chosen(dialog)
+    return chosen, dialog.selectedNameFilter() if chosen else ""
 
 
 def get_save_file_name(parent: QWidget | None, caption: str, suggested: str = "",
