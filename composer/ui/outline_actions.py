@@ -82,9 +82,8 @@ class OutlineActions(QObject):
         while parent.isValid():
             self.view.expand(parent)
             parent = self.model.parent(parent)
-        self.view.selectionModel().setCurrentIndex(   # the whole row: the budget column too
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows)
+        self.view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         self.view.scrollTo(index)
 
     def _remember_current(self) -> None:

@@ -99,9 +99,9 @@ class OutlineBudget(QObject):
         self._texts = {}
 
     def current(self) -> Budget:
-        """The figures as last computed (computed now if there are none)."""
-        if self.budget is None:
-            self._compute()
+        """The figures of the speech as it is now (computed now if an edit is waiting)."""
+        if self.budget is None or self._timer.isActive():
+            self.refresh()
         assert self.budget is not None
         return self.budget
 

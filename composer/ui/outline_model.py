@@ -15,8 +15,8 @@ False and does nothing).
 Library snippets dropped on the outline are inserted as new sections (fresh copies, as they
 should be: the library keeps its own).
 
-A second column shows each row's 字数, speaking time and share of the target time
-(``outline_budget.py``); only the first column has children, as Qt expects.
+Each row's 字数, speaking time and share of the target time come from ``budget``
+(``outline_budget.py``); the view draws them beside the rows (``outline_view.py``).
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ from ..core.numbering import outline_markers
 from ..core.speech import CLOSING, HEAD, OPENING, Section
 from ..core.usage import with_record
 from .document import Document
-from .outline_budget import OVER, QUIET, OutlineBudget
+from .outline_budget import OutlineBudget
 
 # What Qt passes to a model's overrides.
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -47,7 +47,6 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 SECTION_MIME = "application/x-speech-composer-section-ids"
 SNIPPET_MIME = "application/x-speech-composer-snippet-refs"
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
-BUDGET_COLUMN = 1
 
 # internalId of the fixed rows; sections get ids from FIRST_SECTION_KEY on.
 _HEAD_KEY, _OPENING_KEY, _CLOSING_KEY = 1, 2, 3
@@ -63,8 +62,6 @@ _SECTION_FLAGS = _FIXED_FLAGS | Qt.ItemFlag.ItemIsDragEnabled
 _DISPLAY, _FONT, _FOREGROUND, _TOOLTIP = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.FontRole,
                                           Qt.ItemDataRole.ForegroundRole,
                                           Qt.ItemDataRole.ToolTipRole)
-_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
-_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 def snippet_height(snippet: Snippet) -> int:
@@ -100,9 +97,8 @@ class OutlineModel(QAbstractItemModel):
         self.refusal = ""
         self._bold = QFont()
         self._bold.setBold(True)
-        # The second column's figures; the window sets ``budget.default_rate`` (the settings').
+        # The time budget's figures; the window sets ``budget.default_rate`` (the settings').
         self.budget = OutlineBudget(document, lambda: self.level3_style, parent=self)
-        self.budget.changed.connect(self._budget_changed)
         self._rebuild()
         document.structure_about_to_change.connect(self._before_structure_change)
         document.structure_changed.connect(self._after_structure_change)
@@ -175,6 +171,10 @@ class OutlineModel(QAbstractItemModel):
             self.level3_style = style
             self._after_structure_change()
 
+    def budget_texts(self) -> list[tuple[str, bool]]:
+        """(text, over its share) of every row's figures, to fit their width."""
+        return [self.budget.row(key)[:2] for key in [HEAD, OPENING, CLOSING, *self._sections]]
+
     def markers(self) -> dict[str, str]:
         if self._markers is None:
             self._markers = outline_markers(self.speech, self.level3_style)
@@ -183,24 +183,23 @@ class OutlineModel(QAbstractItemModel):
     # --- QAbstractItemModel ------------------------------------------------------------------------
 
     def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:
-        if not 0 <= column <= BUDGET_COLUMN or row < 0:
+        if column != 0 or row < 0:
             return QModelIndex()
         if not parent.isValid():
             body = self.speech.body
             if row == 0:
-                return self.createIndex(0, column, _HEAD_KEY)
+                return self.createIndex(0, 0, _HEAD_KEY)
             if row == 1:
-                return self.createIndex(1, column, _OPENING_KEY)
+                return self.createIndex(1, 0, _OPENING_KEY)
             if row == len(body) + _FIXED_ROWS_BEFORE:
-                return self.createIndex(row, column, _CLOSING_KEY)
+                return self.createIndex(row, 0, _CLOSING_KEY)
             if row < len(body) + _FIXED_ROWS_BEFORE:
-                return self.createIndex(row, column,
-                                        self._key(body[row - _FIXED_ROWS_BEFORE].id))
+                return self.createIndex(row, 0, self._key(body[row - _FIXED_ROWS_BEFORE].id))
             return QModelIndex()
         section = self.section_for(parent)
-        if section is None or row >= len(section.children) or parent.column() != 0:
+        if section is None or row >= len(section.children):
             return QModelIndex()
-        return self.createIndex(row, column, self._key(section.children[row].id))
+        return self.createIndex(row, 0, self._key(section.children[row].id))
 
     def parent(self, index: AnyIndex | None = None) -> Any:  # also QObject.parent()
         if index is None:
@@ -214,13 +213,11 @@ class OutlineModel(QAbstractItemModel):
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
         if not parent.isValid():
             return len(self.speech.body) + _FIXED_ROWS_BEFORE + 1
-        if parent.column() != 0:
-            return 0
         section = self.section_for(parent)
         return len(section.children) if section is not None else 0
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
-        return BUDGET_COLUMN + 1
+        return 1
 
     def hasChildren(self, parent: AnyIndex = QModelIndex()) -> bool:
         return self.rowCount(parent) > 0
@@ -229,8 +226,6 @@ class OutlineModel(QAbstractItemModel):
         key = self._id_of.get(index.internalId()) if index.isValid() else None
         if key is None:
             return None
-        if index.column() == BUDGET_COLUMN:
-            return self._budget_data(key, role)
         section = self._sections.get(key)
         if role == _DISPLAY:
             if section is not None:
@@ -258,37 +253,6 @@ class OutlineModel(QAbstractItemModel):
                 return self.tr("标题、讲话人、日期、称呼")
         return None
 
-    def _budget_data(self, key: str, role: int) -> Any:
-        if role == _DISPLAY:
-            return self.budget.row(key)[0]
-        if role == _FOREGROUND:
-            return OVER if self.budget.row(key)[1] else QUIET
-        if role == _ALIGNMENT:
-            return _RIGHT
-        if role == _FONT:
-            return self._bold if self.budget.row(key)[1] else None
-        if role == _TOOLTIP:
-            return self.budget.row(key)[2] or None
-        if role == KEY_ROLE:
-            return key
-        return None
-
-    def budget_texts(self) -> list[tuple[str, bool]]:
-        """(text, over) of every row's second column, to fit the column's width."""
-        keys = [HEAD, OPENING, CLOSING, *self._sections]
-        return [self.budget.row(key)[:2] for key in keys]
-
-    def _budget_changed(self) -> None:
-        """New figures in the second column: every row's (one signal per parent)."""
-        last = len(self.speech.body) + _FIXED_ROWS_BEFORE
-        self.dataChanged.emit(self.createIndex(0, BUDGET_COLUMN, _HEAD_KEY),
-                              self.createIndex(last, BUDGET_COLUMN, _CLOSING_KEY))
-        for section_id, section in self._sections.items():
-            if section.children:
-                parent = self.index_for(section_id)
-                self.dataChanged.emit(self.index(0, BUDGET_COLUMN, parent),
-                                      self.index(len(section.children) - 1, BUDGET_COLUMN, parent))
-
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return _ROOT_FLAGS
@@ -304,13 +268,10 @@ class OutlineModel(QAbstractItemModel):
     def _after_structure_change(self) -> None:
         self._rebuild()
         old = [index for index, _ in self._pending]
-        new = [self._same_column(self.index_for(key), index.column()) for index, key in self._pending]
+        new = [self.index_for(key) for _, key in self._pending]
         self._pending = []
         self.changePersistentIndexList(old, new)
         self.layoutChanged.emit()
-
-    def _same_column(self, index: QModelIndex, column: int) -> QModelIndex:
-        return index if column == 0 or not index.isValid() else index.siblingAtColumn(column)
 
     def _reset(self) -> None:
         self.beginResetModel()
