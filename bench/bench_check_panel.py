@@ -1,10 +1,11 @@
 """The 检查 dock and the time budget in the window, on a 30,000-字 speech (offscreen):
 
 * a keystroke: one character committed by an input method in the editor, with the dock, the
-  outline's budget column and the status bar attached (their timers restarted, nothing else);
+  outline's figures and the status bar attached (their timers restarted, nothing else), against
+  the same keystroke in a bare QTextEdit holding the same paragraphs;
 * the check after the typing pause: the engine's recheck of the changed paragraph, the dock's
   list updated and painted (the issue's bar: ≤ 16 ms);
-* the budget column after the pause: the figures counted again (a memo of the texts, so only
+* the outline's figures after the pause: the figures counted again (a memo of the texts, so only
   the changed section is counted) and the outline's column painted;
 * the engine's recheck alone (bench_proofread.py's case), as the baseline of the check.
 
@@ -80,7 +81,24 @@ def cases() -> list:
     def budget_after_pause() -> None:
         window.outline_model.budget.refresh()
         QApplication.processEvents()
-        outline_view.repaint()
+        window.outline_view.strip.repaint()
+
+    # The baseline of a keystroke: the same paragraph in a bare QTextEdit, typed the same way.
+    from PySide6.QtWidgets import QTextEdit
+    bare = QTextEdit()
+    bare.resize(editor.size())
+    bare.setPlainText("\n".join(middle.paragraphs))
+    bare.show()
+    bare_cursor = bare.textCursor()
+    bare_cursor.setPosition(len(middle.paragraphs[0]) // 2)
+    bare.setTextCursor(bare_cursor)
+
+    def type_bare() -> None:
+        event = QInputMethodEvent("", [])
+        event.setCommitString("进")
+        QApplication.sendEvent(bare, event)
+        QApplication.processEvents()
+        bare.viewport().repaint()
 
     lexicon = load_lexicon([folder]).lexicon
     reader = Proofreader(lexicon)
@@ -93,13 +111,15 @@ def cases() -> list:
         Info("check panel: speech", lambda: f"{sum(1 for _ in speech.walk())} sections, "
              f"{findings} findings in the dock, typing in a paragraph of "
              f"{len(middle.paragraphs[index])} 字"),
+        Case("check panel: one keystroke in a bare QTextEdit, same paragraph", type_bare, runs=31,
+             warmup=3, note="baseline"),
         Case("check panel 30,000 字: one keystroke in the editor", type_one, bar=0.016, runs=31,
-             warmup=3),
+             warmup=3, baseline="check panel: one keystroke in a bare QTextEdit, same paragraph"),
         Case("check panel 30,000 字: engine recheck alone", engine_only, setup=typed_untimed,
              runs=21, warmup=2, note="baseline"),
         Case("check panel 30,000 字: check after the pause, dock updated", check_after_pause,
              setup=typed_untimed, bar=0.016, runs=21, warmup=2,
              baseline="check panel 30,000 字: engine recheck alone"),
-        Case("check panel 30,000 字: budget column after the pause", budget_after_pause,
+        Case("check panel 30,000 字: outline figures after the pause", budget_after_pause,
              setup=typed_untimed, bar=0.016, runs=21, warmup=2),
     ]

@@ -77,7 +77,9 @@ class BudgetFields(QWidget):
             self.rate.setValue(speech.speaking_rate or MIN_RATE - 1)
         finally:
             self._loading = False
-        self._show_estimate()
+        self._estimate_stale = True
+        if self.isVisible():
+            self._show_estimate()
 
     def _content_changed(self, changes: Changes) -> None:
         if changes.head:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QCheckBox, QDockWidget, QHBoxLayout, QLabel, QToolBar,
                                QVBoxLayout, QWidget)
@@ -80,6 +80,10 @@ class CheckPanel(QWidget):
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         checker.updated.connect(self.refresh)
         self.refresh()
+
+    def sizeHint(self) -> QSize:
+        # A few rows high at first: the editor keeps most of the window.
+        return QSize(600, 190)
 
     # --- showing the list -----------------------------------------------------------------------
 

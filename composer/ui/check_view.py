@@ -82,6 +82,9 @@ class FindingsTree(QTreeView):
         model.layoutChanged.connect(self.expandAll)
         model.modelReset.connect(self.expandAll)
 
+    def sizeHint(self) -> QSize:
+        return QSize(400, 110)      # a few rows; the dock and the dialog give it more
+
     def findings_model(self) -> FindingsModel:
         model = self.model()
         assert isinstance(model, FindingsModel)

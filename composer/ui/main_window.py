@@ -477,8 +477,6 @@ class MainWindow(QMainWindow):
         docks = settings.window_state("docks")     # the 检查 dock: shown or not, and where
         if docks is not None:
             self.restoreState(docks)
-        else:
-            self.resizeDocks([self.check_dock], [200], Qt.Orientation.Vertical)
 
     def save_layout(self) -> None:
         settings.set_window_state("geometry", self.saveGeometry())

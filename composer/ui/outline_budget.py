@@ -68,13 +68,15 @@ class OutlineBudget(QObject):
         document.content_changed.connect(lambda _changes: self._timer.start())
         document.structure_changed.connect(self._timer.start)
         document.reset.connect(self._reset)
+        self._timer.start()       # the first count, once the window is up
 
     def rate(self) -> int:
         return self.document.speech.speaking_rate or self.default_rate()
 
     def _reset(self) -> None:
-        self.budget = None        # another speech: computed at the first look, not later,
-        self._timer.start()       # and said once it is (the column fits its width)
+        self.budget = None        # another speech: counted shortly, and said when it is
+        self._texts = {}
+        self._timer.start()
 
     def schedule(self) -> None:
         self._timer.start()
@@ -108,9 +110,11 @@ class OutlineBudget(QObject):
     # --- what a row shows -------------------------------------------------------------------------
 
     def row(self, key: str) -> tuple[str, bool, str]:
-        """(the column's text, over its share, the tooltip) of an outline row."""
+        """(the figures' text, over its share, the tooltip) of an outline row; empty until the
+        first count of a speech, which comes :data:`DELAY_MS` after it is shown (the window
+        opens without waiting for it)."""
         if self.budget is None:
-            self._compute()
+            return "", False, ""
         found = self._texts.get(key)
         if found is None:
             found = self._texts[key] = self._row(key)

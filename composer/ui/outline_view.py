@@ -85,9 +85,9 @@ class OutlineView(QTreeView):
         budget = getattr(model, "budget", None)
         if budget is not None:
             budget.changed.connect(self.fit_strip)
+            # Rows moved or reset; a changed heading (dataChanged) moves no figures.
             model.layoutChanged.connect(self.strip.update)
             model.modelReset.connect(self.strip.update)
-            model.dataChanged.connect(self.strip.update)
         self.selectionModel().currentChanged.connect(self.strip.update)
         self.fit_strip()
 
