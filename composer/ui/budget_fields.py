@@ -1,9 +1,11 @@
 """讲稿信息's time budget: the target speaking time and this speaker's rate, kept in the speech.
 
-Both go through one core edit (``SetBudget``) on the undo stack, so the speech counts as
-modified and the values are saved with it.  Arrow clicks in a row merge into one undo step
-like typing does; a value is taken when the writer presses Enter, leaves the box or clicks an
-arrow (not at every digit: 「1」 on the way to 「150」 is no rate).
+Both are set by one core edit (``SetBudget``), so the speech counts as modified and the values
+are saved with it.  In the 讲稿信息 dialog the edit goes with the head fields when the writer
+presses OK (``budget_edit``); in the one-section editor's head page (``live``) every change is
+its own undo step, arrow clicks in a row merging like typing.  A value is taken when the writer
+presses Enter, leaves the box or clicks an arrow, not at every digit (「1」 on the way to 「150」
+is no rate).  Under the boxes: how long the speech takes at that rate, against that target.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import QDoubleSpinBox, QFormLayout, QLabel, QSpinBox, QWi
 
 from ..core.edits import Changes
 from ..core.errors import OperationError
+from ..core.speech import Speech
 from ..core.stats import DEFAULT_RATE, MAX_RATE, MIN_RATE
 from ..core.time_budget import MAX_TARGET_MINUTES, SetBudget, time_budget
 from . import budget_text
@@ -29,14 +32,22 @@ class MinutesBox(QDoubleSpinBox):
         return f"{value:g}"
 
 
+def budget_edit(speech: Speech, target: float | None, rate: int | None) -> SetBudget | None:
+    """The edit that sets these values; None when the speech has them already."""
+    if (target, rate) == (speech.target_minutes, speech.speaking_rate):
+        return None
+    return SetBudget(target, rate)
+
+
 class BudgetFields(QWidget):
     message = Signal(str)
 
-    def __init__(self, document: Document, default_rate: Callable[[], int] = lambda: DEFAULT_RATE,
-                 parent=None):
+    def __init__(self, speech: Callable[[], Speech],
+                 default_rate: Callable[[], int] = lambda: DEFAULT_RATE, parent=None):
         super().__init__(parent)
-        self.document = document
+        self._speech = speech
         self.default_rate = default_rate
+        self.document: Document | None = None
         self._loading = False
         self._estimate_stale = True
         self._memo = CountMemo()
@@ -62,14 +73,18 @@ class BudgetFields(QWidget):
         form.addRow(self.tr("目标时长"), self.target)
         form.addRow(self.tr("语速"), self.rate)
         form.addRow("", self.estimate)
-        self.target.valueChanged.connect(self._commit)
-        self.rate.valueChanged.connect(self._commit)
-        document.content_changed.connect(self._content_changed)
-        document.reset.connect(self.load)
+        self.target.valueChanged.connect(self._edited)
+        self.rate.valueChanged.connect(self._edited)
         self.load()
 
+    def live(self, document: Document) -> None:
+        """Edit the open speech directly: each change an undo step, undo shown at once."""
+        self.document = document
+        document.content_changed.connect(self._content_changed)
+        document.reset.connect(self.load)
+
     def load(self) -> None:
-        speech = self.document.speech
+        speech = self._speech()
         self._loading = True
         try:
             self.rate.setSpecialValueText(self.tr("按设置（{0} 字/分钟）").format(self.default_rate()))
@@ -80,6 +95,11 @@ class BudgetFields(QWidget):
         self._estimate_stale = True
         if self.isVisible():
             self._show_estimate()
+
+    def values(self) -> tuple[float | None, int | None]:
+        target = self.target.value()
+        rate = self.rate.value()
+        return (round(target, 1) or None), (rate if rate >= MIN_RATE else None)
 
     def _content_changed(self, changes: Changes) -> None:
         if changes.head:
@@ -94,33 +114,31 @@ class BudgetFields(QWidget):
         if self._estimate_stale:
             self._show_estimate()
 
-    def values(self) -> tuple[float | None, int | None]:
-        target = self.target.value()
-        rate = self.rate.value()
-        return (round(target, 1) or None), (rate if rate >= MIN_RATE else None)
-
-    def _commit(self, *_args) -> None:
+    def _edited(self, *_args) -> None:
         if self._loading:
             return
-        target, rate = self.values()
-        speech = self.document.speech
-        if (target, rate) == (speech.target_minutes, speech.speaking_rate):
+        self._show_estimate()
+        if self.document is None:
+            return              # the dialog's OK sets them
+        edit = budget_edit(self.document.speech, *self.values())
+        if edit is None:
             return
         try:
-            self.document.execute(SetBudget(target, rate), self.tr("设定讲话时长"), ("budget",))
+            self.document.execute(edit, self.tr("设定讲话时长"), ("budget",))
         except OperationError as error:
             self.message.emit(str(error))
             self.load()
 
     def _show_estimate(self) -> None:
+        """How long the speech takes at the rate in the box, against the target in the box."""
         self._estimate_stale = False
-        speech = self.document.speech
-        rate = speech.speaking_rate or self.default_rate()
-        budget = time_budget(speech, rate, count=self._memo)
+        target, rate = self.values()
+        rate = rate or self.default_rate()
+        budget = time_budget(self._speech(), rate, target or 0, count=self._memo)
         self._memo.end_pass()
         text = self.tr("按每分钟 {0} 字，全文约讲{1}").format(rate, budget_text.duration(budget.seconds))
-        if budget.target_seconds:
-            gap = budget.seconds - budget.target_seconds
+        if target:
+            gap = budget.seconds - round(target * 60)
             text += (self.tr("，超出目标{0}").format(budget_text.duration(gap)) if gap > 0 else
                      self.tr("，比目标少{0}").format(budget_text.duration(-gap)) if gap < 0 else "")
         self.estimate.setText(text + self.tr("。"))

@@ -264,7 +264,8 @@ class EditorPane(QStackedWidget):
         self.section.run_in.toggled.connect(self._commit_run_in)
         # The time budget under the head fields (讲稿信息): its own edit, SetBudget.
         from .budget_fields import BudgetFields
-        self.budget = BudgetFields(document)
+        self.budget = BudgetFields(lambda: document.speech)
+        self.budget.live(document)
         self.budget.message.connect(self.message)
         head_layout = self.head.layout()
         assert isinstance(head_layout, QVBoxLayout)

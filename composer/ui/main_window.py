@@ -291,15 +291,16 @@ class MainWindow(QMainWindow):
         self.check_status.setText(f'<a href="checks" style="color:{"#c0392b" if count else "gray"}'
                                   f'; text-decoration:none">{text}</a>')
 
-    def export_preflight(self) -> bool:
-        """导出前检查: the problems of the 检查 dock, each once; True to go on exporting."""
+    def export_preflight(self, go_on: str | None = None) -> bool:
+        """导出前检查 (before an export, a PDF or a print): the problems of the 检查 dock, each
+        once; True to go on.  GO_ON is the button's label (「仍然导出」 by default)."""
         from . import preflight_dialog
         self.checker.flush()
         findings = self.checker.visible()
         if not findings:
             return True
         choice, finding = preflight_dialog.ask_preflight(self, self.document.speech, findings,
-                                                         self.outline_model.markers)
+                                                         self.outline_model.markers, go_on)
         if choice == preflight_dialog.JUMP and finding is not None:
             self.show_checks()
             self.check_panel.select_finding(finding)

@@ -1,7 +1,8 @@
-"""导出前检查: before a speech is exported, the problems the 检查 dock lists, each once.
+"""导出前检查: before a speech is exported or printed, the problems the 检查 dock lists, each
+once.
 
-The writer exports anyway (仍然导出), goes to a problem instead (转到此处, or a double-click:
-the export stops and the problem's text is selected in the speech), or cancels.
+The writer goes on anyway (仍然导出, 仍然打印), goes to a problem instead (转到此处, or a
+double-click: the export stops and the problem's text is selected in the speech), or cancels.
 """
 
 from __future__ import annotations
@@ -21,14 +22,14 @@ EXPORT, JUMP, CANCEL = "export", "jump", "cancel"
 
 class PreflightDialog(QDialog):
     def __init__(self, speech: Speech, findings: list[Finding],
-                 markers: Callable[[], dict[str, str]], parent=None):
+                 markers: Callable[[], dict[str, str]], go_on: str | None = None, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("导出前检查"))
         self.resize(640, 420)
         self.choice = CANCEL
         self.chosen: Finding | None = None
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("讲稿里还有 {0} 处问题。可以先转到问题处修改，也可以仍然导出。")
+        intro = QLabel(self.tr("讲稿里还有 {0} 处问题。可以先转到问题处修改，也可以仍然继续。")
                        .format(len(findings)))
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -42,7 +43,7 @@ class PreflightDialog(QDialog):
         buttons = QDialogButtonBox()
         self.jump_button = buttons.addButton(self.tr("转到此处"),
                                              QDialogButtonBox.ButtonRole.ActionRole)
-        self.export_button = buttons.addButton(self.tr("仍然导出"),
+        self.export_button = buttons.addButton(go_on or self.tr("仍然导出"),
                                                QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.jump_button.clicked.connect(self.go_to_current)
@@ -78,8 +79,10 @@ class PreflightDialog(QDialog):
 
 
 def ask_preflight(parent, speech: Speech, findings: list[Finding],
-                  markers: Callable[[], dict[str, str]]) -> tuple[str, Finding | None]:
-    """(EXPORT, None), (JUMP, the finding to show) or (CANCEL, None).  Tests replace this."""
-    dialog = PreflightDialog(speech, findings, markers, parent)
+                  markers: Callable[[], dict[str, str]],
+                  go_on: str | None = None) -> tuple[str, Finding | None]:
+    """(EXPORT: go on, None), (JUMP, the finding to show) or (CANCEL, None).  GO_ON labels
+    going on (「仍然导出」, 「仍然打印」).  Tests replace this."""
+    dialog = PreflightDialog(speech, findings, markers, go_on, parent)
     dialog.exec()
     return dialog.choice, dialog.chosen

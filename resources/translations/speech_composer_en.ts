@@ -1388,7 +1388,7 @@ Import it now?</translation>
     </message>
     <message>
         <source>这一项不在页面上，请在“讲稿信息”里填写。</source>
-        <translation type="unfinished"></translation>
+        <translation>This is not on the page: fill it in under Speech details.</translation>
     </message>
     <message>
         <source>检查：{0} 处问题</source>
@@ -1587,8 +1587,8 @@ Compose speeches from a library of sections and export official-format Word docu
         <translation>Check before export</translation>
     </message>
     <message>
-        <source>讲稿里还有 {0} 处问题。可以先转到问题处修改，也可以仍然导出。</source>
-        <translation>The speech still has {0} problems. Go to one to correct it, or export anyway.</translation>
+        <source>讲稿里还有 {0} 处问题。可以先转到问题处修改，也可以仍然继续。</source>
+        <translation>The speech still has {0} problems. Go to one to correct it, or go on anyway.</translation>
     </message>
     <message>
         <source>转到此处</source>
@@ -1638,8 +1638,8 @@ Compose speeches from a library of sections and export official-format Word docu
         <translation>Print Preview — {0} ({1} pages)</translation>
     </message>
     <message>
-        <source>仍然打印吗？</source>
-        <translation>Print anyway?</translation>
+        <source>仍然打印</source>
+        <translation>Print anyway</translation>
     </message>
     <message>
         <source>打印“{0}”（共 {1} 页）</source>

@@ -201,7 +201,7 @@ def test_export_warns_about_placeholders(window, monkeypatch, tmp_path):
     from composer.ui import preflight_dialog
     asked = []
 
-    def cancel(parent, speech, findings, markers):
+    def cancel(parent, speech, findings, markers, go_on=None):
         asked.append(findings)
         return preflight_dialog.CANCEL, None
     monkeypatch.setattr(preflight_dialog, "ask_preflight", cancel)
