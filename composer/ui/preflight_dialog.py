@@ -22,7 +22,7 @@ EXPORT, JUMP, CANCEL = "export", "jump", "cancel"
 
 class PreflightDialog(QDialog):
     def __init__(self, speech: Speech, findings: list[Finding],
-                 markers: Callable[[], dict[str, str]], go_on: str | None = None, parent=None):
+                 markers: Callable[[], dict[str, str]], parent=None, go_on: str | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("导出前检查"))
         self.resize(640, 420)
@@ -83,6 +83,6 @@ def ask_preflight(parent, speech: Speech, findings: list[Finding],
                   go_on: str | None = None) -> tuple[str, Finding | None]:
     """(EXPORT: go on, None), (JUMP, the finding to show) or (CANCEL, None).  GO_ON labels
     going on (「仍然导出」, 「仍然打印」).  Tests replace this."""
-    dialog = PreflightDialog(speech, findings, markers, go_on, parent)
+    dialog = PreflightDialog(speech, findings, markers, parent, go_on=go_on)
     dialog.exec()
     return dialog.choice, dialog.chosen
