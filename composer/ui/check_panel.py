@@ -165,7 +165,12 @@ class CheckPanel(QWidget):
     # --- acting ---------------------------------------------------------------------------------
 
     def _jump_to(self, index: QModelIndex) -> None:
-        finding = self.model.finding_at(index)
+        if self.model.finding_at(index) is None:
+            return
+        # Typing may have moved the text since the last check: check first, then take the
+        # clicked finding where the check put it (the current index follows it).
+        self._up_to_date()
+        finding = self.model.finding_at(self.tree.currentIndex())
         if finding is not None:
             self.jump.emit(finding.location)
 

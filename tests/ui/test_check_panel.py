@@ -103,6 +103,17 @@ def test_a_click_selects_the_place_in_the_document(qtbot, library):
     assert win.outline.current_key() == win.document.speech.body[0].id
 
 
+def test_a_click_right_after_typing_finds_the_moved_text(qtbot, library):
+    win = open_window(qtbot, library, planted())
+    section = win.document.speech.body[1]
+    win.show_location(section.id, 0, 0, 0)             # before 既使
+    commit_text(win.document_pane.view, "我们说，")
+    assert win.checker.pending                          # the list still has the old offset
+    click(qtbot, win.check_panel.tree, row_of(win, "word.confusion"))
+    assert section.paragraphs[0].startswith("我们说，既使")
+    assert selected(win) == "既使"
+
+
 def test_headings_and_head_lines_are_selected_too(qtbot, library):
     speech = planted()
     speech.body[2].heading = "强化保障。"
