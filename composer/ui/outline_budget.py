@@ -11,6 +11,7 @@ last time (``CountMemo``), so after a keystroke only the changed section is coun
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import NamedTuple
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QColor
@@ -24,6 +25,16 @@ from .document import Document
 DELAY_MS = 150
 OVER = QColor(0xC0, 0x39, 0x2B)      # 公文红, as the outline's drop indicator
 QUIET = QColor(0x80, 0x80, 0x80)
+
+
+class Figures(NamedTuple):
+    text: str        # 「1966字 10分55秒 36%」
+    over: bool       # longer than its even part of the target
+    tip: str
+    short: str       # without the 字数, where the full text does not fit: 「10分55秒 36%」
+
+
+NONE = Figures("", False, "", "")
 
 
 class CountMemo:
@@ -60,7 +71,7 @@ class OutlineBudget(QObject):
         self.budget: Budget | None = None
         self._rows: dict[str, SectionBudget] = {}
         self._frame: dict[str, tuple[int, int]] = {}     # OPENING / CLOSING: (字数, seconds)
-        self._texts: dict[str, tuple[str, bool, str]] = {}
+        self._texts: dict[str, Figures] = {}
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DELAY_MS)
@@ -109,18 +120,17 @@ class OutlineBudget(QObject):
 
     # --- what a row shows -------------------------------------------------------------------------
 
-    def row(self, key: str) -> tuple[str, bool, str]:
-        """(the figures' text, over its share, the tooltip) of an outline row; empty until the
-        first count of a speech, which comes :data:`DELAY_MS` after it is shown (the window
-        opens without waiting for it)."""
+    def row(self, key: str) -> Figures:
+        """What is shown beside an outline row; empty until the first count of a speech, which
+        comes :data:`DELAY_MS` after it is shown (the window opens without waiting for it)."""
         if self.budget is None:
-            return "", False, ""
+            return NONE
         found = self._texts.get(key)
         if found is None:
             found = self._texts[key] = self._row(key)
         return found
 
-    def _row(self, key: str) -> tuple[str, bool, str]:
+    def _row(self, key: str) -> Figures:
         budget = self.budget
         assert budget is not None
         tr = self.tr
@@ -134,22 +144,24 @@ class OutlineBudget(QObject):
                 if budget.over:
                     tip += tr("，超出{0}").format(
                         budget_text.duration(budget.seconds - budget.target_seconds))
-            return text, budget.over, tip + tr("。在“讲稿信息”里设定目标时长和语速。")
+            return Figures(text, budget.over, tip + tr("。在“讲稿信息”里设定目标时长和语速。"), text)
         if key in self._frame:
             count, seconds = self._frame[key]
             if not count:
-                return "", False, ""
-            return (f"{budget_text.characters(count)} {budget_text.duration(seconds)}", False,
-                    tr("{0}，约{1}").format(budget_text.characters(count),
-                                           budget_text.duration(seconds)))
+                return NONE
+            time = budget_text.duration(seconds)
+            return Figures(f"{budget_text.characters(count)} {time}", False,
+                           tr("{0}，约{1}").format(budget_text.characters(count), time), time)
         row = self._rows.get(key)
         if row is None:
-            return "", False, ""      # a section added since the last count: shown shortly
-        text = f"{budget_text.characters(row.characters)} {budget_text.duration(row.seconds)}"
+            return NONE               # a section added since the last count: shown shortly
+        short = budget_text.duration(row.seconds)
+        text = f"{budget_text.characters(row.characters)} {short}"
         tip = tr("本节（含下级）{0}，约{1}").format(budget_text.characters(row.characters),
                                                  budget_text.duration(row.seconds))
         if row.share is not None:
             text += " " + budget_text.share_text(row.share)
+            short += " " + budget_text.share_text(row.share)
             tip += tr("，占目标时长的 {0}").format(budget_text.share_text(row.share))
         if row.allowance is not None:
             tip += tr("。按目标平均分配，本节约{0}").format(
@@ -157,4 +169,4 @@ class OutlineBudget(QObject):
             if row.over:
                 tip += tr("，超出{0}").format(budget_text.duration(
                     row.seconds - round(row.allowance)))
-        return text, row.over, tip + tr("。")
+        return Figures(text, row.over, tip + tr("。"), short)

@@ -202,7 +202,8 @@ class BudgetStrip(QWidget):
         for y, step, key in self.rows():
             if y + step < low or y > high:
                 continue
-            text, over, _tip = budget.row(key)
+            figures = budget.row(key)
+            text, over = figures.text, figures.over
             if not text:
                 continue
             if key == current:
@@ -216,14 +217,19 @@ class BudgetStrip(QWidget):
             if over is not font:
                 painter.setFont(bold if over else plain)
                 font = over
-            laid = texts.get((text, over))
-            if laid is None:
-                static = QStaticText(text)
-                static.prepare(QTransform(), bold if over else plain)
-                laid = texts[(text, over)] = (static, round(static.size().width()))
+            laid = texts.get((text, over)) or self._lay_out(text, over)
+            if laid[1] > right - 2:     # wider than the strip may be (half the pane)
+                text = figures.short
+                laid = texts.get((text, over)) or self._lay_out(text, over)
             painter.drawStaticText(right - laid[1], y + (step - line) // 2, laid[0])
         if len(texts) > 4096:
             texts.clear()
+
+    def _lay_out(self, text: str, over: bool) -> tuple[QStaticText, int]:
+        static = QStaticText(text)
+        static.prepare(QTransform(), self._bold if over else self.view.font())
+        laid = self._texts[(text, over)] = (static, round(static.size().width()))
+        return laid
 
     def key_at(self, y: int) -> str | None:
         for top, step, key in self.rows():
@@ -235,7 +241,7 @@ class BudgetStrip(QWidget):
         if event.type() == QEvent.Type.ToolTip:
             key = self.key_at(event.pos().y())
             model: Any = self.view.model()
-            tip = model.budget.row(key)[2] if key is not None else ""
+            tip = model.budget.row(key).tip if key is not None else ""
             if tip:
                 QToolTip.showText(event.globalPos(), tip, self)
             else:

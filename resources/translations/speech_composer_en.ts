@@ -283,19 +283,19 @@ This is one step and can be undone. Continue?</translation>
     </message>
     <message>
         <source>错误 {0}</source>
-        <translation>{0} errors</translation>
+        <translation>errors: {0}</translation>
     </message>
     <message>
         <source>警告 {0}</source>
-        <translation>{0} warnings</translation>
+        <translation>warnings: {0}</translation>
     </message>
     <message>
         <source>提示 {0}</source>
-        <translation>{0} hints</translation>
+        <translation>hints: {0}</translation>
     </message>
     <message>
         <source>共 {0} 处：</source>
-        <translation>{0} problems: </translation>
+        <translation>{0} found: </translation>
     </message>
     <message>
         <source>；可自动修正 {0} 处</source>
@@ -327,7 +327,7 @@ This is one step and can be undone. Continue?</translation>
     </message>
     <message>
         <source>忽略检查结果（{0} 处）</source>
-        <translation>Ignore problems ({0})</translation>
+        <translation>Ignore ({0})</translation>
     </message>
     <message>
         <source>取消忽略（{0} 处）</source>
@@ -1392,7 +1392,7 @@ Import it now?</translation>
     </message>
     <message>
         <source>检查：{0} 处问题</source>
-        <translation>Check: {0} problems</translation>
+        <translation>Check: {0} found</translation>
     </message>
     <message>
         <source>检查：没有问题</source>
