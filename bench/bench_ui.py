@@ -137,6 +137,7 @@ def drag_cases() -> list[Case]:
     view.resize(420, 900)
     view.expandAll()
     view.show()
+    model.budget.refresh()      # the figures beside the rows, as shown once the window is up
     QApplication.processEvents()
     big = speech.body[0]
     last_row = model.rowCount() - 1  # the drop goes between the last section and 结尾

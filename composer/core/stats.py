@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .numbering import outline_markers
@@ -104,17 +105,21 @@ class SpeechStats:
         return next((s for s in self.sections if s.section_id == section_id), None)
 
 
-def speech_stats(speech: Speech, rate: int = DEFAULT_RATE, level3_style: str = "1.") -> SpeechStats:
+def speech_stats(speech: Speech, rate: int = DEFAULT_RATE, level3_style: str = "1.",
+                 count: Callable[[str], Count] = count_text) -> SpeechStats:
+    """The counts of a speech.  ``count`` counts one text; the window passes a memo of
+    ``count_text`` (a section's text rarely changes between two calls) so that the counts of a
+    long speech follow each keystroke cheaply."""
     if not MIN_RATE <= rate <= MAX_RATE:
         raise ValueError(f"rate must be {MIN_RATE}–{MAX_RATE} characters a minute")
     markers = outline_markers(speech, level3_style)
-    head = count_text("".join([speech.title, speech.subtitle, speech.speaker, speech.date]))
-    opening = count_text(speech.salutation + "".join(speech.opening))
-    closing = count_text("".join(speech.closing))
+    head = count("".join([speech.title, speech.subtitle, speech.speaker, speech.date]))
+    opening = count(speech.salutation + "".join(speech.opening))
+    closing = count("".join(speech.closing))
     rows: list[SectionStats] = []
 
     def visit(section: Section, level: int) -> Count:
-        own = count_text(markers[section.id] + section.heading + "".join(section.paragraphs))
+        own = count(markers[section.id] + section.heading + "".join(section.paragraphs))
         row = SectionStats(section.id, level, markers[section.id], section.heading, own, own, 0)
         rows.append(row)
         total = own

@@ -14,12 +14,14 @@ editor does on paper ("five minutes, three parts: about a minute and a half each
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .edits import Changes, Edit
 from .errors import OperationError
 from .speech import Section, Speech
-from .stats import DEFAULT_RATE, MAX_RATE, MIN_RATE, seconds_for, speech_stats
+from .stats import (DEFAULT_RATE, MAX_RATE, MIN_RATE, Count, count_text, seconds_for,
+                    speech_stats)
 
 
 @dataclass
@@ -56,13 +58,13 @@ class Budget:
 
 
 def time_budget(speech: Speech, rate: int | None = None, target_minutes: float | None = None,
-                level3_style: str = "1.") -> Budget:
+                level3_style: str = "1.", count: Callable[[str], Count] = count_text) -> Budget:
     """The budget of a speech; rate and target default to the speech's own, then to 180 and
-    no target."""
+    no target.  ``count`` as for ``stats.speech_stats`` (a memo, in the window)."""
     rate = rate or speech.speaking_rate or DEFAULT_RATE
     target = target_minutes if target_minutes is not None else speech.target_minutes
     target_seconds = round(target * 60) if target else None
-    stats = speech_stats(speech, rate, level3_style)
+    stats = speech_stats(speech, rate, level3_style, count)
     frame = seconds_for(stats.opening.total + stats.closing.total, rate)
     rows = {row.section_id: row for row in stats.sections}
     out: list[SectionBudget] = []

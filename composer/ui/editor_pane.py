@@ -262,6 +262,14 @@ class EditorPane(QStackedWidget):
         self.section.text.textChanged.connect(self._text_changed)
         self.section.text.on_headings = self._paste_headings
         self.section.run_in.toggled.connect(self._commit_run_in)
+        # The time budget under the head fields (讲稿信息): its own edit, SetBudget.
+        from .budget_fields import BudgetFields
+        self.budget = BudgetFields(lambda: document.speech)
+        self.budget.live(document)
+        self.budget.message.connect(self.message)
+        head_layout = self.head.layout()
+        assert isinstance(head_layout, QVBoxLayout)
+        head_layout.insertWidget(2, self.budget)      # under the fields
 
         document.content_changed.connect(self._content_changed)
         document.structure_changed.connect(self._structure_changed)
@@ -427,3 +435,29 @@ class EditorPane(QStackedWidget):
 
 def _head_field_setter(name: str, value: str) -> Callable[[Speech], Edit]:
     return lambda speech: ops.set_head_field(speech, name, value)
+
+
+def select_span(editor: EditorPane, container: str, paragraph: int | None, offset: int,
+                length: int) -> None:
+    """Select text the editor shows (a head field, the heading, or a paragraph of the container
+    shown) and put the focus there.  The caller has shown the container first."""
+    if container in editor.head.fields:
+        field = editor.head.fields[container]
+    elif paragraph is None:
+        field = editor.section.heading
+    else:
+        text = editor.section.text
+        block = text.document().findBlockByNumber(paragraph)
+        if not block.isValid():
+            return
+        cursor = text.textCursor()
+        start = block.position() + min(offset, block.length() - 1)
+        cursor.setPosition(start)
+        cursor.setPosition(min(start + length, block.position() + block.length() - 1),
+                           QTextCursor.MoveMode.KeepAnchor)
+        text.setFocus()
+        text.setTextCursor(cursor)
+        text.ensureCursorVisible()
+        return
+    field.setFocus()
+    field.setSelection(offset, length)

@@ -35,7 +35,6 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QFontDatabase, QKeySequence
 from PySide6.QtWidgets import QApplication, QCheckBox, QMenu, QMessageBox
 
-from ..core.checks import check_speech
 from ..core.errors import ComposerError
 from ..core.speech import Speech
 from ..io import locks, paths, recovery
@@ -109,6 +108,9 @@ class FileActions(QObject):
         # import instead of an error, and 粘贴为新讲稿 goes through the import preview.
         self.import_instead: Callable[[str], bool] | None = None
         self.paste_instead: Callable[[], bool] | None = None
+        # Set by the window: the preflight before an export or a print (导出前检查), given
+        # the label of going on anyway; False stops the export.
+        self.preflight: Callable[[str | None], bool] = lambda go_on: True
 
         def action(text, shortcut, slot) -> QAction:
             act = QAction(text, self)
@@ -497,19 +499,11 @@ class FileActions(QObject):
 
     # --- export -------------------------------------------------------------------------------------
 
-    def placeholders_confirmed(self, question: str | None = None) -> bool:
-        """True when the speech has no unfilled placeholder, or the writer goes on anyway.
-        QUESTION ends the message (「仍然导出吗？」 by default)."""
-        problems = [p for p in check_speech(self.document.speech) if p.code == "placeholder"]
-        if not problems:
-            return True
-        listed = "\n".join(f"· {p.where}：{p.excerpt}" for p in problems[:8])
-        more = self.tr("\n……共 {0} 处").format(len(problems)) if len(problems) > 8 else ""
-        answer = QMessageBox.question(
-            self.window, self.tr("还有没填写的占位符"),
-            self.tr("讲稿里还有 xx、20xx、××× 之类的占位符：\n\n{0}{1}\n\n").format(listed, more)
-            + (question or self.tr("仍然导出吗？")))
-        return answer == QMessageBox.StandardButton.Yes
+    def preflight_confirmed(self, go_on: str | None = None) -> bool:
+        """导出前检查: True when the proofreader finds nothing the writer has not ignored, or
+        the writer goes on anyway.  GO_ON names that choice (「仍然导出」 by default,
+        「仍然打印」 before printing)."""
+        return self.preflight(go_on)
 
     def suggested_export_path(self, suffix: str, copy: str = FULL) -> str:
         """Where an export goes by default: beside the speech file, named like it."""
@@ -521,8 +515,8 @@ class FileActions(QObject):
         return os.path.join(folder or str(Path.home()), base + suffix)
 
     def export_docx(self, copy: str = FULL) -> bool:
-        """Export the speech (or its outline copy) after the placeholder and font checks."""
-        if not self.placeholders_confirmed() or not self.fonts_confirmed():
+        """Export the speech (or its outline copy) after the preflight and the font check."""
+        if not self.preflight_confirmed() or not self.fonts_confirmed():
             return False
         title = self.tr("导出 Word 文档") if copy == FULL else self.tr("导出提纲")
         suggested = self.suggested_export_path(".docx", copy)

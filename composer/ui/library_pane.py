@@ -25,7 +25,7 @@ from ..core.library_history import LibraryHistory
 from ..core.speech import Section
 from ..io import library_file, library_store, pack_update
 from ..io.library_store import LoadedLibrary
-from . import settings, snippet_dialog
+from . import budget_text, settings, snippet_dialog
 from .library_model import ROW_ROLE, LibraryModel
 from .library_watch import PackWatcher
 
@@ -142,6 +142,9 @@ class LibraryPane(QWidget):
         # says about a snippet above its text (where it was used, words to adapt).
         self.text_html: Callable[[str, list[str]], str] = highlighted_html
         self.preview_notes: Callable[[Snippet], str] = lambda snippet: ""
+        # What the preview says of a snippet's 字数 and speaking time (the window's: at the
+        # open speech's rate, against its target time).
+        self.length_note: Callable[[Snippet], str] = budget_text.snippet_note_html
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         title = QLabel(self.tr("素材库"))
@@ -283,7 +286,7 @@ class LibraryPane(QWidget):
         if snippet.source_title:
             facts.append(snippet.source_title)
         parts = [f'<p style="color:gray">{html.escape(" · ".join(facts))}</p>',
-                 self.preview_notes(snippet)]
+                 self.length_note(snippet), self.preview_notes(snippet)]
         if snippet.tags:
             parts.append(f'<p style="color:gray">{html.escape(self.tr("标签"))}：'
                          f'{self.text_html("，".join(snippet.tags), terms)}</p>')

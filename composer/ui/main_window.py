@@ -1,10 +1,9 @@
-"""The main window: library | outline | the document, with menus, toolbar and status bar.
+"""The main window: library | outline | the document, the 检查 dock, menus, toolbar and status bar.
 
 The document view (document_pane.py) is where the speech is read and written; the one-section
 editor (editor_pane.py) stays as a focus mode (视图 → 单节编辑).  The outline and the document
 follow each other: selecting a row shows its text, moving the caret selects its row.
 """
-
 from __future__ import annotations
 
 from pathlib import Path
@@ -105,10 +104,12 @@ class MainWindow(QMainWindow):
         self.files.import_instead = self.imports.offer_import
         self.files.paste_instead = self.imports.import_clipboard
         self.setAcceptDrops(True)
+        self._build_check_dock()
         self._build_menus()
         self._build_toolbar()
 
         # --- status bar
+        self.statusBar().addPermanentWidget(self.check_status)
         self.stats_label = QLabel()
         self.statusBar().addPermanentWidget(self.stats_label)
         self._stats_timer = QTimer(self)
@@ -170,6 +171,7 @@ class MainWindow(QMainWindow):
         edit.addActions([d.find_action, d.replace_action, d.find_next, d.find_previous])
         edit.addSeparator()
         edit.addAction(self.info_action)
+        edit.addAction(self.check_action)
         edit.addActions([self.borrowing.table_action, self.borrowing.apply_action])
         edit.addAction(f.paste_speech)
 
@@ -219,9 +221,103 @@ class MainWindow(QMainWindow):
         toolbar.addActions([o.new_sibling, o.new_child, o.move_up, o.move_down, o.promote,
                             o.demote])
         toolbar.addSeparator()
-        toolbar.addActions([self.info_action, self.save_to_library])
+        toolbar.addActions([self.info_action, self.check_action, self.save_to_library])
         self.addToolBar(toolbar)
         self.toolbar = toolbar
+
+    def _build_check_dock(self) -> None:
+        """The proofreader on the open speech: the 检查 dock, its count in the status bar, the
+        export preflight, and the time budget's rate from the settings."""
+        from .check_panel import CheckDock, CheckPanel
+        from .checker import Checker
+        self.checker = Checker(self.document, lambda: self.outline_model.level3_style,
+                               settings.library_folders, self)
+        self.check_panel = CheckPanel(self.document, self.checker, self.outline_model.markers)
+        self.check_dock = CheckDock(self.check_panel, self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.check_dock)
+        self.check_action = self.check_dock.toggleViewAction()
+        self.check_action.setShortcut(QKeySequence(Qt.Key.Key_F7))   # Word's 拼写和语法
+        self.check_action.setToolTip(self.tr("显示或关闭检查结果（错别字、标点、数字、序数……）"))
+        self.check_panel.jump.connect(
+            lambda loc: self.show_location(loc.container, loc.paragraph, loc.offset, loc.length))
+        self.check_panel.message.connect(self.show_message)
+        self.checker.message.connect(self.show_message)
+        self.check_status = QLabel()
+        self.check_status.setToolTip(self.tr("打开检查结果"))
+        self.check_status.linkActivated.connect(lambda _link: self.show_checks())
+        self.checker.updated.connect(self._update_check_status)
+        self.files.preflight = self.export_preflight
+        self.outline_model.budget.default_rate = settings.speaking_rate
+        self.editor.budget.default_rate = settings.speaking_rate
+        self.editor.budget.load()
+        self.library_pane.length_note = self._snippet_length_note
+        self.document.content_changed.connect(self._budget_maybe_changed)
+        self.checker.schedule()
+
+    def show_location(self, container: str, paragraph: int | None, offset: int,
+                      length: int) -> None:
+        """Show a place in the speech and select its text: the span in the document view (its
+        row in the outline follows), or in the one-section editor in focus mode."""
+        from .view_blocks import group_of
+        key = group_of(container)
+        self.outline.select(key)
+        if self.outline.current_key() != key:
+            return          # the place is gone (the next check drops the finding)
+        if self.focus_action.isChecked():
+            from .editor_pane import select_span
+            select_span(self.editor, container, paragraph, offset, length)
+            return
+        view = self.document_pane.view
+        span = view.span_of(container, -1 if paragraph is None else paragraph, offset,
+                            offset + length)
+        if span is None:
+            # Not on the page: an empty head field (a missing title).
+            self.show_message(self.tr("这一项不在页面上，请在“讲稿信息”里填写。"))
+            return
+        view.select_span(*span)
+        view.setFocus()
+
+    def show_checks(self) -> None:
+        self.check_dock.show()
+        self.check_dock.raise_()
+        self.check_panel.tree.setFocus()
+
+    def _update_check_status(self) -> None:
+        if not self.checker.checked:
+            self.check_status.setText("")
+            return
+        count = len(self.checker.visible())
+        text = self.tr("检查：{0} 处问题").format(count) if count else self.tr("检查：没有问题")
+        self.check_status.setText(f'<a href="checks" style="color:{"#c0392b" if count else "gray"}'
+                                  f'; text-decoration:none">{text}</a>')
+
+    def export_preflight(self, go_on: str | None = None) -> bool:
+        """导出前检查 (before an export, a PDF or a print): the problems of the 检查 dock, each
+        once; True to go on.  GO_ON is the button's label (「仍然导出」 by default)."""
+        from . import preflight_dialog
+        self.checker.flush()
+        findings = self.checker.visible()
+        if not findings:
+            return True
+        choice, finding = preflight_dialog.ask_preflight(self, self.document.speech, findings,
+                                                         self.outline_model.markers, go_on)
+        if choice == preflight_dialog.JUMP and finding is not None:
+            self.show_checks()
+            self.check_panel.select_finding(finding)
+            loc = finding.location
+            self.show_location(loc.container, loc.paragraph, loc.offset, loc.length)
+            return False
+        return choice == preflight_dialog.EXPORT
+
+    def _snippet_length_note(self, snippet) -> str:
+        from . import budget_text
+        budget = self.outline_model.budget.current()
+        return budget_text.snippet_note_html(snippet, budget.rate, budget.seconds,
+                                             budget.target_seconds)
+
+    def _budget_maybe_changed(self, changes) -> None:
+        if changes.head:      # the target or the rate (SetBudget) may have changed
+            self.library_pane.refresh_preview()
 
     # --- library ------------------------------------------------------------------------------------
 
@@ -229,6 +325,7 @@ class MainWindow(QMainWindow):
         from ..io.library_store import load_library
         library = load_library(settings.library_folders())
         self.library_pane.set_library(library)
+        self.checker.reload_lists()     # the office's word lists live in the same folders
         self.report_library_errors(library)
 
     def report_library_errors(self, library: LoadedLibrary) -> None:
@@ -311,9 +408,13 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, MESSAGE_MS)
 
     def update_stats(self) -> None:
-        stats = services.statistics(self.document.speech, settings.speaking_rate(),
+        speech = self.document.speech
+        stats = services.statistics(speech, speech.speaking_rate or settings.speaking_rate(),
                                     self.outline_model.level3_style)
         text = self.tr("全文 {0} 字 · 约 {1}").format(stats.total.total, self.duration(stats.seconds))
+        if speech.target_minutes:
+            from .budget_text import minutes_text
+            text += self.tr("（目标 {0}）").format(minutes_text(speech.target_minutes))
         section = self.outline.current_section()
         row = stats.section(section.id) if section is not None else None
         if row is not None:
@@ -349,6 +450,9 @@ class MainWindow(QMainWindow):
             return
         if "library" in changed:
             self.load_library()
+        self.checker.set_level3_style(self.outline_model.level3_style)
+        self.editor.budget.load()          # 「按设置（N 字/分钟）」
+        self.outline_model.budget.schedule()
         if changed & {"library", "usage"}:
             self.borrowing.tracker.reload()
         if "language" in changed:
@@ -371,11 +475,15 @@ class MainWindow(QMainWindow):
         library_split = settings.window_state("library-splitter")
         if library_split is not None:
             self.library_pane.splitter.restoreState(library_split)
+        docks = settings.window_state("docks")     # the 检查 dock: shown or not, and where
+        if docks is not None:
+            self.restoreState(docks)
 
     def save_layout(self) -> None:
         settings.set_window_state("geometry", self.saveGeometry())
         settings.set_window_state("splitter", self.splitter.saveState())
         settings.set_window_state("library-splitter", self.library_pane.splitter.saveState())
+        settings.set_window_state("docks", self.saveState())
 
     # --- files dropped on the window ----------------------------------------------------------------
 

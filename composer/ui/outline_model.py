@@ -14,6 +14,9 @@ False and does nothing).
 
 Library snippets dropped on the outline are inserted as new sections (fresh copies, as they
 should be: the library keeps its own).
+
+Each row's 字数, speaking time and share of the target time come from ``budget``
+(``outline_budget.py``); the view draws them beside the rows (``outline_view.py``).
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ from ..core.numbering import outline_markers
 from ..core.speech import CLOSING, HEAD, OPENING, Section
 from ..core.usage import with_record
 from .document import Document
+from .outline_budget import OutlineBudget
 
 # What Qt passes to a model's overrides.
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -93,6 +97,8 @@ class OutlineModel(QAbstractItemModel):
         self.refusal = ""
         self._bold = QFont()
         self._bold.setBold(True)
+        # The time budget's figures; the window sets ``budget.default_rate`` (the settings').
+        self.budget = OutlineBudget(document, lambda: self.level3_style, parent=self)
         self._rebuild()
         document.structure_about_to_change.connect(self._before_structure_change)
         document.structure_changed.connect(self._after_structure_change)
@@ -164,6 +170,10 @@ class OutlineModel(QAbstractItemModel):
             self._before_structure_change()
             self.level3_style = style
             self._after_structure_change()
+
+    def budget_texts(self) -> list[tuple[str, bool]]:
+        """(text, over its share) of every row's figures, to fit their width."""
+        return [self.budget.row(key)[:2] for key in [HEAD, OPENING, CLOSING, *self._sections]]
 
     def markers(self) -> dict[str, str]:
         if self._markers is None:

@@ -109,7 +109,7 @@ class PrintActions(QObject):
 
     def print_speech(self) -> bool:
         from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog
-        if not self.files.placeholders_confirmed(self.tr("仍然打印吗？")) or not self.fonts_confirmed(True):
+        if not self.files.preflight_confirmed(self.tr("仍然打印")) or not self.fonts_confirmed(True):
             return False
         paged = self.lay_out()
         if paged is None:
@@ -131,7 +131,7 @@ class PrintActions(QObject):
         return True
 
     def export_pdf_file(self) -> bool:
-        if not self.files.placeholders_confirmed() or not self.fonts_confirmed(False):
+        if not self.files.preflight_confirmed() or not self.fonts_confirmed(False):
             return False
         path, _ = file_dialogs.get_save_file_name(self.window, self.tr("导出 PDF"),
                                                   self.files.suggested_export_path(".pdf"),

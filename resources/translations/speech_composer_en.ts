@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <source>全文讲话约{0}（每分钟{1}字）</source>
+        <translation>The speech takes about {0} to read ({1} characters a minute)</translation>
+    </message>
+    <message>
+        <source>，目标{0}</source>
+        <translation>, target {0}</translation>
+    </message>
+    <message>
+        <source>，超出{0}</source>
+        <translation>, {0} over</translation>
+    </message>
+    <message>
+        <source>。在“讲稿信息”里设定目标时长和语速。</source>
+        <translation>. Set the target time and the speaking rate in Speech details.</translation>
+    </message>
+    <message>
+        <source>{0}，约{1}</source>
+        <translation>{0}, about {1}</translation>
+    </message>
+    <message>
+        <source>本节（含下级）{0}，约{1}</source>
+        <translation>This section (with its subsections): {0}, about {1}</translation>
+    </message>
+    <message>
+        <source>，占目标时长的 {0}</source>
+        <translation>, {0} of the target time</translation>
+    </message>
+    <message>
+        <source>。按目标平均分配，本节约{0}</source>
+        <translation>. Its even share of the target is about {0}</translation>
+    </message>
+    <message>
+        <source>。</source>
+        <translation>.</translation>
+    </message>
+</context>
+<context>
     <name>BackupsDialog</name>
     <message>
         <source>以前保存的版本</source>
@@ -72,7 +111,7 @@
     </message>
     <message>
         <source>（删去）</source>
-        <translation>(deleted)</translation>
+        <translation>(delete)</translation>
     </message>
     <message>
         <source>{0} → {1}&#x3000;{2} 处</source>
@@ -93,6 +132,213 @@ This is one step and can be undone. Continue?</translation>
     <message>
         <source>已按替换表修改 {0} 处。</source>
         <translation>Changed {0} places by the substitution table.</translation>
+    </message>
+</context>
+<context>
+    <name>BudgetFields</name>
+    <message>
+        <source> 分钟</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>不设目标</source>
+        <translation>no target</translation>
+    </message>
+    <message>
+        <source>这篇讲话要讲多长时间；提纲按它标出超时的部分</source>
+        <translation>How long this speech is to take; the outline marks the parts that run over</translation>
+    </message>
+    <message>
+        <source> 字/分钟</source>
+        <translation> characters/min</translation>
+    </message>
+    <message>
+        <source>这位领导每分钟读多少字（常见 150～200）</source>
+        <translation>How many characters a minute this speaker reads (150–200 is common)</translation>
+    </message>
+    <message>
+        <source>目标时长</source>
+        <translation>Target time</translation>
+    </message>
+    <message>
+        <source>语速</source>
+        <translation>Speaking rate</translation>
+    </message>
+    <message>
+        <source>按设置（{0} 字/分钟）</source>
+        <translation>from the settings ({0} characters/min)</translation>
+    </message>
+    <message>
+        <source>设定讲话时长</source>
+        <translation>Set the speaking time</translation>
+    </message>
+    <message>
+        <source>按每分钟 {0} 字，全文约讲{1}</source>
+        <translation>At {0} characters a minute the speech takes about {1}</translation>
+    </message>
+    <message>
+        <source>，超出目标{0}</source>
+        <translation>, {0} over the target</translation>
+    </message>
+    <message>
+        <source>，比目标少{0}</source>
+        <translation>, {0} under the target</translation>
+    </message>
+    <message>
+        <source>。</source>
+        <translation>.</translation>
+    </message>
+</context>
+<context>
+    <name>BudgetText</name>
+    <message>
+        <source>{0}分钟</source>
+        <translation>{0} min</translation>
+    </message>
+    <message>
+        <source>{0}字</source>
+        <translation>{0} chars</translation>
+    </message>
+    <message>
+        <source>{0} · 约{1}（每分钟{2}字）</source>
+        <translation>{0} · about {1} ({2} characters a minute)</translation>
+    </message>
+    <message>
+        <source>；插入后全文约{0}，目标{1}</source>
+        <translation>; the speech would take about {0} with it, target {1}</translation>
+    </message>
+    <message>
+        <source>，超出{0}</source>
+        <translation>, {0} over</translation>
+    </message>
+</context>
+<context>
+    <name>CheckDock</name>
+    <message>
+        <source>检查</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>检查(&amp;K)</source>
+        <translation>Chec&amp;k</translation>
+    </message>
+</context>
+<context>
+    <name>CheckPanel</name>
+    <message>
+        <source>修正</source>
+        <translation>Fix</translation>
+    </message>
+    <message>
+        <source>按建议修正选中的这一处</source>
+        <translation>Fix the selected problem as suggested</translation>
+    </message>
+    <message>
+        <source>本类全部修正</source>
+        <translation>Fix all of this kind</translation>
+    </message>
+    <message>
+        <source>修正选中的这一类里所有能自动修正的问题（一步撤销）</source>
+        <translation>Fix every problem of the selected kind that has a fix (one undo step)</translation>
+    </message>
+    <message>
+        <source>全部修正</source>
+        <translation>Fix all</translation>
+    </message>
+    <message>
+        <source>修正列表里所有能自动修正的问题（一步撤销）</source>
+        <translation>Fix every problem in the list that has a fix (one undo step)</translation>
+    </message>
+    <message>
+        <source>忽略</source>
+        <translation>Ignore</translation>
+    </message>
+    <message>
+        <source>不再提示这一处（选中一类时为这一类的全部）；记在讲稿文件里</source>
+        <translation>Stop reporting this problem (a whole kind when a kind is selected); kept in the speech file</translation>
+    </message>
+    <message>
+        <source>取消忽略</source>
+        <translation>Stop ignoring</translation>
+    </message>
+    <message>
+        <source>重新提示选中的已忽略问题</source>
+        <translation>Report the selected ignored problem again</translation>
+    </message>
+    <message>
+        <source>显示已忽略</source>
+        <translation>Show ignored</translation>
+    </message>
+    <message>
+        <source>正在检查…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>没有发现问题。</source>
+        <translation>No problems found.</translation>
+    </message>
+    <message>
+        <source>没有发现问题（另有 {0} 处已忽略）。</source>
+        <translation>No problems found ({0} ignored).</translation>
+    </message>
+    <message>
+        <source>错误 {0}</source>
+        <translation>errors: {0}</translation>
+    </message>
+    <message>
+        <source>警告 {0}</source>
+        <translation>warnings: {0}</translation>
+    </message>
+    <message>
+        <source>提示 {0}</source>
+        <translation>hints: {0}</translation>
+    </message>
+    <message>
+        <source>共 {0} 处：</source>
+        <translation>{0} found: </translation>
+    </message>
+    <message>
+        <source>；可自动修正 {0} 处</source>
+        <translation>; {0} can be fixed automatically</translation>
+    </message>
+    <message>
+        <source>；已忽略 {0} 处</source>
+        <translation>; {0} ignored</translation>
+    </message>
+    <message>
+        <source>本类全部修正（{0}）</source>
+        <translation>Fix all of this kind ({0})</translation>
+    </message>
+    <message>
+        <source>全部修正（{0}）</source>
+        <translation>Fix all ({0})</translation>
+    </message>
+    <message>
+        <source>修正：{0}</source>
+        <translation>Fix: {0}</translation>
+    </message>
+    <message>
+        <source>全部修正：{0}（{1} 处）</source>
+        <translation>Fix all: {0} ({1})</translation>
+    </message>
+    <message>
+        <source>全部修正（{0} 处）</source>
+        <translation>Fix all ({0})</translation>
+    </message>
+    <message>
+        <source>忽略检查结果（{0} 处）</source>
+        <translation>Ignore ({0})</translation>
+    </message>
+    <message>
+        <source>取消忽略（{0} 处）</source>
+        <translation>Stop ignoring ({0})</translation>
+    </message>
+</context>
+<context>
+    <name>Checker</name>
+    <message>
+        <source>{0}（另有 {1} 个词表文件无法读取）</source>
+        <translation>{0} ({1} more word list files could not be read)</translation>
     </message>
 </context>
 <context>
@@ -441,22 +687,6 @@ Restore them? &quot;Delete&quot; deletes this recovery file; &quot;Later&quot; a
         <translation>({0} of {1})</translation>
     </message>
     <message>
-        <source>讲稿里还有 xx、20xx、××× 之类的占位符：
-
-{0}{1}
-
-</source>
-        <translation>The speech still has placeholders such as xx, 20xx, ×××:
-
-{0}{1}
-
-</translation>
-    </message>
-    <message>
-        <source>仍然导出吗？</source>
-        <translation>Export anyway?</translation>
-    </message>
-    <message>
         <source>-提纲</source>
         <translation>-outline</translation>
     </message>
@@ -553,16 +783,6 @@ Restore them? &quot;Delete&quot; deletes this recovery file; &quot;Later&quot; a
         <translation>Speech made from the clipboard: {0} level-1 sections.</translation>
     </message>
     <message>
-        <source>
-……共 {0} 处</source>
-        <translation>
-… {0} in all</translation>
-    </message>
-    <message>
-        <source>还有没填写的占位符</source>
-        <translation>Unfilled placeholders</translation>
-    </message>
-    <message>
         <source>导出 Word 文档</source>
         <translation>Export Word Document</translation>
     </message>
@@ -654,6 +874,44 @@ Restore them? &quot;Delete&quot; deletes this recovery file; &quot;Later&quot; a
     <message>
         <source>已替换 {0} 处。</source>
         <translation>Replaced {0} occurrences.</translation>
+    </message>
+</context>
+<context>
+    <name>FindingDetail</name>
+    <message>
+        <source>修正为：{0}</source>
+        <translation>Fix: {0}</translation>
+    </message>
+    <message>
+        <source>（删去）</source>
+        <translation>(delete)</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsModel</name>
+    <message>
+        <source>错误</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <source>警告</source>
+        <translation>warning</translation>
+    </message>
+    <message>
+        <source>提示</source>
+        <translation>hint</translation>
+    </message>
+    <message>
+        <source>&#x3000;可修正 {0}</source>
+        <translation>  {0} fixable</translation>
+    </message>
+    <message>
+        <source>修正为：{0}</source>
+        <translation>Fix: {0}</translation>
+    </message>
+    <message>
+        <source>（删去）</source>
+        <translation>(delete)</translation>
     </message>
 </context>
 <context>
@@ -1121,6 +1379,26 @@ Import it now?</translation>
         <translation>Toolbar</translation>
     </message>
     <message>
+        <source>显示或关闭检查结果（错别字、标点、数字、序数……）</source>
+        <translation>Show or close the check results (wrong characters, punctuation, numbers, outline numbers …)</translation>
+    </message>
+    <message>
+        <source>打开检查结果</source>
+        <translation>Open the check results</translation>
+    </message>
+    <message>
+        <source>这一项不在页面上，请在“讲稿信息”里填写。</source>
+        <translation>This is not on the page: fill it in under Speech details.</translation>
+    </message>
+    <message>
+        <source>检查：{0} 处问题</source>
+        <translation>Check: {0} found</translation>
+    </message>
+    <message>
+        <source>检查：没有问题</source>
+        <translation>Check: no problems</translation>
+    </message>
+    <message>
         <source>有 {0} 个素材库文件无法读取。</source>
         <translation>{0} library files could not be read.</translation>
     </message>
@@ -1143,6 +1421,10 @@ Import it now?</translation>
     <message>
         <source>全文 {0} 字 · 约 {1}</source>
         <translation>Speech: {0} characters · about {1}</translation>
+    </message>
+    <message>
+        <source>（目标 {0}）</source>
+        <translation> (target {0})</translation>
     </message>
     <message>
         <source>&#x3000;｜&#x3000;本节 {0} 字 · 约 {1}</source>
@@ -1299,6 +1581,25 @@ Compose speeches from a library of sections and export official-format Word docu
     </message>
 </context>
 <context>
+    <name>PreflightDialog</name>
+    <message>
+        <source>导出前检查</source>
+        <translation>Check before export</translation>
+    </message>
+    <message>
+        <source>讲稿里还有 {0} 处问题。可以先转到问题处修改，也可以仍然继续。</source>
+        <translation>The speech still has {0} problems. Go to one to correct it, or go on anyway.</translation>
+    </message>
+    <message>
+        <source>转到此处</source>
+        <translation>Go to it</translation>
+    </message>
+    <message>
+        <source>仍然导出</source>
+        <translation>Export anyway</translation>
+    </message>
+</context>
+<context>
     <name>PrintActions</name>
     <message>
         <source>打印预览…</source>
@@ -1337,8 +1638,8 @@ Compose speeches from a library of sections and export official-format Word docu
         <translation>Print Preview — {0} ({1} pages)</translation>
     </message>
     <message>
-        <source>仍然打印吗？</source>
-        <translation>Print anyway?</translation>
+        <source>仍然打印</source>
+        <translation>Print anyway</translation>
     </message>
     <message>
         <source>打印“{0}”（共 {1} 页）</source>

@@ -97,6 +97,18 @@ def font_notice_goes_on(monkeypatch):
     return real
 
 
+@pytest.fixture(autouse=True)
+def preflight_goes_on(monkeypatch):
+    """The export preflight lists what the proofreader finds; the small test speeches have
+    findings (make_speech's lone （一）), so it answers 仍然导出 unless a test says otherwise.
+    The real function is the fixture's value (tests/ui/test_check_panel.py)."""
+    from composer.ui import preflight_dialog
+    real = preflight_dialog.ask_preflight
+    monkeypatch.setattr(preflight_dialog, "ask_preflight",
+                        lambda *args: (preflight_dialog.EXPORT, None))
+    return real
+
+
 @pytest.fixture
 def speech() -> Speech:
     return make_speech()

@@ -197,15 +197,20 @@ def test_export_docx_with_open_folder_message(window, monkeypatch, tmp_path):
     assert "同志们" in body and "谢谢大家" in body
 
 
-def test_export_warns_about_placeholders(window, answers, monkeypatch, tmp_path):
-    asked, queue = answers
+def test_export_warns_about_placeholders(window, monkeypatch, tmp_path):
+    from composer.ui import preflight_dialog
+    asked = []
+
+    def cancel(parent, speech, findings, markers, go_on=None):
+        asked.append(findings)
+        return preflight_dialog.CANCEL, None
+    monkeypatch.setattr(preflight_dialog, "ask_preflight", cancel)
     select(window, "B")
     window.editor.section.heading.setText("20xx年工作安排")
     window.editor.section.heading.textEdited.emit("20xx年工作安排")
     save_dialog(monkeypatch, tmp_path / "x.docx")
-    queue.append(Button.No)
     assert not window.files.export_docx()
-    assert "20xx" in asked[-1]
+    assert any(f.rule == "placeholder.unfilled" and f.text == "20xx" for f in asked[-1])
     assert not (tmp_path / "x.docx").exists()
 
 

@@ -180,16 +180,20 @@ def test_double_sided_page_range_keeps_odd_pages_on_fronts(example_window, monke
 
 
 def test_placeholders_are_asked_about_before_printing(example_window, monkeypatch, tmp_path):
-    from PySide6.QtWidgets import QMessageBox
+    from composer.ui import preflight_dialog
 
     example_window.document.speech.opening[0] = "20xx年，" + example_window.document.speech.opening[0]
     asked = []
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda parent, title, text, *rest: asked.append(text) or QMessageBox.StandardButton.No)
+
+    def cancel(parent, speech, findings, markers, go_on=None):
+        asked.append((findings, go_on))
+        return preflight_dialog.CANCEL, None
+    monkeypatch.setattr(preflight_dialog, "ask_preflight", cancel)
     out = tmp_path / "printed.pdf"
     _print_to_file(monkeypatch, out)
     assert not example_window.printing.print_speech()
-    assert asked and asked[0].endswith("仍然打印吗？") and "20xx" in asked[0]
+    [(findings, go_on)] = asked
+    assert go_on == "仍然打印" and any(f.text == "20xx" for f in findings)
     assert not out.exists()
 
 

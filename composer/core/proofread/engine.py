@@ -52,14 +52,14 @@ class Proofreader:
             findings = [f for f in findings if f.key not in ignored]
         return findings
 
-    def recheck_paragraph(self, speech: Speech, container: str, paragraph: int | None = None
-                          ) -> list[Finding]:
+    def recheck_paragraph(self, speech: Speech, container: str, paragraph: int | None = None,
+                          include_ignored: bool = False) -> list[Finding]:
         """All findings after one unit changed (``paragraph`` None: a heading or head field).
 
         Only that unit is checked anew; the others come from the cache.  The container and
         index are accepted so that callers say what changed; the cache finds it by itself.
         """
-        return self.check(speech)
+        return self.check(speech, include_ignored)
 
     def hits(self, unit: Unit) -> tuple[Hit, ...]:
         key = unit.key
