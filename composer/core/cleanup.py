@@ -258,6 +258,8 @@ def clean_paste(text: str) -> list[str]:
 def _items(lines: Iterable[Line | str], removed: list[Removed], kept: set[str]) -> list[_Item]:
     items: list[_Item] = []
     blank = False
+    value_of = None       # a debris line left its value to the next line: the reason it goes for
+    crumb = ""            # the last breadcrumb item removed (a page repeats it as its heading)
     for raw in lines:
         line = raw if isinstance(raw, Line) else Line(raw)
         text = normalise(line.text)
@@ -267,10 +269,21 @@ def _items(lines: Iterable[Line | str], removed: list[Removed], kept: set[str]) 
                 items[-1].hard = True
             continue
         reason = None if line.level or text in kept else boilerplate.debris_reason(text)
+        if reason is None and not line.level and text not in kept:
+            # The value of a field whose name stood alone, a breadcrumb's item, or that item
+            # repeated right after the breadcrumb.
+            if value_of and boilerplate.is_value_line(text) and parse_marker(text) is None:
+                reason = value_of
+                crumb = text if value_of == "web-button" else ""
+            elif crumb and text == crumb:
+                reason = "web-button"
         if reason:
             removed.append(Removed(text, reason, _paragraphs_before(items)))
             blank = True      # a page break separates like a blank line
+            value_of = boilerplate.opens_value_line(text) or (
+                value_of if text in ("首页", "首 页") else None)
             continue
+        value_of, crumb = None, ""
         text, fragments = boilerplate.strip_fragments(text)
         for fragment, why in fragments:
             if fragment in kept:

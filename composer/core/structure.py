@@ -60,8 +60,9 @@ from dataclasses import dataclass, field
 from .cleanup import Paragraph, clean_text
 from .markers import Marker, bare_numeral, match_marker, parse_marker
 from .speech import MAX_LEVEL, Section, Speech
-from .speech_lines import (CLOSERS, date_text, is_date_line, is_salutation, is_speech_title,
-                           is_subtitle, is_thanks, sentences, starts_closing)
+from .speech_lines import (CLOSERS, date_text, ends_with_document_kind, is_date_line,
+                           is_photo_caption, is_salutation, is_speech_title, is_subtitle,
+                           is_thanks, sentences, starts_closing)
 
 
 @dataclass
@@ -130,7 +131,10 @@ def _is_title(p: Paragraph) -> bool:
 
 
 def _head_like(p: Paragraph) -> bool:
-    """Could be a head line (title, subtitle, speaker, date): short, no sentence marks."""
+    """Could be a head line (title, subtitle, speaker, date, or a photo caption kept as text):
+    short, no sentence marks."""
+    if not p.level and is_photo_caption(p.text):
+        return True
     return (not p.level and len(p.text) <= _HEAD_MAX and not _SENTENCE_MARKS.search(p.text)
             and not p.text.endswith(("：", ":")) and parse_marker(p.text) is None
             and bare_numeral(p.text) is None and not _starts_back_matter(p.text))
@@ -237,20 +241,25 @@ def _take_head(paragraphs: list[Paragraph], speech: Speech) -> tuple[list[Paragr
     while heads < len(paragraphs) and heads < 5 and (
             _head_like(paragraphs[heads]) or (heads == 0 and paragraphs[0].title)):
         heads += 1
-    if heads == 0:
+    # A photo caption above the title is not the title (it is kept as text).
+    lead = 0
+    while lead < heads and is_photo_caption(paragraphs[lead].text) and not paragraphs[lead].title:
+        lead += 1
+    if heads == lead:
         return paragraphs, []
     salutation_next = heads < len(paragraphs) and _salutation(paragraphs[heads])
+    title_end = lead + _title_lines(paragraphs[lead:heads])
     if not salutation_next:
         # Without a salutation to bound the head, take the first line as the title, and only
         # lines that are unmistakably head lines after it.
-        keep = 1
+        keep = title_end
         while keep < heads and (is_date_line(paragraphs[keep].text)
                                 or is_subtitle(paragraphs[keep].text)):
             keep += 1
         heads = keep
-    speech.title = paragraphs[0].text
-    kept: list[Paragraph] = []
-    for p in paragraphs[1:heads]:
+    speech.title = "".join(p.text for p in paragraphs[lead:title_end])
+    kept: list[Paragraph] = list(paragraphs[:lead])
+    for p in paragraphs[title_end:heads]:
         if is_date_line(p.text) and not speech.date:
             speech.date = date_text(p.text)
         elif (is_subtitle(p.text) or is_speech_title(p.text)) and not speech.subtitle:
@@ -260,6 +269,28 @@ def _take_head(paragraphs: list[Paragraph], speech: Speech) -> tuple[list[Paragr
         else:
             kept.append(p)
     return paragraphs[heads:], kept
+
+
+_TITLE_LINES = 3
+
+
+def _title_lines(head: list[Paragraph]) -> int:
+    """How many head lines the title takes: a 公文's title set over two or three lines
+    (「国务院办公厅关于开展」「城镇小区配套幼儿园治理工作的通知」) is one title when only the
+    lines together end the way a title ends."""
+    first = head[0].text
+    if head[0].title or ends_with_document_kind(first) or is_speech_title(first):
+        return 1
+    text = first
+    for n in range(1, min(len(head), _TITLE_LINES)):
+        line = head[n].text
+        if (head[n].title or is_date_line(line) or is_subtitle(line) or is_speech_title(line)
+                or is_photo_caption(line) or len(text + line) > _HEAD_MAX):
+            return 1
+        text += line
+        if ends_with_document_kind(text):
+            return n + 1
+    return 1
 
 
 def _closing_start(rest: list[Paragraph], headings: list, first_heading: int,
