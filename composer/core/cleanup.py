@@ -322,12 +322,16 @@ def _full_line_length(items: list[_Item]) -> tuple[int, int]:
 
     Measured as the most common length of lines that break mid-sentence onto a next line; a
     wrapping program breaks a little early or late around punctuation, hence the tolerance.
-    Lines under ten characters are not counted, so that buttons and short items cannot drag
-    the width down.
+    Lines under ten characters are not counted, nor heading lines, so that buttons, short items
+    and headings cannot drag the width down.
     """
+    # Heading lines (a marker and one sentence: 「（一）放大促消费扩投资政策效应」) are short
+    # because they are headings: in a text that was never wrapped they are most of the lines
+    # without a final mark, and would pass for a width of twelve characters.
     lengths = Counter(len(a.text) for a, b in itertools.pairwise(items)
                       if not b.blank_before and not a.fixed and not b.fixed and not a.hard
-                      and not ends_paragraph(a.text) and len(a.text) >= _MIN_WRAPPED)
+                      and not a.heading and not ends_paragraph(a.text)
+                      and len(a.text) >= _MIN_WRAPPED)
     if lengths:
         width, count = max(lengths.items(), key=lambda pair: (pair[1], pair[0]))
         near = sum(c for length, c in lengths.items() if abs(length - width) <= 2)

@@ -487,6 +487,11 @@ def _split_at_markers(text: str, last_numbers: dict[int, int], run_on: bool) -> 
         if found.level in refused:
             continue
         last = last_numbers.get(found.level, 0)
+        if not run_on and found.level >= 3 and found.number == 1 and position > 0:
+            # 「……办好“十件民生实事”。（1）……。（2）……」: a list of items inside a paragraph
+            # of a text that kept its line breaks enumerates, it is not headings run together.
+            refused.add(found.level)
+            continue
         # A list starts at 1 where none of its level is open (a heading of a higher level
         # closes it); otherwise it goes on from the last number.  Right after a heading of
         # its own (run-on text), a list may start again at 1: it is nested in that heading.
