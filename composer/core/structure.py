@@ -219,6 +219,7 @@ def build_speech(paragraphs: list[Paragraph], outline: Outline | None = None) ->
     back = _back_matter_start(rest, first + 1 if first < len(rest) else 1)
     back_matter = [p.text for p in rest[back:]]
     rest, headings = rest[:back], headings[:back]
+    _unmarked_headings(rest, headings)
     _drop_leading_lower_ranks(headings)
     first = next((i for i, h in enumerate(headings) if h), len(rest))
     last = max((i for i, h in enumerate(headings) if h), default=-1)
@@ -340,11 +341,54 @@ def _heading_of(p: Paragraph) -> _Heading | None:
     kind = "c" if p.text.lstrip()[:1] in "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳" else str(marker.level)
     label = p.text[:start].strip()
     parts = sentences(marker.rest)
+    named = _NAMED_ITEM.match(parts[0])
+    if named:
+        # 「一、元旦：2018年12月30日至……」: the heading is what the colon follows.
+        body = (named.group(2) + "".join(parts[1:])).strip()
+        return _Heading(kind, marker.number, marker.level, named.group(1), body, label)
     if len(parts) == 1:
         return _Heading(kind, marker.number, marker.level, _drop_full_stop(marker.rest), "",
                         label)
     return _Heading(kind, marker.number, marker.level, _drop_full_stop(parts[0]),
                     "".join(parts[1:]).strip(), label)
+
+
+_UNMARKED_MAX = 30
+_UNMARKED_PUNCTUATION = re.compile(r"[，。、；：！？,.;:!?（）()【】]")
+_ENDS_SENTENCE = re.compile(rf"[。！？!?…][{re.escape(CLOSERS)}]*$")
+
+
+def _unmarked_heading(rest: list[Paragraph], i: int) -> bool:
+    """A short line without any mark standing between two paragraphs of prose, as the top
+    sections of some reports are set (「“十四五”时期工作回顾」 with no 一、)."""
+    p = rest[i]
+    text = p.text.strip()
+    if p.level or p.title or not 4 <= len(text) <= _UNMARKED_MAX or i == 0 or i + 1 >= len(rest):
+        return False
+    if _UNMARKED_PUNCTUATION.search(text) or match_marker(text) or bare_numeral(text) is not None \
+            or is_date_line(text) or is_speech_title(text) or _starts_back_matter(text):
+        return False
+    after = rest[i + 1].text
+    return bool(_ENDS_SENTENCE.search(rest[i - 1].text)) and (
+        len(after) > _UNMARKED_MAX or bool(_UNMARKED_PUNCTUATION.search(after)))
+
+
+def _unmarked_headings(rest: list[Paragraph], headings: list[_Heading | None]) -> None:
+    """Where markers are missing, depth gives the level: in a text with marked headings, lines
+    that _unmarked_heading accepts are its top level when there are two or more and all come
+    before the first 一、 (or there is none).  The marked lists then nest below them."""
+    if not any(headings):
+        return
+    found = [i for i in range(len(rest)) if headings[i] is None and _unmarked_heading(rest, i)]
+    first_top = next((i for i, h in enumerate(headings) if h and h.level_hint == 1), len(rest))
+    if len(found) < 2 or found[-1] > first_top:
+        return
+    for number, i in enumerate(found, 1):
+        headings[i] = _Heading("u", number, 1, rest[i].text.strip(), "", "")
+
+
+# An item named before a colon: 「元旦：……」「基本原则：」 (a short name without punctuation).
+_NAMED_ITEM = re.compile(r"^([^，。、；：！？,.;:!?“”（）()《》]{2,12})[：:](.*)$", re.S)
 
 
 def _drop_full_stop(text: str) -> str:
