@@ -90,9 +90,17 @@ REASONS = {
 }
 
 _INFO_FIELD = (r"(责任编辑|责编|编辑|审核|审校|校对|终审|来源|信息来源|文章来源|稿件来源|稿源|供稿|"
-               r"作者|发布时间|发布日期|发稿时间|更新时间|浏览次数|阅读次数|点击数|浏览量|访问量|"
-               r"摄影|图片来源)")
-_WEB_INFO_LINE = re.compile(rf"^[【\[]?{_INFO_FIELD}\s*[：:]\s*[^。！？]{{0,60}}$")
+               r"作者|发布时间|发布日期|发表时间|发稿时间|更新时间|浏览次数|阅读次数|阅读量|点击数|"
+               r"浏览量|访问量|摄影|图片来源|"
+               # the information table over a document on a government site (gov.cn 国务院文件)
+               r"索[\s\u3000]*引[\s\u3000]*号|主题分类|发文机关|成文日期|标[\s\u3000]*题|发文字号|"
+               r"主[\s\u3000]*题[\s\u3000]*词)")
+_WEB_INFO_LINE = re.compile(rf"^[【\[（(]?{_INFO_FIELD}\s*[：:]\s*[^。！？]{{0,60}}$")
+# A field's name alone: its value is on the next line (「来源：」「四川日报」, 「责任编辑：」「李莎莎」).
+_BARE_LABEL = re.compile(r"^[【\[]?(责任编辑|责编|编辑|审核|审校|校对|来源|信息来源|文章来源|稿件来源|稿源|"
+                         r"作者|摄影)\s*[：:]$")
+# Where a breadcrumb starts, and what separates its items: the items follow on lines of their own.
+_CRUMB_START = re.compile(r"^(您的位置|当前位置|所在位置|当前的位置)\s*[：:]?$|^(>|>>|»|›)$")
 # A bar holding several fields (「日期：2025-07-21 作者：张三 来源：新华社」).
 _INFO_ANY = re.compile(rf"{_INFO_FIELD}\s*[：:]|(日期|时间)\s*[：:]")
 _BUTTONS = {
@@ -100,8 +108,22 @@ _BUTTONS = {
     "下载", "上一篇", "下一篇", "首页", "扫一扫", "扫一扫在手机打开当前页", "扫一扫在手机上查看当前页面",
     "扫描二维码", "相关报道", "相关阅读", "相关链接", "相关新闻", "相关文章", "打印文章", "打印此页",
     "大", "中", "小", "默认", "字体", "字号", "视力保护色", "纠错", "我要纠错", "附件下载",
+    "全屏", "加大", "还原", "减小", "放大", "缩小", "超大", "分享到微信", "分享到微博", "相关附件",
+    "相关文档", "相关稿件", "点击图片进入专题", "您的位置", "当前位置", "所在位置",
 }
-_BUTTON_LINE = re.compile(r"^[【\[（(]?(?P<b>[^【】\[\]（）()]{1,14}?)[：:]?[】\]）)]?$")
+# A line of only a separator or a bracket a page's toolbar or breadcrumb left (「>」「|」「】」).
+_SYMBOL_LINE = re.compile(r"^(>|>>|»|›|\||×|【|】|\[|\])$")
+# A timestamp (a date with a time of day) or a 时间： field holding only one: a page's date line,
+# not a speech's date (which has no time of day).
+_TIMESTAMP = re.compile(
+    r"^((发表|发布|更新)?(时间|日期)\s*[：:]\s*)?"
+    r"([0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日)"
+    r"(\s*[0-9]{1,2}(:[0-9]{2}){1,2}|\s*[0-9]{1,2}时([0-9]{1,2}分)?)?$")
+_TIME_OF_DAY = re.compile(r"[0-9]{1,2}(:[0-9]{2}){1,2}$|[0-9]{1,2}时([0-9]{1,2}分)?$|[：:]")
+# What a text browser writes for an image without alt text: 「[de_bannerS]」「[save] [close]」.
+_IMAGE_NAMES = re.compile(r"^(\[[A-Za-z0-9_.\-]{1,40}\]\s*)+$")
+_BUTTON_LINE = re.compile(
+    r"^[【\[（(》»]*(?P<b>[^【】\[\]（）()》《»]{1,14}?)[：:]?[】\]）)]?(>>|》》|《《|»)?$")
 _FONT_SIZE = re.compile(r"[【\[]?\s*字号\s*[：:]?\s*[\[【]?\s*大\s*[\]】]?\s*[\[【]?\s*中\s*[\]】]?\s*"
                         r"[\[【]?\s*小\s*[\]】]?\s*[】\]]?")
 _INLINE_BUTTONS = re.compile(r"[【\[]?(扫一扫在手机(上)?(打开|查看)当前页面?|打印本页|关闭窗口|"
@@ -109,7 +131,8 @@ _INLINE_BUTTONS = re.compile(r"[【\[]?(扫一扫在手机(上)?(打开|查看)�
 _HTML = re.compile(r"<\s*(img|a|span|div|p|br|font|iframe|script|style|input)\b[^>]*>?|"
                    r"</\s*\w+\s*>|<!--.*?-->|&(nbsp|amp|lt|gt|quot|ensp|emsp);", re.IGNORECASE)
 _HTML_LINE = re.compile(r"^(<!--.*-->|<[^>]*>|<\s*img\b.*|.*\bsrc\s*=\s*[\"'].*)$", re.IGNORECASE)
-_HEX_ID = re.compile(r"^[0-9a-fA-F]{16,}$|^[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$")
+_HEX_ID = re.compile(r"^([0-9a-fA-F]{16,}|[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12})"
+                     r"[：:]?$")
 _TOOL_NOTE = re.compile(r"^[（(【\[]?\s*(本文|全文|以上|此文|该文|本稿)?(内容)?(由|经|使用|采用)"
                         r"[^。]{0,40}(AI|ＡＩ|人工智能|大模型|智能写作|模型)[^。]{0,12}(生成|撰写|创作|辅助)"
                         r"[^。]{0,16}[)）】\]]?$", re.IGNORECASE)
@@ -132,7 +155,7 @@ def debris_reason(text: str) -> str | None:
         return "page-number"
     if len(text) <= 80 and "。" not in text and _COLLECTION_TITLE.search(text):
         return "collection-title"
-    if _HTML_LINE.match(text):
+    if _HTML_LINE.match(text) or _IMAGE_NAMES.match(text):
         return "html"
     if _HEX_ID.match(text):
         return "id"
@@ -141,12 +164,36 @@ def debris_reason(text: str) -> str | None:
     button = _BUTTON_LINE.match(text)
     if button and button.group("b").strip() in _BUTTONS:
         return "web-button"
-    if _FONT_SIZE.fullmatch(text):
+    if _FONT_SIZE.fullmatch(text) or _SYMBOL_LINE.match(text):
         return "web-button"
+    if _TIMESTAMP.match(text) and _TIME_OF_DAY.search(text):
+        return "web-info"
     if _WEB_INFO_LINE.match(text) or (len(text) <= 120 and "。" not in text
                                       and len(_INFO_ANY.findall(text)) >= 2):
         return "web-info"
     return None
+
+
+def opens_value_line(text: str) -> str | None:
+    """When a debris line leaves its content to the next line — a field's name alone (来源：),
+    a breadcrumb's label or separator (当前位置： / >) — the reason the next short line goes
+    for; otherwise None."""
+    text = text.strip()
+    if _BARE_LABEL.match(text):
+        return "web-info"
+    if _CRUMB_START.match(text):
+        return "web-button"
+    return None
+
+
+_VALUE_LINE_MAX = 20
+_PUNCTUATED = re.compile(r"[，。、；：！？,.;:!?]")
+
+
+def is_value_line(text: str) -> bool:
+    """Short enough and unpunctuated enough to be a field's value or a breadcrumb item."""
+    text = text.strip()
+    return 0 < len(text) <= _VALUE_LINE_MAX and not _PUNCTUATED.search(text)
 
 
 def is_debris_line(text: str) -> bool:

@@ -258,6 +258,8 @@ def clean_paste(text: str) -> list[str]:
 def _items(lines: Iterable[Line | str], removed: list[Removed], kept: set[str]) -> list[_Item]:
     items: list[_Item] = []
     blank = False
+    value_of = None       # a debris line left its value to the next line: the reason it goes for
+    crumb = ""            # the last breadcrumb item removed (a page repeats it as its heading)
     for raw in lines:
         line = raw if isinstance(raw, Line) else Line(raw)
         text = normalise(line.text)
@@ -267,10 +269,21 @@ def _items(lines: Iterable[Line | str], removed: list[Removed], kept: set[str]) 
                 items[-1].hard = True
             continue
         reason = None if line.level or text in kept else boilerplate.debris_reason(text)
+        if reason is None and not line.level and text not in kept:
+            # The value of a field whose name stood alone, a breadcrumb's item, or that item
+            # repeated right after the breadcrumb.
+            if value_of and boilerplate.is_value_line(text) and parse_marker(text) is None:
+                reason = value_of
+                crumb = text if value_of == "web-button" else ""
+            elif crumb and text == crumb:
+                reason = "web-button"
         if reason:
             removed.append(Removed(text, reason, _paragraphs_before(items)))
             blank = True      # a page break separates like a blank line
+            value_of = boilerplate.opens_value_line(text) or (
+                value_of if text in ("首页", "首 页") else None)
             continue
+        value_of, crumb = None, ""
         text, fragments = boilerplate.strip_fragments(text)
         for fragment, why in fragments:
             if fragment in kept:
@@ -309,12 +322,16 @@ def _full_line_length(items: list[_Item]) -> tuple[int, int]:
 
     Measured as the most common length of lines that break mid-sentence onto a next line; a
     wrapping program breaks a little early or late around punctuation, hence the tolerance.
-    Lines under ten characters are not counted, so that buttons and short items cannot drag
-    the width down.
+    Lines under ten characters are not counted, nor heading lines, so that buttons, short items
+    and headings cannot drag the width down.
     """
+    # Heading lines (a marker and one sentence: 「（一）放大促消费扩投资政策效应」) are short
+    # because they are headings: in a text that was never wrapped they are most of the lines
+    # without a final mark, and would pass for a width of twelve characters.
     lengths = Counter(len(a.text) for a, b in itertools.pairwise(items)
                       if not b.blank_before and not a.fixed and not b.fixed and not a.hard
-                      and not ends_paragraph(a.text) and len(a.text) >= _MIN_WRAPPED)
+                      and not a.heading and not ends_paragraph(a.text)
+                      and len(a.text) >= _MIN_WRAPPED)
     if lengths:
         width, count = max(lengths.items(), key=lambda pair: (pair[1], pair[0]))
         near = sum(c for length, c in lengths.items() if abs(length - width) <= 2)

