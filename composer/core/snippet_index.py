@@ -27,9 +27,9 @@ import re
 import time
 from array import array
 from collections import defaultdict, deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import compress, islice, repeat
+from itertools import compress, groupby, islice, repeat
 from operator import attrgetter, contains, is_
 
 from .library import KINDS, PARAGRAPH, Snippet
@@ -133,10 +133,10 @@ class PackIndex:
         self._searched = list(map(attrgetter("_haystack"), self.source))
         self.ranges: dict[Group, tuple[int, int]] = {}
         start = 0
-        for i in range(1, len(self.snippets) + 1):
-            if i == len(self.snippets) or group_of(self.snippets[i]) != group_of(self.snippets[start]):
-                self.ranges[group_of(self.snippets[start])] = (start, i)
-                start = i
+        for group, members in groupby(map(group_of, self.snippets)):
+            end = start + sum(1 for _ in members)
+            self.ranges[group] = (start, end)
+            start = end
         self.units: GramTable | None = None   # the character index, once built
 
     @staticmethod
@@ -322,6 +322,19 @@ class Search:
             if cell.count is None:
                 break  # later packs come after this one's unchecked snippets
         return result
+
+    def membership(self, group: Group) -> dict[int, Callable[[int], object]]:
+        """For a group whose count is final: by id of each pack's index, a test of whether the
+        snippet at a position matches (for listing in another order than the index's)."""
+        tests: dict[int, Callable[[int], object]] = {}
+        for cell in self.cells.get(group, []):
+            if cell.everything:
+                tests[id(cell.index)] = lambda position: True
+            elif cell.map is not None:
+                tests[id(cell.index)] = cell.map.__getitem__
+            else:
+                tests[id(cell.index)] = set(cell.found).__contains__
+        return tests
 
     def matches(self) -> list[Snippet]:
         """Every match in list order (completes the search first)."""

@@ -20,6 +20,7 @@ float, bool, null); a date or any other type is left to PyYAML.
 from __future__ import annotations
 
 import re
+from itertools import repeat
 from typing import Any
 
 from yaml import ScalarNode
@@ -52,7 +53,10 @@ _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 _STR = "tag:yaml.org,2002:str"
 _BUILT = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool",
           "tag:yaml.org,2002:null"}
-_RESOLVERS = Resolver.yaml_implicit_resolvers
+# PyYAML's implicit types by first character, each list ending with those for any character.
+_ANY_FIRST = Resolver.yaml_implicit_resolvers.get(None, [])
+_RESOLVERS = {first: found + _ANY_FIRST
+              for first, found in Resolver.yaml_implicit_resolvers.items() if first is not None}
 _CONSTRUCTOR = SafeConstructor()
 
 
@@ -77,7 +81,7 @@ def _plain(value: str, cache: dict[str, Any]) -> Any:
             or ": " in value or " #" in value or value[-1] in " :" or "\t" in value:
         raise NotBlockYaml
     tag = _STR
-    for candidate, pattern in _RESOLVERS.get(first, []) + _RESOLVERS.get(None, []):
+    for candidate, pattern in _RESOLVERS.get(first, _ANY_FIRST):
         if pattern.match(value):
             tag = candidate
             break
@@ -120,13 +124,15 @@ class _Reader:
 
     def __init__(self, lines: list[str]):
         self.lines = lines
+        self.stripped = list(map(str.lstrip, lines, repeat(" ")))
         self.cache: dict[str, Any] = {}
+        self.headers: dict[str, tuple[int, str]] = {}   # block scalar header → (digit, chomp)
 
     def document(self) -> Any:
         lines = self.lines
         cache = self.cache
         keys: set[str] = set()            # key texts already found to be plain string keys
-        stripped = [line.lstrip(" ") for line in lines]
+        stripped = self.stripped
         count = len(lines)
         # The open collections, innermost last, with the column of their keys or dashes.
         columns: list[int] = []
@@ -264,21 +270,30 @@ class _Reader:
 
     def block(self, header: str, owner: int, start: int) -> tuple[int, str]:
         """A literal block scalar whose lines start at line start."""
-        match = _BLOCK.match(header)
-        if match is None:
-            raise NotBlockYaml
-        digit = match.group(1) or match.group(4)
-        chomp = match.group(2) or match.group(3) or ""
-        lines = self.lines
+        parsed = self.headers.get(header)
+        if parsed is None:
+            match = _BLOCK.match(header)
+            if match is None:
+                raise NotBlockYaml
+            parsed = self.headers[header] = (int(match.group(1) or match.group(4) or 0),
+                                             match.group(2) or match.group(3) or "")
+        digit, chomp = parsed
+        lines, stripped = self.lines, self.stripped
+        count = len(lines)
         if digit:
-            indent = owner + int(digit)
+            indent = owner + digit
         else:
-            if start == len(lines):
+            if start == count:
                 raise NotBlockYaml
             first = lines[start]
-            indent = len(first) - len(first.lstrip(" "))
-            if indent <= owner or not first.strip(" "):
+            indent = len(first) - len(stripped[start])
+            if indent <= owner or not stripped[start]:
                 raise NotBlockYaml  # empty, or starting with blank lines: leave it to PyYAML
+            after = start + 1
+            if chomp != "+" and (after == count or (
+                    stripped[after] and len(lines[after]) - len(stripped[after]) < indent)):
+                # One line, the next one less indented and not blank: most paragraphs.
+                return after, first[indent:] if chomp == "-" else first[indent:] + "\n"
         pad = " " * indent
         content: list[str] = []
         breaks = 0          # blank lines seen after the last content line

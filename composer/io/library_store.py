@@ -57,6 +57,9 @@ class LoadedLibrary:
     # digests of the pack files name their cache files.
     indexes: dict[int, PackIndex] = field(default_factory=dict)
     digests: dict[int, str] = field(default_factory=dict)
+    # Read-only packs read from their YAML, whose cache file the second step writes (the
+    # list fills in sooner); the user's own pack is cached at once, before it can be edited.
+    uncached: list[Pack] = field(default_factory=list)
 
     def index_of(self, pack: Pack) -> PackIndex | None:
         index = self.indexes.get(id(pack))
@@ -149,12 +152,16 @@ def load_library(extra_folders: Iterable[str | os.PathLike] = (), use_index: boo
         if control.cancelled:
             raise Cancelled
         try:
-            pack, digest = library_file.open_pack(path, read_only=read_only, use_index=use_index)
+            pack, digest, cached = library_file.open_pack(path, read_only=read_only,
+                                                          use_index=use_index,
+                                                          cache_later=read_only)
         except ComposerError as error:
             result.errors.append(PackError(str(path), error))
         else:
             result.packs.append(pack)
             result.digests[id(pack)] = digest
+            if use_index and read_only and not cached:
+                result.uncached.append(pack)
             with library_file.paused_gc():
                 cached = library_cache.load_units(digest, pack.snippets) \
                     if use_index and len(pack.snippets) >= INDEX_FROM else None
@@ -167,9 +174,15 @@ def load_library(extra_folders: Iterable[str | os.PathLike] = (), use_index: boo
 
 
 def build_indexes(library: LoadedLibrary, control: LoadControl | None = None) -> bool:
-    """Build (and keep in the cache) the character index of each big pack that has none yet;
-    True when one was built."""
+    """The second step of loading: write the cache files left for later, and build (and keep
+    in the cache) the character index of each big pack that has none yet; True when an index
+    was built."""
     control = control or LoadControl()
+    while library.uncached:
+        pack = library.uncached.pop()
+        library_cache.save_snippets(library.digests[id(pack)], pack)
+        if control.cancelled:
+            raise Cancelled
     built = False
     for pack in list(library.packs):
         index = library.indexes.get(id(pack))

@@ -21,6 +21,7 @@ from .document import Document
 from .document_pane import DocumentPane
 from .editor_pane import EditorPane
 from .file_actions import FileActions
+from .library_loader import LibraryLoader
 from .library_pane import LibraryPane
 from .outline_actions import OutlineActions
 from .outline_model import OutlineModel
@@ -105,6 +106,11 @@ class MainWindow(QMainWindow):
         self.files.paste_instead = self.imports.import_clipboard
         self.setAcceptDrops(True)
         self._build_check_dock()
+        self.library_loader = LibraryLoader(self)
+        self.library_loader.progress.connect(self.library_pane.set_loading)
+        self.library_loader.loaded.connect(self._library_loaded)
+        self.library_loader.indexed.connect(self.library_pane.model.indexes_built)
+        self.library_loader.failed.connect(self._library_failed)
         self._build_menus()
         self._build_toolbar()
 
@@ -322,11 +328,21 @@ class MainWindow(QMainWindow):
     # --- library ------------------------------------------------------------------------------------
 
     def load_library(self) -> None:
-        from ..io.library_store import load_library
-        library = load_library(settings.library_folders())
+        """(Re)load every pack in the background; the pane shows the progress and fills in when
+        the snippets are read.  The window is in use meanwhile."""
+        self.library_pane.set_loading()
+        self.library_loader.start(settings.library_folders())
+
+    def _library_loaded(self, library: LoadedLibrary) -> None:
         self.library_pane.set_library(library)
         self.checker.reload_lists()     # the office's word lists live in the same folders
         self.report_library_errors(library)
+
+    def _library_failed(self, reason: str) -> None:
+        if self.library_pane.loading:
+            from ..io.library_store import empty_user_pack
+            self.library_pane.set_library(LoadedLibrary([empty_user_pack()]))
+        self.show_message(self.tr("素材库没有加载完：{0}").format(reason))
 
     def report_library_errors(self, library: LoadedLibrary) -> None:
         if not library.errors:
