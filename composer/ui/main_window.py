@@ -424,18 +424,19 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, MESSAGE_MS)
 
     def update_stats(self) -> None:
+        # Incremental: the outline's numbers are reused and each text is counted once (core.stats).
         speech = self.document.speech
-        stats = services.statistics(speech, speech.speaking_rate or settings.speaking_rate(),
-                                    self.outline_model.level3_style)
+        section = self.outline.current_section()
+        stats = services.status_summary(speech, speech.speaking_rate or settings.speaking_rate(),
+                                        section.id if section is not None else None,
+                                        self.outline_model.markers())
         text = self.tr("全文 {0} 字 · 约 {1}").format(stats.total.total, self.duration(stats.seconds))
         if speech.target_minutes:
             from .budget_text import minutes_text
             text += self.tr("（目标 {0}）").format(minutes_text(speech.target_minutes))
-        section = self.outline.current_section()
-        row = stats.section(section.id) if section is not None else None
-        if row is not None:
-            text += self.tr("　｜　本节 {0} 字 · 约 {1}").format(row.total.total,
-                                                          self.duration(row.seconds))
+        if stats.section is not None:
+            text += self.tr("　｜　本节 {0} 字 · 约 {1}").format(stats.section.total,
+                                                          self.duration(stats.section_seconds))
         self.stats_label.setText(text)
 
     def duration(self, seconds: int) -> str:
