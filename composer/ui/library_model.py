@@ -32,7 +32,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QByteArray, QMimeData, QModelIndex, Qt, QTimer, Signal
 
 from ..core.library import PARAGRAPH, Pack, Snippet
-from ..core.snippet_index import LEVEL_ORDER, Group, PackIndex, Search, group_rank
+from ..core.snippet_index import SLICE, LEVEL_ORDER, Group, PackIndex, Search, group_rank
 from ..io.library_store import LoadedLibrary
 from .outline_model import SNIPPET_MIME
 
@@ -109,6 +109,7 @@ class LibraryModel(QAbstractListModel):
         self.terms: list[str] = []
         self.match_count = 0
         self.searching = False    # a search is still checking snippets
+        self.slice = SLICE        # seconds of checking per turn of the event loop
         self.collapsed: set[tuple] = set()
         # Within each group, snippets in this order when set (e.g. not used recently first).
         self.order_key: Callable[[Snippet], Any] | None = None
@@ -232,13 +233,13 @@ class LibraryModel(QAbstractListModel):
     def _refilter(self) -> None:
         self.terms = self.query.casefold().split()
         self._search = self._search_for(" ".join(self.terms))
-        self._search.step()
+        self._search.step(self.slice)
         self._publish(reset=True)
 
     def _continue_search(self) -> None:
         if self._search is None or self._search.done:
             return
-        self._search.step()
+        self._search.step(self.slice)
         self._publish(reset=False)
 
     def _publish(self, reset: bool) -> None:

@@ -106,6 +106,7 @@ class MainWindow(QMainWindow):
         self.files.paste_instead = self.imports.import_clipboard
         self.setAcceptDrops(True)
         self._build_check_dock()
+        self._load_when_shown = False
         self.library_loader = LibraryLoader(self)
         self.library_loader.progress.connect(self.library_pane.set_loading)
         self.library_loader.loaded.connect(self._library_loaded)
@@ -329,8 +330,23 @@ class MainWindow(QMainWindow):
 
     def load_library(self) -> None:
         """(Re)load every pack in the background; the pane shows the progress and fills in when
-        the snippets are read.  The window is in use meanwhile."""
+        the snippets are read.  The window is in use meanwhile.  Before the window is shown the
+        loading waits for it: the first paint does not share the interpreter with the loader."""
         self.library_pane.set_loading()
+        if self.isVisible():
+            self._start_loading()
+        else:
+            self._load_when_shown = True
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._load_when_shown:
+            self._load_when_shown = False
+            # After the paint the show has asked for (a zero timer runs after posted events);
+            # a bound method, so that a window closed meanwhile is not called.
+            QTimer.singleShot(0, self._start_loading)
+
+    def _start_loading(self) -> None:
         self.library_loader.start(settings.library_folders())
 
     def _library_loaded(self, library: LoadedLibrary) -> None:

@@ -41,6 +41,7 @@ def office(tmp_path):
 def test_the_window_comes_before_the_library_and_a_search_waits_for_it(qtbot, office):
     window = app.create_window()
     qtbot.addWidget(window, before_close_func=lambda w: w.document.stack.setClean())
+    window.show()
     pane = window.library_pane
     assert pane.loading and pane.model.rowCount() == 0       # not read yet: the window is
     assert pane.progress.isVisibleTo(pane) and pane.count.text() == "正在加载素材库…"
@@ -53,15 +54,15 @@ def test_the_window_comes_before_the_library_and_a_search_waits_for_it(qtbot, of
     assert found > library_store.INDEX_FROM + 10    # the big pack's, and the bundled ones
     assert pane.count.text() == f"找到 {found} 条（共 {pane.model.snippet_count()} 条）"
     # The second step: the character index of the big pack is built and cached.
-    qtbot.waitUntil(lambda: any(p.suffix == ".units" for p in
-                                (library_store.paths.cache_dir() / "library-index").iterdir()),
-                    timeout=30_000)
+    folder = library_store.paths.cache_dir() / "library-index"
+    qtbot.waitUntil(lambda: any(folder.glob("*.units")), timeout=30_000)
 
 
 def test_nothing_fails_before_the_library_is_there(qtbot, office, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
     window = MainWindow()
     qtbot.addWidget(window, before_close_func=lambda w: w.document.stack.setClean())
+    window.show()
     window.load_library()
     pane = window.library_pane
     assert pane.loading
@@ -89,6 +90,7 @@ def test_nothing_fails_before_the_library_is_there(qtbot, office, monkeypatch):
 def test_a_reload_replaces_a_load_still_running(qtbot, office, tmp_path):
     window = MainWindow()
     qtbot.addWidget(window, before_close_func=lambda w: w.document.stack.setClean())
+    window.show()
     window.load_library()
     other = tmp_path / "other"
     other.mkdir()
@@ -109,6 +111,7 @@ def big_pane(qtbot):
     qtbot.addWidget(pane)
     pane.resize(360, 700)
     pane.set_library(LoadedLibrary([big_pack(40_000, "big")]))  # no character index: all checked
+    pane.model.slice = 0.0    # one chunk of snippets per turn, however fast the machine
     pane.show()
     return pane
 
@@ -145,3 +148,26 @@ def test_typing_during_a_long_search_starts_the_new_one(qtbot, big_pane):
     pane.search.setText("文明单位")                          # remembered, and carried on
     pane.model.finish_search()
     assert pane.count.text() == "找到 40000 条（共 40000 条）"
+
+
+def test_an_order_key_orders_each_group_across_a_big_search(qtbot, big_pane):
+    """Not used recently first (issue 16) holds for big libraries too: every seventh snippet
+    has been used and goes to the end of its group, oldest use first."""
+    model = big_pane.model
+    used = {f"s{n}": f"2025-01-{n % 28 + 1:02d}" for n in range(0, 40_000, 7)}
+    model.set_order_key(lambda s: used.get(s.id, ""))
+    listed = [model.snippet_at(model.index(r)) for r in range(model.rowCount())]
+    first = [s.id for s in listed if s is not None][:4]
+    assert first == ["s1", "s3", "s5", "s9"]                # s7 was used: later
+    big_pane.search.setText("第0条")
+    model.finish_search()
+    assert [model.snippet_at(model.index(r)).id for r in range(model.rowCount())
+            if model.snippet_at(model.index(r)) is not None] == ["s0"]
+    big_pane.search.setText("文明单位")
+    model.finish_search()
+    found = [s.id for s in (model.snippet_at(model.index(r)) for r in range(model.rowCount()))
+             if s is not None]
+    assert found[:4] == ["s1", "s3", "s5", "s9"] and "s7" not in found
+    ordered = [s.id for s in model.all_snippets() if s.level == PARAGRAPH]
+    tail = [i for i in ordered if i in used]
+    assert ordered[-len(tail):] == tail and tail == sorted(tail, key=lambda i: (used[i], int(i[1:])))
