@@ -190,15 +190,14 @@ def summary(speech: Speech, rate: int = DEFAULT_RATE, section_id: str | None = N
     window, one pass over the texts, each counted once and remembered."""
     if not MIN_RATE <= rate <= MAX_RATE:
         raise ValueError(f"rate must be {MIN_RATE}–{MAX_RATE} characters a minute")
-    if markers is None:
-        markers = outline_markers(speech, level3_style)
+    numbers = outline_markers(speech, level3_style) if markers is None else markers
 
     def texts(sections: list[Section]) -> list[str]:
         found: list[str] = []
         stack = list(reversed(sections))
         while stack:
             section = stack.pop()
-            found.append(markers[section.id])
+            found.append(numbers[section.id])
             found.append(section.heading)
             found += section.paragraphs
             stack += reversed(section.children)
@@ -206,12 +205,12 @@ def summary(speech: Speech, rate: int = DEFAULT_RATE, section_id: str | None = N
     try:
         body = texts(speech.body)
     except KeyError:  # numbers given for an outline that has changed since: number it anew
-        markers = outline_markers(speech, level3_style)
+        numbers = outline_markers(speech, level3_style)
         body = texts(speech.body)
     head = count_texts((speech.title, speech.subtitle, speech.speaker, speech.date))
     spoken = count_texts([speech.salutation, *speech.opening, *body, *speech.closing])
     result = Summary(head + spoken, seconds_for(spoken.total, rate))
-    if section_id is None or section_id not in markers:
+    if section_id is None or section_id not in numbers:
         return result
     own = count_texts(texts([speech.find(section_id)]))
     return Summary(result.total, result.seconds, own, seconds_for(own.total, rate))

@@ -54,7 +54,7 @@ _STR = "tag:yaml.org,2002:str"
 _BUILT = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool",
           "tag:yaml.org,2002:null"}
 # PyYAML's implicit types by first character, each list ending with those for any character.
-_ANY_FIRST = Resolver.yaml_implicit_resolvers.get(None, [])
+_ANY_FIRST: list = Resolver.yaml_implicit_resolvers.get(None, [])
 _RESOLVERS = {first: found + _ANY_FIRST
               for first, found in Resolver.yaml_implicit_resolvers.items() if first is not None}
 _CONSTRUCTOR = SafeConstructor()

@@ -163,9 +163,9 @@ def load_library(extra_folders: Iterable[str | os.PathLike] = (), use_index: boo
             if use_index and read_only and not cached:
                 result.uncached.append(pack)
             with library_file.paused_gc():
-                cached = library_cache.load_units(digest, pack.snippets) \
+                index = library_cache.load_units(digest, pack.snippets) \
                     if use_index and len(pack.snippets) >= INDEX_FROM else None
-                result.indexes[id(pack)] = cached or PackIndex(pack.snippets)
+                result.indexes[id(pack)] = index or PackIndex(pack.snippets)
         control.done += size
     if result.user_pack() is None and not any(
             os.path.abspath(e.path) == os.path.abspath(user_pack_path()) for e in result.errors):

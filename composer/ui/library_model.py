@@ -247,14 +247,14 @@ class LibraryModel(QAbstractListModel):
         search = self._search
         assert search is not None
         rows = self._build_rows(search)
+        self.match_count, final = search.total()
+        self.searching = not final
         if reset:
             self.beginResetModel()
             self._rows = rows
             self.endResetModel()
         else:
             self._update_rows(rows)
-        self.match_count, final = search.total()
-        self.searching = not final
         self.results_changed.emit()
         if self.searching:
             self._timer.start()
