@@ -100,3 +100,17 @@ def test_the_snippet_cache_keeps_everything(tmp_path):
              s.tags, s.source_file, s.source_title, s.run_in) for s in cached.snippets] == \
         [(s.id, s.level, s.heading, s.paragraphs, [c.content() for c in s.children], s.kind,
           s.tags, s.source_file, s.source_title, s.run_in) for s in fresh.snippets]
+
+
+def test_packs_beyond_the_old_64_mib_are_read(tmp_path):
+    """200,000 snippets take about 122 MiB; the limit for packs is 256 MiB (speeches keep 64)."""
+    path = tmp_path / "big.library.yaml"
+    paragraph = "创建文明单位，" * 1000
+    with open(path, "w", encoding="utf-8") as out:
+        out.write("format: 1\nname: 大库\nsnippets:\n")
+        for n in range(3300):   # 3,300 × 21 KB = 66 MiB
+            out.write(f"- id: s{n}\n  level: paragraph\n  paragraphs:\n  - |-\n    {paragraph}\n")
+    assert path.stat().st_size > 64 * 1024 * 1024
+    pack = library_file.load_pack(path, use_index=False)
+    assert len(pack.snippets) == 3300 and pack.snippets[-1].paragraphs == [paragraph]
+    assert library_file.MAX_BYTES == 256 * 1024 * 1024
