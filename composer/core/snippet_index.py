@@ -37,7 +37,7 @@ from .library import KINDS, PARAGRAPH, Snippet
 LEVEL_ORDER = (1, 2, 3, 4, PARAGRAPH)
 DENSE = 32          # a gram found in more than one snippet in DENSE is kept as a bitset
 CHECK_CHUNK = 256   # snippets checked between two looks at the clock
-SLICE = 0.006       # seconds of checking per step: a frame is 16 ms and the list must paint too
+SLICE = 0.004       # seconds of checking per step: a frame is 16 ms and the list must paint too
 
 Group = tuple[int, str]   # (level, kind)
 

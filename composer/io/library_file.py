@@ -34,7 +34,7 @@ from pathlib import Path
 
 from ..core.errors import FileFormatError
 from ..core.library import PARAGRAPH, Pack, Snippet
-from . import block_yaml, files, library_cache, shape, yamlfile
+from . import files, library_cache, shape, yamlfile
 from .speech_file import section_to_data, sections_from_data
 
 FORMAT = 1
@@ -75,6 +75,7 @@ def open_pack(path: str | os.PathLike, read_only: bool = False, use_index: bool 
 def parse_pack(raw: bytes, name: str, read_only: bool = False) -> Pack:
     """A pack from its YAML bytes: by the fast reader when the file is in the program's own
     style, else (and for the message of any error) by PyYAML."""
+    from . import block_yaml  # imported by the loading thread, not at the window's start
     try:
         data = block_yaml.parse(raw.decode("utf-8-sig"))
         return pack_from_document(yamlfile.Document(name, data, None), read_only)
