@@ -34,6 +34,7 @@ from . import library_cache, library_file, paths
 # Packs smaller than this are searched by checking every snippet (under a millisecond); bigger
 # ones get a character index.
 INDEX_FROM = 3000
+CACHE_LATER_FROM = 2 * 1024 * 1024   # bytes of YAML (about 3,000 snippets)
 USER_PACK_FILE = "my" + library_file.SUFFIX
 USER_PACK_NAME = "我的素材"
 SNIPPET_ID_PREFIX = "my-"
@@ -57,8 +58,9 @@ class LoadedLibrary:
     # digests of the pack files name their cache files.
     indexes: dict[int, PackIndex] = field(default_factory=dict)
     digests: dict[int, str] = field(default_factory=dict)
-    # Read-only packs read from their YAML, whose cache file the second step writes (the
-    # list fills in sooner); the user's own pack is cached at once, before it can be edited.
+    # Big read-only packs read from their YAML, whose cache file the second step writes (the
+    # list fills in sooner); the others are cached at once (the user's own before it can be
+    # edited).
     uncached: list[Pack] = field(default_factory=list)
 
     def index_of(self, pack: Pack) -> PackIndex | None:
@@ -152,15 +154,17 @@ def load_library(extra_folders: Iterable[str | os.PathLike] = (), use_index: boo
         if control.cancelled:
             raise Cancelled
         try:
-            pack, digest, cached = library_file.open_pack(path, read_only=read_only,
-                                                          use_index=use_index,
-                                                          cache_later=read_only)
+            # A big read-only pack's cache file is written in the second step, after the list
+            # has filled in; a small one's at once (a few milliseconds).
+            pack, digest, cached = library_file.open_pack(
+                path, read_only=read_only, use_index=use_index,
+                cache_later=read_only and size > CACHE_LATER_FROM)
         except ComposerError as error:
             result.errors.append(PackError(str(path), error))
         else:
             result.packs.append(pack)
             result.digests[id(pack)] = digest
-            if use_index and read_only and not cached:
+            if use_index and read_only and size > CACHE_LATER_FROM and not cached:
                 result.uncached.append(pack)
             with library_file.paused_gc():
                 index = library_cache.load_units(digest, pack.snippets) \
