@@ -461,6 +461,9 @@ class LibraryPane(QWidget):
 
     def _store(self, edit: LibraryEdit) -> Applied:
         """Write one library edit (the history's store): merged into the pack on disk."""
+        if self.loading:   # the packs are being read again: the edit would not be shown
+            raise ComposerError("素材库还在加载，请稍候再修改。",
+                                "The library is still loading; please change it in a moment.")
         pack = self._pack_at(edit.pack_path)
         if pack is None or pack.read_only:
             raise ComposerError("这个素材库是只读的，不能修改。", "This library pack is read-only.")

@@ -171,3 +171,23 @@ def test_an_order_key_orders_each_group_across_a_big_search(qtbot, big_pane):
     ordered = [s.id for s in model.all_snippets() if s.level == PARAGRAPH]
     tail = [i for i in ordered if i in used]
     assert ordered[-len(tail):] == tail and tail == sorted(tail, key=lambda i: (used[i], int(i[1:])))
+
+
+def test_library_edits_wait_for_a_reload(qtbot, window, monkeypatch):
+    """While the packs are read again, an edit (or its undo) is refused with a message and
+    changes nothing: the loaded library would not show it."""
+    from PySide6.QtWidgets import QMessageBox
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
+    monkeypatch.setattr(snippet_dialog, "ask_new_snippet", lambda *a, **k: SnippetDetails("", []))
+    select(window, "B")
+    window.save_to_library.trigger()                         # saved: something to undo
+    pane = window.library_pane
+    assert len(pane.library.user_pack().snippets) == 1
+    window.load_library()
+    pane.undo()
+    assert warnings == ["素材库还在加载，请稍候再修改。"]
+    qtbot.waitUntil(lambda: not pane.loading, timeout=30_000)
+    assert [s.heading for s in pane.library.user_pack().snippets] == ["B"]
+    pane.undo()                                              # now it is taken back
+    assert pane.library.user_pack().snippets == []
