@@ -27,10 +27,13 @@ from harness import Case
 ROOT = Path(__file__).resolve().parent.parent
 
 START_CHILD = """
-import os, sys
+import os, sys, time
 from composer.ui import app
 application, window = app.launch()
 application.processEvents()
+while window.library_pane.loading:   # the library loads in the background: until it is in
+    application.processEvents()
+    time.sleep(0.002)
 assert window.isVisible() and window.library_pane.model.all_snippets()
 sys.stdout.write("shown\\n")
 sys.stdout.flush()

@@ -50,13 +50,13 @@ def _application_icon():
 
 
 def create_window(argv_path: str | None = None):
-    """The main window with the library loaded and the starting speech open (not shown yet)."""
-    from ..io.library_store import load_library
+    """The main window with the starting speech open (not shown yet); the library loads in the
+    background and fills in the pane when it is read, whatever its size."""
     from . import settings
     from .main_window import MainWindow
 
-    library = load_library(settings.library_folders())
-    window = MainWindow(library=library)
+    window = MainWindow()
+    window.load_library()
     profile = settings.format_profile()
     if profile:
         from . import services
@@ -75,9 +75,6 @@ def create_window(argv_path: str | None = None):
         if recent and os.path.isfile(recent[0]):
             window.files.open_path(recent[0], ask=False)
     settings.mark_started()
-    if library.errors:
-        from PySide6.QtCore import QTimer
-        QTimer.singleShot(0, lambda: window.report_library_errors(library))
     return window
 
 

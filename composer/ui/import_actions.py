@@ -116,7 +116,7 @@ class ImportActions(QObject):
         except ComposerError as error:
             QMessageBox.warning(self.window, self.tr("素材库"), str(error))
             return False
-        self.window.load_library()
+        self.window.library_pane.reload_pack(pack.path)   # that pack, read again at once
         self.message.emit(self.tr("已存入“{0}”：新增素材 {1} 条，跳过重复 {2} 条。").format(
             pack.name, added, skipped))
         return True

@@ -4,33 +4,40 @@
        ▾ 意义（12）
           统一思想，提高认识 …
 
-Filtering runs on every keystroke and must fit in one frame (16 ms) with 10,000 snippets:
+Filtering runs on every keystroke and must fit in one frame (16 ms) with 100,000 snippets:
 
 * a flat list with group-header rows (a tree view walks every open row on each reset);
 * at most MAX_SHOWN snippet rows: Qt's list view still asks the model about every row when it
   lays out, a Python call each, so showing 10,000 rows would cost more than the search itself
   (nobody reads 10,000 rows: a last row asks for more words instead, and folding a group frees
   its rows for the others);
-* the snippets are kept sorted by group, so the matches come out grouped, and the group counts
-  are tallied at C speed;
-* typing more of a query searches only the previous matches, and recent queries are remembered
-  (deleting a character is instant).
+* the search itself (``core.snippet_index.Search``) answers from a character index where it can
+  and checks the rest a slice of a few milliseconds at a time, in the order of the list: the
+  first slice runs with the keystroke, the others from the event loop (a zero timer), each one
+  adding rows at the end and updating the counts (``（120+）`` until they are final), so the
+  window answers the next keystroke in between;
+* the counts per group come with the search (a byte count per group, or the matches checked),
+  never from a pass over every match;
+* typing more of a query narrows the previous complete result, and recent searches are
+  remembered (deleting a character is instant).
 """
 
 from __future__ import annotations
 
 import json
-from collections import Counter, OrderedDict
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QByteArray, QMimeData, QModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QByteArray, QMimeData, QModelIndex, Qt, QTimer, Signal
 
-from ..core.library import KINDS, PARAGRAPH, Pack, Snippet, search
+from ..core.library import PARAGRAPH, Pack, Snippet
+from ..core.snippet_index import SLICE, LEVEL_ORDER, Group, PackIndex, Search, group_rank
 from ..io.library_store import LoadedLibrary
 from .outline_model import SNIPPET_MIME
 
-LEVEL_ORDER = (1, 2, 3, 4, PARAGRAPH)
+__all__ = ["LEVEL_ORDER", "MAX_SHOWN", "LibraryModel", "excerpt"]
+
 ROW_KIND_ROLE = Qt.ItemDataRole.UserRole + 1   # "level", "kind" or "snippet"
 SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 2
 DEPTH_ROLE = Qt.ItemDataRole.UserRole + 3      # indentation: 0 level header, 1 kind, 2 snippet
@@ -42,24 +49,33 @@ RECENT_QUERIES = 32   # remembered search results
 
 class _More:
     """The last row when more snippets match than are listed."""
-    __slots__ = ("count",)
+    __slots__ = ("count", "final")
 
-    def __init__(self, count: int):
+    def __init__(self, count: int, final: bool):
         self.count = count
+        self.final = final
+
+    def key(self) -> tuple:
+        return ("more",)
 
 
 class _Header:
-    __slots__ = ("count", "group", "kind", "level")
+    __slots__ = ("count", "final", "group", "kind", "level")
 
-    def __init__(self, group: tuple, level: int, kind: str | None, count: int):
+    def __init__(self, group: tuple, level: int, kind: str | None, count: int, final: bool):
         self.group = group
         self.level = level
         self.kind = kind
         self.count = count
+        self.final = final   # False while the search is still counting
+
+    def key(self) -> tuple:
+        return ("header", self.group)
 
 
-def _kind_order(kind: str) -> tuple:
-    return (KINDS.index(kind), "") if kind in KINDS else (len(KINDS), kind or "\uffff")
+def _row_key(entry) -> object:
+    """What identifies a row across two publications of the same search."""
+    return entry if isinstance(entry, Snippet) else entry.key()
 
 
 def excerpt(text: str, term: str, context: int = EXCERPT_CONTEXT) -> str:
@@ -73,22 +89,31 @@ def excerpt(text: str, term: str, context: int = EXCERPT_CONTEXT) -> str:
 
 
 class LibraryModel(QAbstractListModel):
+    results_changed = Signal()   # rows or counts changed: the pane updates its count line
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.library = LoadedLibrary()
-        self._all: list[Snippet] = []
+        self._indexes: list[PackIndex] = []
         self._pack_of: dict[int, Pack] = {}
-        self._by_ref: dict[str, Snippet] = {}
+        self._ids: dict[int, dict[str, Snippet]] = {}   # per pack, made on first lookup
+        self._total = 0
         self._rows: list = []
-        self._group_of: dict[Snippet, tuple[int, str]] = {}
-        self._groups: list[tuple[int, str]] = []      # in display order
-        self._recent: OrderedDict[str, list[Snippet]] = OrderedDict()
+        self._search: Search | None = None
+        self._recent: OrderedDict[str, Search] = OrderedDict()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._continue_search)
         self.query = ""
         self.terms: list[str] = []
         self.match_count = 0
+        self.searching = False    # a search is still checking snippets
+        self.slice = SLICE        # seconds of checking per turn of the event loop
         self.collapsed: set[tuple] = set()
         # Within each group, snippets in this order when set (e.g. not used recently first).
         self.order_key: Callable[[Snippet], Any] | None = None
+        self._ordered: dict[Group, list[tuple[int, int]]] | None = None
 
     # --- content ------------------------------------------------------------------------------------
 
@@ -98,23 +123,21 @@ class LibraryModel(QAbstractListModel):
 
     def reindex(self) -> None:
         """Call after snippets were added, edited or removed in one of the packs."""
-        snippets = []
+        indexes = []
         self._pack_of = {}
-        self._by_ref = {}
         for pack in self.library.packs:
-            for snippet in pack.snippets:
-                snippets.append(snippet)
-                self._pack_of[id(snippet)] = pack
-                self._by_ref[self._ref(pack, snippet)] = snippet
-        self._group_of = {s: (s.level, s.kind) for s in snippets}
-        self._groups = sorted(set(self._group_of.values()),
-                              key=lambda g: (LEVEL_ORDER.index(g[0]), _kind_order(g[1])))
-        rank = {group: i for i, group in enumerate(self._groups)}
-        order = self.order_key
-        if order is None:
-            self._all = sorted(snippets, key=lambda s: rank[self._group_of[s]])  # stable
-        else:
-            self._all = sorted(snippets, key=lambda s: (rank[self._group_of[s]], order(s)))
+            index = self.library.index_of(pack)
+            if index is None:
+                # A pack edited here (or given without an index): order it and take its
+                # texts again; its character index, if it is big, comes with the next load.
+                index = PackIndex(pack.snippets)
+                self.library.indexes[id(pack)] = index
+            indexes.append(index)
+            self._pack_of.update(dict.fromkeys(map(id, pack.snippets), pack))
+        self._indexes = indexes
+        self._ids = {}
+        self._total = sum(map(len, indexes))
+        self._ordered = self._order_groups() if self.order_key is not None else None
         self._recent.clear()
         self._refilter()
 
@@ -122,6 +145,24 @@ class LibraryModel(QAbstractListModel):
         """Order the snippets within each group by a key (None: as the packs list them)."""
         self.order_key = key
         self.reindex()
+
+    def _order_groups(self) -> dict[Group, list[tuple[int, int]]]:
+        """Each group's snippets, as (pack number, position), by the order key, then as listed
+        without it: once per library or key, not per keystroke."""
+        key = self.order_key
+        assert key is not None
+        members: dict[Group, list] = {}
+        for number, index in enumerate(self._indexes):
+            keys = list(map(key, index.snippets))
+            for group, (start, end) in index.ranges.items():
+                members.setdefault(group, []).extend(
+                    (keys[position], number, position) for position in range(start, end))
+        return {group: [(number, position) for _, number, position in sorted(found)]
+                for group, found in members.items()}
+
+    def indexes_built(self) -> None:
+        """The character indexes of big packs are ready: searches from now on use them (the
+        results remembered so far are exact and stay)."""
 
     @staticmethod
     def _ref(pack: Pack, snippet: Snippet) -> str:
@@ -131,13 +172,29 @@ class LibraryModel(QAbstractListModel):
         return self._ref(self._pack_of[id(snippet)], snippet)
 
     def lookup(self, ref: str) -> Snippet | None:
-        return self._by_ref.get(ref)
+        for pack in self.library.packs:
+            if ref.startswith(pack.path + "\n"):
+                ids = self._ids.get(id(pack))
+                if ids is None:
+                    ids = self._ids[id(pack)] = {s.id: s for s in pack.snippets}
+                found = ids.get(ref[len(pack.path) + 1:])
+                if found is not None:
+                    return found
+        return None
 
     def pack_of(self, snippet: Snippet) -> Pack | None:
         return self._pack_of.get(id(snippet))
 
     def all_snippets(self) -> list[Snippet]:
-        return self._all
+        """Every snippet in the order of the list (without a search)."""
+        groups = sorted({g for index in self._indexes for g in index.ranges}, key=group_rank)
+        if self._ordered is not None:
+            return [self._indexes[n].snippets[p] for g in groups for n, p in self._ordered[g]]
+        return [s for g in groups for index in self._indexes if g in index.ranges
+                for s in index.snippets[slice(*index.ranges[g])]]
+
+    def snippet_count(self) -> int:
+        return self._total
 
     # --- filtering and grouping ---------------------------------------------------------------------
 
@@ -154,61 +211,122 @@ class LibraryModel(QAbstractListModel):
         self.collapsed ^= {entry.group}
         self._refilter()
 
-    def _matches(self, query: str) -> list[Snippet]:
-        """The snippets matching a query, in group order."""
-        key = " ".join(query.casefold().split())
-        if not key:
-            return self._all
+    def finish_search(self) -> None:
+        """Complete the current search now (tests, and whoever needs every count)."""
+        while self._search is not None and not self._search.done:
+            self._continue_search()
+
+    def _search_for(self, key: str) -> Search:
         found = self._recent.get(key)
         if found is not None:
             self._recent.move_to_end(key)
             return found
-        # Typing on narrows the last result: whatever matches "文明单" also matched "文明".
-        base = self._all
-        for previous in reversed(self._recent):
-            if key.startswith(previous):
-                base = self._recent[previous]
-                break
-        found = search(base, key)
+        # Typing on narrows the last complete result: whatever matches "文明单" matched "文明".
+        narrowing = next((self._recent[k] for k in reversed(self._recent)
+                          if k and key.startswith(k) and self._recent[k].done), None)
+        found = Search(self._indexes, key, narrowing)
         self._recent[key] = found
         if len(self._recent) > RECENT_QUERIES:
             self._recent.popitem(last=False)
         return found
 
     def _refilter(self) -> None:
-        self.beginResetModel()
         self.terms = self.query.casefold().split()
+        self._search = self._search_for(" ".join(self.terms))
+        self._search.step(self.slice)
+        self._publish(reset=True)
+
+    def _continue_search(self) -> None:
+        if self._search is None or self._search.done:
+            return
+        self._search.step(self.slice)
+        self._publish(reset=False)
+
+    def _publish(self, reset: bool) -> None:
+        """Show the search as far as it has got, then let the event loop run the next slice."""
+        search = self._search
+        assert search is not None
+        rows = self._build_rows(search)
+        self.match_count, final = search.total()
+        self.searching = not final
+        if reset:
+            self.beginResetModel()
+            self._rows = rows
+            self.endResetModel()
+        else:
+            self._update_rows(rows)
+        self.results_changed.emit()
+        if self.searching:
+            self._timer.start()
+
+    def _build_rows(self, search: Search) -> list:
         searching = bool(self.terms)
-        matches = self._matches(self.query)
-        self.match_count = len(matches)
-        counts = Counter(map(self._group_of.__getitem__, matches))
-        per_level = Counter()
-        for (level, _), n in counts.items():
-            per_level[level] += n
+        counts = {group: search.count(group) for group in search.groups}
+        per_level: dict[int, list] = {}
+        for (level, _), (n, final) in counts.items():
+            tally = per_level.setdefault(level, [0, True])
+            tally[0] += n
+            tally[1] = tally[1] and final
         rows: list = []
-        shown = offset = left_out = 0
+        shown = left_out = 0
         current_level = None
-        for group in self._groups:
-            n = counts.get(group, 0)
+        for group in search.groups:
+            n, final = counts[group]
             if not n:
                 continue
             level, kind = group
             if level != current_level:
                 current_level = level
-                rows.append(_Header((level,), level, None, per_level[level]))
+                rows.append(_Header((level,), level, None, *per_level[level]))
             level_open = searching or (level,) not in self.collapsed
             if level_open:
-                rows.append(_Header(group, level, kind, n))
+                rows.append(_Header(group, level, kind, n, final))
                 if searching or group not in self.collapsed:
-                    take = min(n, MAX_SHOWN - shown)
-                    rows.extend(matches[offset:offset + take])
-                    shown += take
-                    left_out += n - take
-            offset += n
+                    listed = self._first(search, group, MAX_SHOWN - shown) if shown < MAX_SHOWN \
+                        else []
+                    rows.extend(listed)
+                    shown += len(listed)
+                    left_out += n - len(listed)
         if left_out:
-            rows.append(_More(left_out))
-        self._rows = rows
-        self.endResetModel()
+            rows.append(_More(left_out, search.done))
+        return rows
+
+    def _first(self, search: Search, group: Group, limit: int) -> list[Snippet]:
+        """The group's first matches as the list shows them."""
+        if self._ordered is None:
+            return search.first(group, limit)
+        if not search.count(group)[1]:
+            return []  # in the order of a key, a group is listed once it is checked through
+        tests = search.membership(group)
+        found = []
+        for number, position in self._ordered[group]:
+            index = self._indexes[number]
+            if tests[id(index)](position):
+                found.append(index.snippets[position])
+                if len(found) == limit:
+                    break
+        return found
+
+    def _update_rows(self, rows: list) -> None:
+        """The same search got further: rows after the common beginning are replaced (in
+        practice only added at the end), so the current row and the scroll position stay."""
+        old = self._rows
+        keep = 0
+        for before, after in zip(old, rows):
+            if _row_key(before) != _row_key(after):
+                break
+            keep += 1
+        if keep < len(old):
+            self.beginRemoveRows(QModelIndex(), keep, len(old) - 1)
+            self._rows = rows[:keep]
+            self.endRemoveRows()
+        if keep < len(rows):
+            self.beginInsertRows(QModelIndex(), keep, len(rows) - 1)
+            self._rows = rows
+            self.endInsertRows()
+        self._rows = rows   # the kept headers too, with their new counts
+        if keep:
+            self.dataChanged.emit(self.index(0), self.index(keep - 1))
 
     # --- QAbstractListModel -------------------------------------------------------------------------
 
@@ -263,7 +381,8 @@ class LibraryModel(QAbstractListModel):
             return None
         if isinstance(entry, _More):
             if role == Qt.ItemDataRole.DisplayRole:
-                return self.tr("还有 {0} 条没有列出：请输入更多文字，或折叠用不到的分组。").format(entry.count)
+                count = str(entry.count) if entry.final else f"{entry.count}+"
+                return self.tr("还有 {0} 条没有列出：请输入更多文字，或折叠用不到的分组。").format(count)
             if role == ROW_KIND_ROLE:
                 return "more"
             if role == DEPTH_ROLE:
@@ -273,7 +392,8 @@ class LibraryModel(QAbstractListModel):
             name = self.level_name(entry.level) if entry.kind is None else (
                 entry.kind or self.tr("未分类"))
             open_ = entry.group not in self.collapsed or self.terms
-            return f"{'▾' if open_ else '▸'} " + self.tr("{0}（{1}）").format(name, entry.count)
+            count = str(entry.count) if entry.final else f"{entry.count}+"  # still counting
+            return f"{'▾' if open_ else '▸'} " + self.tr("{0}（{1}）").format(name, count)
         if role == ROW_KIND_ROLE:
             return "level" if entry.kind is None else "kind"
         if role == DEPTH_ROLE:

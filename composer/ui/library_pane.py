@@ -14,8 +14,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPainter
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QLabel, QLineEdit, QListView,
-                               QMenu, QMessageBox, QSplitter, QStyle, QStyledItemDelegate,
-                               QTextBrowser, QVBoxLayout, QWidget)
+                               QMenu, QMessageBox, QProgressBar, QSplitter, QStyle,
+                               QStyledItemDelegate, QTextBrowser, QVBoxLayout, QWidget)
 
 from ..core.errors import ComposerError
 from ..core.library import PARAGRAPH, Pack, Snippet, section_to_snippet
@@ -159,6 +159,14 @@ class LibraryPane(QWidget):
         self.count = QLabel()
         self.count.setStyleSheet("color: gray; padding: 0 2px;")
         layout.addWidget(self.count)
+        # While the library loads (in the background): the list is empty, typing is kept and
+        # applies when the snippets are there.
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(6)
+        self.progress.hide()
+        layout.addWidget(self.progress)
+        self.loading = False
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.list = SnippetList()
@@ -177,6 +185,7 @@ class LibraryPane(QWidget):
         self.list.activated_snippet.connect(self._activate)
         self.list.selectionModel().currentChanged.connect(self._show_preview)
         self.model.modelReset.connect(self._after_reset)
+        self.model.results_changed.connect(self._update_count)
         splitter.addWidget(self.list)
         self.preview = QTextBrowser()
         self.preview.setOpenLinks(False)
@@ -212,8 +221,19 @@ class LibraryPane(QWidget):
     # --- loading ------------------------------------------------------------------------------------
 
     def set_library(self, library: LoadedLibrary) -> None:
+        self.loading = False
+        self.progress.hide()
         self.model.set_library(library)
         self._watch_packs()
+
+    def set_loading(self, done: int = 0, total: int = 0) -> None:
+        """Show that the library is being loaded: done of total bytes (0 of 0: not known yet)."""
+        self.loading = True
+        self.progress.setRange(0, 1000 if total else 0)  # 0..0: a busy bar
+        if total:
+            self.progress.setValue(round(1000 * min(done, total) / total))
+        self.progress.show()
+        self.count.setText(self.tr("正在加载素材库…"))
 
     @property
     def library(self) -> LoadedLibrary:
@@ -236,12 +256,20 @@ class LibraryPane(QWidget):
         self.model.set_query(text)
 
     def _after_reset(self) -> None:
-        total = len(self.model.all_snippets())
-        if self.model.terms:
+        self._update_count()
+        self._show_preview(self.list.currentIndex())
+
+    def _update_count(self) -> None:
+        if self.loading:
+            return
+        total = self.model.snippet_count()
+        if self.model.searching:
+            self.count.setText(self.tr("正在搜索… 已找到 {0} 条（共 {1} 条）").format(
+                self.model.match_count, total))
+        elif self.model.terms:
             self.count.setText(self.tr("找到 {0} 条（共 {1} 条）").format(self.model.match_count, total))
         else:
             self.count.setText(self.tr("共 {0} 条").format(total))
-        self._show_preview(self.list.currentIndex())
 
     def _insert_first_match(self) -> None:
         snippet = self.current_snippet()
@@ -323,6 +351,9 @@ class LibraryPane(QWidget):
     # copy of the program added meanwhile appears too.
 
     def user_pack(self):
+        if self.loading:
+            raise ComposerError("素材库还在加载，请稍候再存入。",
+                                "The library is still loading; please save to it in a moment.")
         pack = self.library.user_pack()
         if pack is None:
             raise ComposerError(
@@ -430,6 +461,9 @@ class LibraryPane(QWidget):
 
     def _store(self, edit: LibraryEdit) -> Applied:
         """Write one library edit (the history's store): merged into the pack on disk."""
+        if self.loading:   # the packs are being read again: the edit would not be shown
+            raise ComposerError("素材库还在加载，请稍候再修改。",
+                                "The library is still loading; please change it in a moment.")
         pack = self._pack_at(edit.pack_path)
         if pack is None or pack.read_only:
             raise ComposerError("这个素材库是只读的，不能修改。", "This library pack is read-only.")

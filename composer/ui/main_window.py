@@ -21,6 +21,7 @@ from .document import Document
 from .document_pane import DocumentPane
 from .editor_pane import EditorPane
 from .file_actions import FileActions
+from .library_loader import LibraryLoader
 from .library_pane import LibraryPane
 from .outline_actions import OutlineActions
 from .outline_model import OutlineModel
@@ -105,6 +106,12 @@ class MainWindow(QMainWindow):
         self.files.paste_instead = self.imports.import_clipboard
         self.setAcceptDrops(True)
         self._build_check_dock()
+        self._load_when_shown = False
+        self.library_loader = LibraryLoader(self)
+        self.library_loader.progress.connect(self.library_pane.set_loading)
+        self.library_loader.loaded.connect(self._library_loaded)
+        self.library_loader.indexed.connect(self.library_pane.model.indexes_built)
+        self.library_loader.failed.connect(self._library_failed)
         self._build_menus()
         self._build_toolbar()
 
@@ -322,11 +329,36 @@ class MainWindow(QMainWindow):
     # --- library ------------------------------------------------------------------------------------
 
     def load_library(self) -> None:
-        from ..io.library_store import load_library
-        library = load_library(settings.library_folders())
+        """(Re)load every pack in the background; the pane shows the progress and fills in when
+        the snippets are read.  The window is in use meanwhile.  Before the window is shown the
+        loading waits for it: the first paint does not share the interpreter with the loader."""
+        self.library_pane.set_loading()
+        if self.isVisible():
+            self._start_loading()
+        else:
+            self._load_when_shown = True
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._load_when_shown:
+            self._load_when_shown = False
+            # After the paint the show has asked for (a zero timer runs after posted events);
+            # a bound method, so that a window closed meanwhile is not called.
+            QTimer.singleShot(0, self._start_loading)
+
+    def _start_loading(self) -> None:
+        self.library_loader.start(settings.library_folders())
+
+    def _library_loaded(self, library: LoadedLibrary) -> None:
         self.library_pane.set_library(library)
         self.checker.reload_lists()     # the office's word lists live in the same folders
         self.report_library_errors(library)
+
+    def _library_failed(self, reason: str) -> None:
+        if self.library_pane.loading:
+            from ..io.library_store import empty_user_pack
+            self.library_pane.set_library(LoadedLibrary([empty_user_pack()]))
+        self.show_message(self.tr("素材库没有加载完：{0}").format(reason))
 
     def report_library_errors(self, library: LoadedLibrary) -> None:
         if not library.errors:
@@ -408,18 +440,19 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, MESSAGE_MS)
 
     def update_stats(self) -> None:
+        # Incremental: the outline's numbers are reused and each text is counted once (core.stats).
         speech = self.document.speech
-        stats = services.statistics(speech, speech.speaking_rate or settings.speaking_rate(),
-                                    self.outline_model.level3_style)
+        section = self.outline.current_section()
+        stats = services.status_summary(speech, speech.speaking_rate or settings.speaking_rate(),
+                                        section.id if section is not None else None,
+                                        self.outline_model.markers())
         text = self.tr("全文 {0} 字 · 约 {1}").format(stats.total.total, self.duration(stats.seconds))
         if speech.target_minutes:
             from .budget_text import minutes_text
             text += self.tr("（目标 {0}）").format(minutes_text(speech.target_minutes))
-        section = self.outline.current_section()
-        row = stats.section(section.id) if section is not None else None
-        if row is not None:
-            text += self.tr("　｜　本节 {0} 字 · 约 {1}").format(row.total.total,
-                                                          self.duration(row.seconds))
+        if stats.section is not None:
+            text += self.tr("　｜　本节 {0} 字 · 约 {1}").format(stats.section.total,
+                                                          self.duration(stats.section_seconds))
         self.stats_label.setText(text)
 
     def duration(self, seconds: int) -> str:

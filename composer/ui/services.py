@@ -12,7 +12,7 @@ import os
 from typing import Any, NamedTuple
 
 from ..core.speech import Speech
-from ..core.stats import SpeechStats, speech_stats
+from ..core.stats import SpeechStats, Summary, speech_stats, summary
 
 
 def clean_paste(text: str) -> list[str]:
@@ -42,6 +42,12 @@ def speech_from_text(text: str) -> Speech:
 
 def statistics(speech: Speech, rate: int, level3_style: str = "1.") -> SpeechStats:
     return speech_stats(speech, rate, level3_style)
+
+
+def status_summary(speech: Speech, rate: int, section_id: str | None,
+                   markers: dict[str, str]) -> Summary:
+    """The status bar's figures (each text counted once and remembered: cheap after an edit)."""
+    return summary(speech, rate, section_id, markers)
 
 
 def profile_names() -> list[str]:

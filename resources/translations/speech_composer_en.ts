@@ -1244,6 +1244,14 @@ Import it now?</translation>
         <translation>Redo Library Change</translation>
     </message>
     <message>
+        <source>正在加载素材库…</source>
+        <translation>Loading the library…</translation>
+    </message>
+    <message>
+        <source>正在搜索… 已找到 {0} 条（共 {1} 条）</source>
+        <translation>Searching… {0} found so far (of {1})</translation>
+    </message>
+    <message>
         <source>找到 {0} 条（共 {1} 条）</source>
         <translation>{0} found (of {1})</translation>
     </message>
@@ -1397,6 +1405,10 @@ Import it now?</translation>
     <message>
         <source>检查：没有问题</source>
         <translation>Check: no problems</translation>
+    </message>
+    <message>
+        <source>素材库没有加载完：{0}</source>
+        <translation>The library did not finish loading: {0}</translation>
     </message>
     <message>
         <source>有 {0} 个素材库文件无法读取。</source>

@@ -47,3 +47,49 @@ def test_time_formatting():
     assert format_duration(35) == "35秒"
     assert format_duration(95, english=True) == "1 min 35 s"
     assert display_width("一a") == 3
+
+
+def test_each_line_and_paragraph_is_counted_on_its_own():
+    """A word processor counts paragraph by paragraph: "GDP" ending one and "2024" starting the
+    next are two words, not one."""
+    from composer.core.stats import count_texts
+    speech = Speech(title="GDP", date="2024年", opening=["增长GDP", "2024年"])
+    result = speech_stats(speech)
+    assert result.head.words == 2 and result.opening.words == 2
+    assert count_texts(["GDP", "", "2024"]).words == 2 and count_texts([]).total == 0
+
+
+def _speeches():
+    from hypothesis import strategies as st
+    texts = st.text(alphabet="文明aB1 ，。", max_size=6)
+
+    @st.composite
+    def sections(draw, depth=0):
+        children = draw(st.lists(sections(depth + 1), max_size=2)) if depth < 3 else []
+        return Section(draw(texts), draw(st.lists(texts, max_size=2)), children)
+    return st.builds(Speech, title=texts, subtitle=texts, speaker=texts, date=texts,
+                     salutation=texts, opening=st.lists(texts, max_size=2),
+                     body=st.lists(sections(), max_size=3), closing=st.lists(texts, max_size=2))
+
+
+def test_the_status_bar_summary_agrees_with_the_full_statistics():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from composer.core.numbering import outline_markers
+    from composer.core.stats import character_total, summary
+
+    @settings(max_examples=150, deadline=None)
+    @given(_speeches(), st.sampled_from(["1.", "1、"]), st.integers(60, 600), st.data())
+    def check(speech, style, rate, data):
+        full = speech_stats(speech, rate, style)
+        quick = summary(speech, rate, markers=outline_markers(speech, style))
+        assert (quick.total, quick.seconds) == (full.total, full.seconds)
+        assert character_total(speech) == full.total.total   # the recovery prompt's count
+        for row in full.sections:
+            part = summary(speech, rate, row.section_id, level3_style=style)
+            assert (part.section, part.section_seconds) == (row.total, row.seconds)
+        if speech.body:
+            stale = outline_markers(Speech(body=speech.body[:-1]), style)  # before an insertion
+            assert summary(speech, rate, markers=stale, level3_style=style).total == full.total
+    check()

@@ -23,7 +23,7 @@ def test_round_trip_and_index(tmp_path):
     text = path.read_text(encoding="utf-8")
     assert "level: paragraph" in text and "source:" in text
     first = library_file.load_pack(path)
-    index_files = list((paths.cache_dir() / "library-index").glob("*.json"))
+    index_files = list((paths.cache_dir() / "library-index").glob("*.jsonl"))
     assert len(index_files) == 1
     second = library_file.load_pack(path, read_only=True)  # from the index
     for pack in (first, second):
@@ -39,10 +39,11 @@ def test_changed_file_rebuilds_index_and_damaged_index_is_ignored(tmp_path):
     path = tmp_path / "t.library.yaml"
     library_file.save_pack(sample_pack(), path)
     library_file.load_pack(path)
-    index = next((paths.cache_dir() / "library-index").glob("*.json"))
+    index = next((paths.cache_dir() / "library-index").glob("*.jsonl"))
     index.write_text("{not json")
     assert len(library_file.load_pack(path).snippets) == 2
-    json.loads(index.read_text())  # rewritten
+    header, *chunks = index.read_text().splitlines()  # rewritten
+    assert json.loads(header)["count"] == 2 and len(json.loads(chunks[0])) == 2
     pack = sample_pack()
     pack.snippets[1].paragraphs = ["改过的段落。"]
     library_file.save_pack(pack, path)

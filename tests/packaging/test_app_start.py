@@ -49,7 +49,7 @@ def test_application_starts_and_keeps_running(executable, user_folders, tmp_path
     assert status is None, f"exited with {status}: {stderr}"
     assert not problems(stderr), stderr
     # The window was built: the bundled library was indexed and the start was recorded.
-    assert list((user_folders / "cache").rglob("*.json")), "no library index written"
+    assert list((user_folders / "cache").rglob("*.jsonl")), "no library index written"
     settings = [p.read_text(encoding="utf-8") for p in (user_folders / "config").rglob("*")
                 if p.suffix in (".ini", ".conf")]
     assert settings, "no settings written"

@@ -277,9 +277,11 @@ def test_folder_and_missing_file(tmp_path, suffix):
 @ALL
 def test_enormous_file_is_refused_without_reading_it(tmp_path, suffix):
     path = tmp_path / f"bad{suffix}"
+    # Library packs may be bigger than speeches (a pack of 200,000 snippets is 122 MiB).
+    limit = library_file.MAX_BYTES if suffix == ".library.yaml" else yamlfile.MAX_BYTES
     with open(path, "wb") as handle:       # sparse: takes no disk space
         handle.write(b"format: 1\n")
-        handle.truncate(yamlfile.MAX_BYTES + 1)
+        handle.truncate(limit + 1)
     tracemalloc.start()
     try:
         with pytest.raises(ComposerError, match="太大"):
@@ -375,15 +377,19 @@ def test_deep_nesting_is_refused(tmp_path, suffix, opener, closer):
 # --- the library's derived index ---------------------------------------------------------------
 
 def test_damaged_library_index_is_rebuilt(tmp_path):
-    """The JSON index in the cache is derived data: garbage, a wrong shape or absurd nesting in
-    it must never stop a pack from loading."""
+    """The index in the cache is derived data: garbage, a wrong shape, absurd nesting or a file
+    cut short must never stop a pack from loading."""
     from composer.core.library import Pack, Snippet
     path = tmp_path / "p.library.yaml"
     library_file.save_pack(Pack("库", [Snippet("a", 1, "标题", ["正文"])]), path)
     library_file.load_pack(path)
-    index = next((paths.cache_dir() / "library-index").glob("*.json"))
+    index = next((paths.cache_dir() / "library-index").glob("*.jsonl"))
     for damage in [b"", b"\x00\xff" * 10, b'{"index": 1}', b'{"index": 1, "snippets": 5}',
-                   b'{"index": 1, "name": "x", "snippets": [[1]]}', b"[" * 100_000]:
+                   b'{"index": 1, "name": "x", "snippets": [[1]]}', b"[" * 100_000,
+                   b'{"index": 3, "name": "x", "count": 1}\n[[1]]\n',
+                   b'{"index": 3, "name": "x", "count": 2}\n'
+                   b'[["b",1,"h",["p"],[],"",[],"","",false]]\n',
+                   b'{"index": 3, "name": "x", "count": 1}\n' + b"[" * 100_000 + b"\n"]:
         index.write_bytes(damage)
         pack = library_file.load_pack(path)
         assert [(s.id, s.heading, s.paragraphs) for s in pack.snippets] == [("a", "标题", ["正文"])]

@@ -151,6 +151,7 @@ def test_a_missing_library_folder_is_kept_reported_and_skipped(tmp_path, qtbot):
     settings.set_library_folders([missing, str(present)])
     assert settings.library_folders() == [missing, str(present)]
     window = start_window(qtbot)
+    qtbot.waitUntil(lambda: not window.library_pane.loading, timeout=20_000)  # in the background
     assert any(p.name == "科室素材" for p in window.library_pane.library.packs)
     errors = window.library_pane.library.errors
     assert [e.path for e in errors] == [missing] and "无法访问" in str(errors[0])

@@ -26,6 +26,7 @@ def test_screenshot_of_the_main_window_with_the_example(qapp, qtbot, tmp_path):
     window.resize(1400, 860)
     window.show()
     qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: not window.library_pane.loading, timeout=20_000)  # in the background
     speech = window.document.speech
     assert speech.title and len(speech.body) >= 3
     assert len(window.library_pane.model.all_snippets()) > 0
