@@ -35,6 +35,7 @@ from ..core.library import PARAGRAPH, Pack, Snippet
 from ..core.snippet_index import SLICE, LEVEL_ORDER, Group, PackIndex, Search, group_rank
 from ..io.library_store import LoadedLibrary
 from .outline_model import SNIPPET_MIME
+from .qt_types import AnyIndex
 
 __all__ = ["LEVEL_ORDER", "MAX_SHOWN", "LibraryModel", "excerpt"]
 
@@ -330,10 +331,10 @@ class LibraryModel(QAbstractListModel):
 
     # --- QAbstractListModel -------------------------------------------------------------------------
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def snippet_at(self, index: QModelIndex) -> Snippet | None:
+    def snippet_at(self, index: AnyIndex) -> Snippet | None:
         if not index.isValid() or index.row() >= len(self._rows):
             return None
         entry = self._rows[index.row()]
@@ -359,7 +360,7 @@ class LibraryModel(QAbstractListModel):
         around = excerpt(body, self.terms[0])
         return f"{text} — {around}" if snippet.heading else around
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):
             return None
         entry = self._rows[index.row()]
@@ -400,7 +401,7 @@ class LibraryModel(QAbstractListModel):
             return 0 if entry.kind is None else 1
         return None
 
-    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if self.snippet_at(index) is not None:
             return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
                     | Qt.ItemFlag.ItemIsDragEnabled)
@@ -412,7 +413,7 @@ class LibraryModel(QAbstractListModel):
     def supportedDragActions(self) -> Qt.DropAction:
         return Qt.DropAction.CopyAction
 
-    def mimeData(self, indexes) -> QMimeData | None:
+    def mimeData(self, indexes) -> QMimeData | None:  # type: ignore[override]  # None: nothing to drag
         refs = [self.ref_of(s) for s in (self.snippet_at(i) for i in indexes) if s is not None]
         if not refs:
             return None

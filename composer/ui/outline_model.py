@@ -26,7 +26,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (QAbstractItemModel, QByteArray, QMimeData, QModelIndex, QObject,
-                            QPersistentModelIndex, Qt, Signal)
+                            Qt, Signal)
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -40,9 +40,7 @@ from ..core.speech import CLOSING, HEAD, OPENING, Section
 from ..core.usage import with_record
 from .document import Document
 from .outline_budget import OutlineBudget
-
-# What Qt passes to a model's overrides.
-AnyIndex = QModelIndex | QPersistentModelIndex
+from .qt_types import AnyIndex
 
 SECTION_MIME = "application/x-speech-composer-section-ids"
 SNIPPET_MIME = "application/x-speech-composer-snippet-refs"
