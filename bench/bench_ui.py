@@ -70,7 +70,12 @@ def _start_env() -> dict:
     env.update(QT_QPA_PLATFORM="offscreen", SPEECH_COMPOSER_DATA=os.path.join(home, "data"),
                SPEECH_COMPOSER_CACHE=os.path.join(home, "cache"),
                HOME=home,
+               # Compiled modules kept between runs, as an installed program has them (pip and
+               # PyInstaller compile them): with PYTHONDONTWRITEBYTECODE, which this machine
+               # sets, every start would compile the sources again.
+               PYTHONPYCACHEPREFIX=os.path.join(home, "pycache"),
                PYTHONPATH=str(ROOT) + os.pathsep + env.get("PYTHONPATH", ""))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
@@ -17,7 +18,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..core.errors import ComposerError
 from . import file_dialogs, services, settings
-from .import_preview import ImportPreview
+
+if TYPE_CHECKING:
+    # The preview and the import pipeline behind it load when something is imported, not at
+    # start-up (their text rules cost a tenth of a second to compile).
+    from .import_preview import ImportPreview
 
 
 class ImportActions(QObject):
@@ -85,6 +90,7 @@ class ImportActions(QObject):
         return preview
 
     def _preview(self, analysis, again, origin: str) -> bool:
+        from .import_preview import ImportPreview
         packs = self._writable_packs()
         preview = self.run_preview(ImportPreview(analysis, again, [p.name for p in packs],
                                                  self.window))
