@@ -1,4 +1,14 @@
-"""Outline numbers 一、（一）1.（1）: computed from position, never stored.
+"""Outline numbers 一、（一）1.（1）: computed from position and level, never stored.
+
+A heading's marker is its level's style (``marker``: 一、 at level 1, （一） at 2, 1. at 3, （1） at
+4), so a section that skips a level (``Section.skip``) is numbered in the style of the level it
+is at: a 1. list straight under 一、 goes 1. 2. 3.
+
+Numbering restarts under each parent and counts the siblings of the same level.  Siblings are
+nearly always all of one level; where they are not (a 1. list under 一、 followed by a （一）
+list, as some documents have it), the count of a deeper level starts again after a sibling of a
+higher one, because that is how the page reads — 「一、 1. 2. （一） 1.」: the 1. after （一） reads
+as the first item under （一）.
 
 Formatting lives here; recognising markers in existing text (for the importer) is in ``markers.py``.
 """
@@ -7,7 +17,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .speech import Speech
+from .speech import MAX_LEVEL, Section, Speech
 
 DIGITS = "零一二三四五六七八九"
 LEVEL3_STYLES = ("1.", "1、")
@@ -81,14 +91,29 @@ def marker(level: int, number: int, level3_style: str = "1.") -> str:
     raise ValueError(f"outline levels run from 1 to 4, got {level}")
 
 
+def sibling_numbers(siblings: list[Section], parent_level: int) -> list[tuple[int, int]]:
+    """(level, number) of each of a parent's children, the number counted as the module notes
+    say: among the siblings of the same level, starting again after a sibling of a higher
+    level."""
+    counts = [0] * (MAX_LEVEL + 2)
+    out = []
+    for section in siblings:
+        level = parent_level + 1 + section.skip
+        counts[level] += 1
+        for deeper in range(level + 1, MAX_LEVEL + 1):
+            counts[deeper] = 0
+        out.append((level, counts[level]))
+    return out
+
+
 def outline_markers(speech: Speech, level3_style: str = "1.") -> dict[str, str]:
     """Section id → its marker, numbering restarting under each parent."""
     markers: dict[str, str] = {}
-    stack = [(speech.body, 1)]
+    stack: list[tuple[list[Section], int]] = [(speech.body, 0)]
     while stack:
-        siblings, level = stack.pop()
-        for number, section in enumerate(siblings, start=1):
+        siblings, parent_level = stack.pop()
+        for section, (level, number) in zip(siblings, sibling_numbers(siblings, parent_level)):
             markers[section.id] = marker(level, number, level3_style)
             if section.children:
-                stack.append((section.children, level + 1))
+                stack.append((section.children, level))
     return markers
