@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..numbering import sibling_numbers
 from ..speech import Section, Speech
 from .finding import Hit, Location
 from .ordinals import typed_marker
@@ -54,19 +55,36 @@ def speech_findings(speech: Speech, markers: dict[str, str]
     if not speech.title.strip():
         yield ("structure.missing-title", Location("title"), "缺少标题。", "The speech has no title.")
 
-    def lone(siblings: list[Section]) -> Iterator[tuple[str, Location, str, str]]:
-        if len(siblings) != 1:
-            return
-        only = siblings[0]
-        first = markers[only.id]
-        second = first.replace("一", "二").replace("1", "2")
-        yield ("structure.lone-subsection", Location(only.id),
-               f"只有{first}，没有{second}：只有一项时不必分项。",
-               f"{first} has no {second}: a single item needs no numbering.")
+    def lone(siblings: list[Section], parent_level: int) -> Iterator[tuple[str, Location, str, str]]:
+        # Numbered as numbering.py numbers them: siblings are nearly always of one level, and
+        # then this is "the only child"; a list of another level among them is a list of its own.
+        if len(siblings) == 1:
+            alone = siblings
+        else:
+            numbers = sibling_numbers(siblings, parent_level)
+            alone = [s for i, (s, (level, number)) in enumerate(zip(siblings, numbers))
+                     if number == 1 and (level, 2) not in _run_after(numbers, i, level)]
+        for only in alone:
+            first = markers[only.id]
+            second = first.replace("一", "二").replace("1", "2")
+            yield ("structure.lone-subsection", Location(only.id),
+                   f"只有{first}，没有{second}：只有一项时不必分项。",
+                   f"{first} has no {second}: a single item needs no numbering.")
 
-    yield from lone(speech.body)
-    for section, _level in speech.walk():
-        yield from lone(section.children)
+    yield from lone(speech.body, 0)
+    for section, level in speech.walk():
+        yield from lone(section.children, level)
         if not any(p.strip() for p in section.paragraphs) and not section.children:
             yield ("structure.empty-section", Location(section.id), "这一部分没有正文。",
                    "This section has no text under it.")
+
+
+def _run_after(numbers: list[tuple[int, int]], start: int, level: int) -> list[tuple[int, int]]:
+    """The (level, number) of the siblings after ``start`` until one of a higher level (which
+    ends the list of ``level``)."""
+    run = []
+    for entry in numbers[start + 1:]:
+        if entry[0] < level:
+            break
+        run.append(entry)
+    return run
