@@ -43,7 +43,8 @@ __all__ = ["WHERE", "Batch", "Edit", "InsertParagraph", "InsertSection", "MoveSe
            "delete_paragraph", "delete_section", "demote", "insert_at", "insert_paragraph",
            "insert_paragraphs", "insert_section", "merge_paragraphs", "move_down", "move_section",
            "move_to", "move_up", "promote", "replace_speech", "replace_text", "resolve_position", "set_head_field",
-           "set_heading", "set_paragraph", "set_paragraphs", "set_run_in", "split_paragraph"]
+           "set_heading", "set_paragraph", "set_paragraphs", "set_run_in", "set_skip",
+           "split_paragraph"]
 
 WHERE = ("before", "after", "into")
 
@@ -167,6 +168,17 @@ def demote(speech: Speech, section_id: str) -> Edit:
     skip = section.skip - previous.skip
     move = MoveSection(section_id, previous.id, len(previous.children))
     return move if skip == section.skip else Batch([SetSkip(section_id, skip), move])
+
+
+def set_skip(speech: Speech, section_id: str, skip: int) -> SetSkip:
+    """Set how many levels a section skips below its parent (its subtree follows); refused
+    below level 4."""
+    check_skip(skip)
+    parent_id, _, _ = locate(speech, section_id)
+    section = speech.find(section_id)
+    if skip > section.skip:
+        check_depth(parent_level(speech, parent_id), section.height() - section.skip + skip, skip)
+    return SetSkip(section_id, skip)
 
 
 def promote(speech: Speech, section_id: str) -> Edit:
