@@ -4,11 +4,13 @@ A heading's marker is its level's style (``marker``: 一、 at level 1, （一�
 4), so a section that skips a level (``Section.skip``) is numbered in the style of the level it
 is at: a 1. list straight under 一、 goes 1. 2. 3.
 
-Numbering restarts under each parent and counts the siblings of the same level.  Siblings are
-nearly always all of one level; where they are not (a 1. list under 一、 followed by a （一）
-list, as some documents have it), the count of a deeper level starts again after a sibling of a
-higher one, because that is how the page reads — 「一、 1. 2. （一） 1.」: the 1. after （一） reads
-as the first item under （一）.
+A heading's number counts the headings of its level since the last heading of a higher level,
+in reading order — as a reader counts them on the page.  Where no level is skipped this is
+"numbering restarts under each parent and counts the siblings": the last higher heading before
+a section is its parent, and the headings of its level since then are its earlier siblings.
+Where levels are skipped it still numbers what the page shows: the outermost （一）（二） of a
+speech that has no 一、 count on across the speech, and in 「一、 1. 2. （一） 1.」 the 1. after
+（一） is the first item under （一）.
 
 Formatting lives here; recognising markers in existing text (for the importer) is in ``markers.py``.
 """
@@ -17,7 +19,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .speech import MAX_LEVEL, Section, Speech
+from .speech import MAX_LEVEL, Speech
 
 DIGITS = "零一二三四五六七八九"
 LEVEL3_STYLES = ("1.", "1、")
@@ -91,29 +93,19 @@ def marker(level: int, number: int, level3_style: str = "1.") -> str:
     raise ValueError(f"outline levels run from 1 to 4, got {level}")
 
 
-def sibling_numbers(siblings: list[Section], parent_level: int) -> list[tuple[int, int]]:
-    """(level, number) of each of a parent's children, the number counted as the module notes
-    say: among the siblings of the same level, starting again after a sibling of a higher
-    level."""
+def outline_numbers(speech: Speech) -> dict[str, tuple[int, int]]:
+    """Section id → (level, number), the number counted as the module notes say."""
+    numbers: dict[str, tuple[int, int]] = {}
     counts = [0] * (MAX_LEVEL + 2)
-    out = []
-    for section in siblings:
-        level = parent_level + 1 + section.skip
+    for section, level in speech.walk():
         counts[level] += 1
         for deeper in range(level + 1, MAX_LEVEL + 1):
             counts[deeper] = 0
-        out.append((level, counts[level]))
-    return out
+        numbers[section.id] = (level, counts[level])
+    return numbers
 
 
 def outline_markers(speech: Speech, level3_style: str = "1.") -> dict[str, str]:
-    """Section id → its marker, numbering restarting under each parent."""
-    markers: dict[str, str] = {}
-    stack: list[tuple[list[Section], int]] = [(speech.body, 0)]
-    while stack:
-        siblings, parent_level = stack.pop()
-        for section, (level, number) in zip(siblings, sibling_numbers(siblings, parent_level)):
-            markers[section.id] = marker(level, number, level3_style)
-            if section.children:
-                stack.append((section.children, level))
-    return markers
+    """Section id → its marker (一、（一）1.（1）, numbered as the module notes say)."""
+    return {section_id: marker(level, number, level3_style)
+            for section_id, (level, number) in outline_numbers(speech).items()}

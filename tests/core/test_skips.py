@@ -86,6 +86,11 @@ def test_siblings_of_two_levels_count_as_the_page_reads():
         Section("a", skip=1), Section("b", skip=1), Section("c"), Section("d", skip=1),
         Section("e")])])
     assert [m for _, m in numbered(speech)] == ["一、甲", "1.a", "2.b", "（一）c", "1.d", "（二）e"]
+    # 「一、A （一）a」 then an outermost （一）-level section: it continues the （一） list the
+    # page shows, and the next 一、 is 二、.
+    speech = Speech(body=[Section("A", children=[Section("a")]), Section("B", skip=1),
+                          Section("C")])
+    assert [m for _, m in numbered(speech)] == ["一、A", "（一）a", "（二）B", "二、C"]
 
 
 def test_content_and_copy_keep_the_skip():
@@ -146,7 +151,8 @@ def test_promote_removes_one_skipped_level_in_place():
     assert first.skip == 0 and speech.body[0] is first
     # Its subtree moves with it: the 1. list under it is now a （一） list.
     assert numbered(speech)[:3] == [(1, "一、压实责任"), (2, "（一）明确分工"), (2, "（二）抓好落实")]
-    assert numbered(speech)[3] == (2, "（一）强化督查")
+    # The （二） after it reads as the third item of that list, and is numbered so.
+    assert numbered(speech)[3] == (2, "（三）强化督查")
     with pytest.raises(OperationError, match="一级标题不能再升级"):
         ops.promote(speech, first.id)
 

@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..numbering import sibling_numbers
-from ..speech import Section, Speech
+from ..speech import Speech
 from .finding import Hit, Location
 from .ordinals import typed_marker
 from .units import HEADING, PARAGRAPH, Context, Unit
@@ -55,36 +54,34 @@ def speech_findings(speech: Speech, markers: dict[str, str]
     if not speech.title.strip():
         yield ("structure.missing-title", Location("title"), "缺少标题。", "The speech has no title.")
 
-    def lone(siblings: list[Section], parent_level: int) -> Iterator[tuple[str, Location, str, str]]:
-        # Numbered as numbering.py numbers them: siblings are nearly always of one level, and
-        # then this is "the only child"; a list of another level among them is a list of its own.
-        if len(siblings) == 1:
-            alone = siblings
-        else:
-            numbers = sibling_numbers(siblings, parent_level)
-            alone = [s for i, (s, (level, number)) in enumerate(zip(siblings, numbers))
-                     if number == 1 and (level, 2) not in _run_after(numbers, i, level)]
-        for only in alone:
-            first = markers[only.id]
-            second = first.replace("一", "二").replace("1", "2")
-            yield ("structure.lone-subsection", Location(only.id),
-                   f"只有{first}，没有{second}：只有一项时不必分项。",
-                   f"{first} has no {second}: a single item needs no numbering.")
+    # A heading alone in its list: the list of a level runs, in reading order, until a heading
+    # of a higher level (numbering.py counts it so).  Where no level is skipped, that is a
+    # section that is the only child of its parent (or the only level-1 section).
+    alone: list[str] = []
+    runs: dict[int, list] = {}               # level → [its first section's id, headings so far]
 
-    yield from lone(speech.body, 0)
+    def close(deeper_than: int) -> None:
+        for level in [k for k in runs if k > deeper_than]:
+            first, count = runs.pop(level)
+            if count == 1:
+                alone.append(first)
+
     for section, level in speech.walk():
-        yield from lone(section.children, level)
+        close(level)
+        if level in runs:
+            runs[level][1] += 1
+        else:
+            runs[level] = [section.id, 1]
+    close(0)
+    for section_id in alone:
+        first = markers[section_id]
+        second = first.replace("一", "二").replace("1", "2")
+        yield ("structure.lone-subsection", Location(section_id),
+               f"只有{first}，没有{second}：只有一项时不必分项。",
+               f"{first} has no {second}: a single item needs no numbering.")
+
+    for section, _level in speech.walk():
         if not any(p.strip() for p in section.paragraphs) and not section.children:
             yield ("structure.empty-section", Location(section.id), "这一部分没有正文。",
                    "This section has no text under it.")
 
-
-def _run_after(numbers: list[tuple[int, int]], start: int, level: int) -> list[tuple[int, int]]:
-    """The (level, number) of the siblings after ``start`` until one of a higher level (which
-    ends the list of ``level``)."""
-    run = []
-    for entry in numbers[start + 1:]:
-        if entry[0] < level:
-            break
-        run.append(entry)
-    return run
