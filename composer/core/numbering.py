@@ -93,19 +93,30 @@ def marker(level: int, number: int, level3_style: str = "1.") -> str:
     raise ValueError(f"outline levels run from 1 to 4, got {level}")
 
 
-def outline_numbers(speech: Speech) -> dict[str, tuple[int, int]]:
-    """Section id → (level, number), the number counted as the module notes say."""
-    numbers: dict[str, tuple[int, int]] = {}
-    counts = [0] * (MAX_LEVEL + 2)
-    for section, level in speech.walk():
-        counts[level] += 1
-        for deeper in range(level + 1, MAX_LEVEL + 1):
-            counts[deeper] = 0
-        numbers[section.id] = (level, counts[level])
-    return numbers
-
-
 def outline_markers(speech: Speech, level3_style: str = "1.") -> dict[str, str]:
-    """Section id → its marker (一、（一）1.（1）, numbered as the module notes say)."""
-    return {section_id: marker(level, number, level3_style)
-            for section_id, (level, number) in outline_numbers(speech).items()}
+    """Section id → its marker (一、（一）1.（1）, numbered as the module notes say).
+
+    A reading-order walk written out rather than over ``Speech.walk()``: the window renumbers
+    after every edit."""
+    markers: dict[str, str] = {}
+    counts = [0] * (MAX_LEVEL + 2)
+    last = 0                      # the level of the heading before: every deeper count is 0
+    stack = [iter(speech.body)]
+    parent_levels = [0]
+    while stack:
+        for section in stack[-1]:
+            level = parent_levels[-1] + 1 + section.skip
+            if last > level:
+                for deeper in range(level + 1, last + 1):
+                    counts[deeper] = 0
+            last = level
+            counts[level] += 1
+            markers[section.id] = marker(level, counts[level], level3_style)
+            if section.children:
+                stack.append(iter(section.children))
+                parent_levels.append(level)
+                break
+        else:
+            stack.pop()
+            parent_levels.pop()
+    return markers
