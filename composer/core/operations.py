@@ -16,9 +16,10 @@ order of the text:
 * **promote** of a section that skips a level removes one skipped level: it stays where it is,
   one level up (a 1. straight under 一、 becomes （一）; an outermost （一） becomes 一、).  This
   is how a writer removes a skip the import kept.  Otherwise promote makes a section the next
-  sibling of its parent, at the parent's level; the siblings that followed it become its
-  children (as in Word's outline view), so the text reads in the same order as before.
-  Refused at level 1.
+  sibling of its parent, at the parent's level.  Either way the siblings that followed it at
+  its old level or below become its children, at the levels they had (as in Word's outline
+  view, where a heading made level 1 takes the level-2 headings after it), so the tree says
+  what the page reads and the text reads in the same order as before.  Refused at level 1.
 
 A move (``move_section``, ``move_to``, drag and drop) keeps a section's skip, which is relative
 to its parent; demote and promote set it where they need to, so that the level changes by one.
@@ -183,12 +184,25 @@ def set_skip(speech: Speech, section_id: str, skip: int) -> SetSkip:
 
 def promote(speech: Speech, section_id: str) -> Edit:
     """One level up: one skipped level fewer for a section that skips one; else the next
-    sibling of the parent, at the parent's level, taking the following siblings along as
-    children, so that the reading order stays the same (see module notes)."""
+    sibling of the parent, at the parent's level.  Either way it takes the following siblings
+    at its old level or below along as children, so that the reading order stays the same
+    (see module notes)."""
     parent_id, index, _ = locate(speech, section_id)
     section = siblings(speech, parent_id)[index]
     if section.skip:
-        return SetSkip(section_id, section.skip - 1)
+        # One level up in place.  A follower skipping at least as much goes under it, its skip
+        # less the section's, so that it keeps its level; a follower of a higher level ends
+        # the run (what comes after it reads as under it, not under this section).
+        skip = section.skip
+        edits: list[Edit] = [SetSkip(section_id, skip - 1)]
+        taken = len(section.children)
+        for follower in siblings(speech, parent_id)[index + 1:]:
+            if follower.skip < skip:
+                break
+            edits += [SetSkip(follower.id, follower.skip - skip),
+                      MoveSection(follower.id, section_id, taken)]
+            taken += 1
+        return edits[0] if len(edits) == 1 else Batch(edits)
     if parent_id is None:
         raise OperationError("一级标题不能再升级。", "A level-1 section cannot be promoted.")
     grandparent_id, parent_index, _ = locate(speech, parent_id)
@@ -197,7 +211,7 @@ def promote(speech: Speech, section_id: str) -> Edit:
     # The promoted section takes its parent's level (the parent's skip under the grandparent).
     # The followers become its children one level below it, which is where they were, so they
     # keep their skips and only the promoted section's own move is checked.
-    edits: list = [MoveSection(section_id, grandparent_id, parent_index + 1)]
+    edits = [MoveSection(section_id, grandparent_id, parent_index + 1)]
     if parent.skip:
         edits.append(SetSkip(section_id, parent.skip))
     edits += [MoveSection(s.id, section_id, len(section.children) + i) for i, s in enumerate(following)]

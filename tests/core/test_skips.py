@@ -151,10 +151,27 @@ def test_promote_removes_one_skipped_level_in_place():
     assert first.skip == 0 and speech.body[0] is first
     # Its subtree moves with it: the 1. list under it is now a （一） list.
     assert numbered(speech)[:3] == [(1, "一、压实责任"), (2, "（一）明确分工"), (2, "（二）抓好落实")]
-    # The （二） after it reads as the third item of that list, and is numbered so.
+    # The （二） after it, which the page now reads as the third item under it, goes under it
+    # (as promote takes the sections after it in Word's outline view), at its level.
     assert numbered(speech)[3] == (2, "（三）强化督查")
+    assert [s.heading for s in first.children] == ["明确分工", "抓好落实", "强化督查"]
+    assert speech.body == [first] and first.children[2].skip == 0
     with pytest.raises(OperationError, match="一级标题不能再升级"):
         ops.promote(speech, first.id)
+
+
+def test_promote_in_place_takes_the_followers_until_a_higher_heading():
+    # 一、 [1.a 2.b （一）c 1.d]: promoting a makes it （一）a with 1.b under it; （一）c is of
+    # a's new level and ends the run, so c and d stay where they were.
+    speech = Speech(body=[Section("甲", children=[
+        Section("a", skip=1), Section("b", skip=1), Section("c"), Section("d", skip=1)])])
+    a = by_heading(speech, "a")
+    text_before = [s.heading for s, _ in speech.walk()]
+    roundtrip(speech, lambda: ops.promote(speech, a.id))
+    assert [s.heading for s, _ in speech.walk()] == text_before
+    assert [s.heading for s in speech.body[0].children] == ["a", "c", "d"]
+    assert [(s.heading, s.skip) for s in a.children] == [("b", 0)]
+    assert [m for _, m in numbered(speech)] == ["一、甲", "（一）a", "1.b", "（二）c", "1.d"]
 
 
 def test_promote_of_a_one_list_item_under_yi_makes_it_a_bracketed_item():

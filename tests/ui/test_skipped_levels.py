@@ -59,6 +59,10 @@ def test_promote_removes_the_skip_everywhere_and_undo_brings_it_back(skipping):
     select(window, "压实责任")
     window.outline.promote.trigger()
     assert outline_rows(window)[2:5] == ["一、压实责任", "（一）明确分工", "（二）强化督查"]
+    # The （二） after it reads as its second item, and is now its child in the outline too.
+    model, speech = window.outline_model, window.document.speech
+    first = speech.body[0]
+    assert model.parent(model.index_for(first.children[-1].id)) == model.index_for(first.id)
     shown = shown_blocks(view_of(window))
     assert "一、压实责任" in shown and "（一）明确分工" in shown and "二、统一思想" in shown
     assert window.outline.current_section().heading == "压实责任"
