@@ -113,7 +113,7 @@ def adapt_section(section: Section, table: Table) -> tuple[Section, int]:
     def copy(source: Section) -> Section:
         return Section(adapt(source.heading), [adapt(p) for p in source.paragraphs],
                        [copy(c) for c in source.children], source.run_in,
-                       snippets=list(source.snippets))
+                       snippets=list(source.snippets), skip=source.skip)
     return copy(section), count
 
 

@@ -81,13 +81,34 @@ def parent_level(speech: Speech, parent_id: str | None) -> int:
     return 0 if parent_id is None else locate(speech, parent_id)[2]
 
 
-def check_depth(parent_level: int, height: int) -> None:
-    """Refuse a subtree of this height under a parent of this level when it would go below 4."""
+def check_depth(parent_level: int, height: int, skip: int = 0) -> None:
+    """Refuse a subtree of this height (``Section.height()``, skipped levels counted) under a
+    parent of this level when it would go below 4.  ``skip``: the levels the subtree's top
+    skips, which the height includes; when it is part of the reason, the message says so."""
     deepest = parent_level + height
     if deepest > MAX_LEVEL:
+        if skip:
+            raise OperationError(
+                f"提纲最多四级（一、（一）1.（1）），这样放会出现第{deepest}级"
+                f"（这个标题跳过了{skip}级，可先升级去掉跳过的层级）。",
+                f"The outline has at most four levels; this would create level {deepest} "
+                f"(this section skips {skip} level{'s' if skip > 1 else ''}; promote it first to "
+                f"remove the skip).")
         raise OperationError(
             f"提纲最多四级（一、（一）1.（1）），这样放会出现第{deepest}级。",
             f"The outline has at most four levels; this would create level {deepest}.")
+
+
+def check_section_depth(speech: Speech, parent_id: str | None, section: Section) -> None:
+    """Refuse a section with its subtree (and its own skip) under a parent where it would go
+    below level 4."""
+    check_depth(parent_level(speech, parent_id), section.height(), section.skip)
+
+
+def check_skip(skip: object) -> int:
+    if not isinstance(skip, int) or isinstance(skip, bool) or not 0 <= skip < MAX_LEVEL:
+        raise OperationError("跳过的层级数不对。", f"A section's skip must be 0–{MAX_LEVEL - 1}.")
+    return skip
 
 
 def check_index(index: int, size: int) -> None:
@@ -109,11 +130,12 @@ def check_paragraph(paragraphs: list[str], index: int) -> None:
 
 def check_move(speech: Speech, section: Section, parent_id: str | None) -> None:
     """Refuse moving a section into itself, into one of its own sub-sections, or deeper than
-    four levels.  The one statement of these rules: moves, drops and their previews use it."""
+    four levels.  The one statement of these rules: moves, drops and their previews use it.
+    A moved section keeps its skip (it is relative to its parent), so the skipped levels count."""
     if parent_id is not None and any(s.id == parent_id for s in section.walk()):
         raise OperationError("不能把标题移到它自己或它的下级里面。",
                              "A section cannot be moved into itself or its own subsections.")
-    check_depth(parent_level(speech, parent_id), section.height())
+    check_section_depth(speech, parent_id, section)
 
 
 # --- the primitive edits ---------------------------------------------------------------------------
@@ -127,7 +149,9 @@ class InsertSection(Edit):
     def apply(self, speech: Speech) -> RemoveSection:
         target = siblings(speech, self.parent_id)
         check_index(self.index, len(target))
-        check_depth(parent_level(speech, self.parent_id), self.section.height())
+        for part in self.section.walk():
+            check_skip(part.skip)
+        check_section_depth(speech, self.parent_id, self.section)
         present = {s.id for s, _ in speech.walk()}
         if any(s.id in present for s in self.section.walk()):
             raise OperationError("这个标题已经在讲稿里了。", "This section is already in the speech.")
@@ -206,6 +230,29 @@ class SetField(Edit):
         if self.section_id is None:
             return Changes(head=True)
         return Changes(headings={self.section_id})
+
+
+@dataclass
+class SetSkip(Edit):
+    """Set the number of levels a section skips below its parent (its subtree moves with it:
+    every level in it changes by the same amount)."""
+    section_id: str
+    skip: int
+
+    def apply(self, speech: Speech) -> SetSkip:
+        check_skip(self.skip)
+        parent_id, _, _ = locate(speech, self.section_id)
+        section = speech.find(self.section_id)
+        old = section.skip
+        if self.skip > old:
+            check_depth(parent_level(speech, parent_id), section.height() - old + self.skip,
+                        self.skip)
+        section.skip = self.skip
+        return SetSkip(self.section_id, old)
+
+    def changes(self) -> Changes:
+        # Every level, and so every number, in the subtree changes: the structure as views see it.
+        return Changes(structure=True)
 
 
 @dataclass

@@ -42,19 +42,17 @@ class FoundSpeech:
     duplicate_of: int | None = None      # index of an earlier speech it nearly repeats
     outline: Outline = field(default_factory=Outline)
 
-    def level_of(self, section_id: str, depth: int) -> int:
-        """A section's own level (what its marker or style says), else its depth."""
-        return self.outline.levels.get(section_id, depth)
+    # A section's level is the speech's own (its skip keeps what its marker said, see
+    # structure.py), so what the preview shows, the --json counts and the export agree.
 
     def levels(self) -> dict[str, int]:
         counts = {str(level): 0 for level in range(1, MAX_LEVEL + 1)}
-        for section, depth in self.speech.walk():
-            counts[str(self.level_of(section.id, depth))] += 1
+        for _, level in self.speech.walk():
+            counts[str(level)] += 1
         return counts
 
     def headings(self, level: int) -> list[str]:
-        return [section.heading for section, depth in self.speech.walk()
-                if self.level_of(section.id, depth) == level]
+        return [section.heading for section, at in self.speech.walk() if at == level]
 
     def paragraph_count(self) -> int:
         speech = self.speech

@@ -121,7 +121,8 @@ class LibraryBuilder:
         count = len(speech.body)
         for number, section in enumerate(speech.body):
             position = "first" if number == 0 else "last" if number == count - 1 else "middle"
-            self._section(section, 1, kind_of_heading(section.heading, position), make)
+            self._section(section, 1 + section.skip, kind_of_heading(section.heading, position),
+                          make)
         for text in speech.closing:
             make(PARAGRAPH, "结尾", paragraphs=[text])
 
@@ -151,7 +152,8 @@ class LibraryBuilder:
         for text in section.paragraphs:
             make(PARAGRAPH, kind, paragraphs=[text])
         for child in section.children:
-            self._section(child, level + 1, kind_of_heading(child.heading) or kind, make)
+            self._section(child, level + 1 + child.skip, kind_of_heading(child.heading) or kind,
+                          make)
 
     def _index_for(self, level: int) -> NearDuplicateIndex[str]:
         if level not in self._index:

@@ -1,4 +1,16 @@
-"""Outline numbers 一、（一）1.（1）: computed from position, never stored.
+"""Outline numbers 一、（一）1.（1）: computed from position and level, never stored.
+
+A heading's marker is its level's style (``marker``: 一、 at level 1, （一） at 2, 1. at 3, （1） at
+4), so a section that skips a level (``Section.skip``) is numbered in the style of the level it
+is at: a 1. list straight under 一、 goes 1. 2. 3.
+
+A heading's number counts the headings of its level since the last heading of a higher level,
+in reading order — as a reader counts them on the page.  Where no level is skipped this is
+"numbering restarts under each parent and counts the siblings": the last higher heading before
+a section is its parent, and the headings of its level since then are its earlier siblings.
+Where levels are skipped it still numbers what the page shows: the outermost （一）（二） of a
+speech that has no 一、 count on across the speech, and in 「一、 1. 2. （一） 1.」 the 1. after
+（一） is the first item under （一）.
 
 Formatting lives here; recognising markers in existing text (for the importer) is in ``markers.py``.
 """
@@ -7,7 +19,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .speech import Speech
+from .speech import MAX_LEVEL, Speech
 
 DIGITS = "零一二三四五六七八九"
 LEVEL3_STYLES = ("1.", "1、")
@@ -82,13 +94,29 @@ def marker(level: int, number: int, level3_style: str = "1.") -> str:
 
 
 def outline_markers(speech: Speech, level3_style: str = "1.") -> dict[str, str]:
-    """Section id → its marker, numbering restarting under each parent."""
+    """Section id → its marker (一、（一）1.（1）, numbered as the module notes say).
+
+    A reading-order walk written out rather than over ``Speech.walk()``: the window renumbers
+    after every edit."""
     markers: dict[str, str] = {}
-    stack = [(speech.body, 1)]
+    counts = [0] * (MAX_LEVEL + 2)
+    last = 0                      # the level of the heading before: every deeper count is 0
+    stack = [iter(speech.body)]
+    parent_levels = [0]
     while stack:
-        siblings, level = stack.pop()
-        for number, section in enumerate(siblings, start=1):
-            markers[section.id] = marker(level, number, level3_style)
+        for section in stack[-1]:
+            level = parent_levels[-1] + 1 + section.skip
+            if last > level:
+                for deeper in range(level + 1, last + 1):
+                    counts[deeper] = 0
+            last = level
+            counts[level] += 1
+            markers[section.id] = marker(level, counts[level], level3_style)
             if section.children:
-                stack.append((section.children, level + 1))
+                stack.append(iter(section.children))
+                parent_levels.append(level)
+                break
+        else:
+            stack.pop()
+            parent_levels.pop()
     return markers

@@ -5,14 +5,24 @@ Each function looks at the speech as it is, refuses an invalid request with
 applies it (the window's document applies it and puts it on the undo stack).  Nothing here
 changes the speech.
 
-Promote and demote keep the reading order of the text:
+Promote and demote move a section and its whole subtree exactly one level, and keep the reading
+order of the text:
 
-* **demote** makes a section the last child of its previous sibling; its whole subtree goes one
-  level down.  Refused for the first section among its siblings, or when the subtree would go
-  below level 4.
-* **promote** makes a section the next sibling of its parent; its whole subtree goes one level up,
-  and the siblings that followed it become its children (as in Word's outline view), so the text
-  reads in the same order as before.  Refused at level 1.
+* **demote** makes a section the last child of its previous sibling, one level down.  Where that
+  is not possible — the first section among its siblings, or one whose previous sibling is
+  already deeper than it — the section stays where it is and skips one more level below its
+  parent (``Section.skip``, see ``speech.py``): a first （一） under 一、 becomes 1.  Refused when
+  the subtree would go below level 4.
+* **promote** of a section that skips a level removes one skipped level: it stays where it is,
+  one level up (a 1. straight under 一、 becomes （一）; an outermost （一） becomes 一、).  This
+  is how a writer removes a skip the import kept.  Otherwise promote makes a section the next
+  sibling of its parent, at the parent's level.  Either way the siblings that followed it at
+  its old level or below become its children, at the levels they had (as in Word's outline
+  view, where a heading made level 1 takes the level-2 headings after it), so the tree says
+  what the page reads and the text reads in the same order as before.  Refused at level 1.
+
+A move (``move_section``, ``move_to``, drag and drop) keeps a section's skip, which is relative
+to its parent; demote and promote set it where they need to, so that the level changes by one.
 
 Where a move lands, and why not when it does not, is decided by :func:`move_to` and the checks in
 ``edits.py``; the outline's drag and drop asks the same functions.
@@ -21,18 +31,21 @@ Where a move lands, and why not when it does not, is decided by :func:`move_to` 
 from __future__ import annotations
 
 from .edits import (Batch, Edit, InsertParagraph, InsertSection, MoveSection, RemoveParagraph,
-                    RemoveSection, ReplaceSpeech, SetField, SetParagraph, TextReplacement, check_depth, check_index,
-                    check_move, check_paragraph, locate, parent_level, paragraphs_of, siblings)
+                    RemoveSection, ReplaceSpeech, SetField, SetParagraph, SetSkip, TextReplacement,
+                    check_depth, check_index, check_move, check_paragraph, check_section_depth,
+                    check_skip, locate, parent_level, paragraphs_of, siblings)
 from .errors import OperationError
 from .find import replace_all
 from .speech import Section, Speech
 
 __all__ = ["WHERE", "Batch", "Edit", "InsertParagraph", "InsertSection", "MoveSection",
-           "RemoveParagraph", "RemoveSection", "ReplaceSpeech", "SetField", "SetParagraph", "TextReplacement",
+           "RemoveParagraph", "RemoveSection", "ReplaceSpeech", "SetField", "SetParagraph", "SetSkip",
+           "TextReplacement",
            "delete_paragraph", "delete_section", "demote", "insert_at", "insert_paragraph",
            "insert_paragraphs", "insert_section", "merge_paragraphs", "move_down", "move_section",
            "move_to", "move_up", "promote", "replace_speech", "replace_text", "resolve_position", "set_head_field",
-           "set_heading", "set_paragraph", "set_paragraphs", "set_run_in", "split_paragraph"]
+           "set_heading", "set_paragraph", "set_paragraphs", "set_run_in", "set_skip",
+           "split_paragraph"]
 
 WHERE = ("before", "after", "into")
 
@@ -75,7 +88,9 @@ def insert_section(speech: Speech, section: Section, parent_id: str | None = Non
     if index is None:
         index = len(target)
     check_index(index, len(target))
-    check_depth(parent_level(speech, parent_id), section.height())
+    for part in section.walk():
+        check_skip(part.skip)
+    check_section_depth(speech, parent_id, section)
     present = {s.id for s, _ in speech.walk()}
     if any(s.id in present for s in section.walk()):
         raise OperationError("这个标题已经在讲稿里了。", "This section is already in the speech.")
@@ -141,29 +156,64 @@ def move_down(speech: Speech, section_id: str) -> MoveSection:
     return MoveSection(section_id, parent_id, index + 1)
 
 
-def demote(speech: Speech, section_id: str) -> MoveSection:
-    """One level down: become the last child of the previous sibling (see module notes)."""
+def demote(speech: Speech, section_id: str) -> Edit:
+    """One level down: the last child of the previous sibling, or, where there is no previous
+    sibling at its level or above, one more skipped level in place (see module notes)."""
     parent_id, index, _ = locate(speech, section_id)
-    if index == 0:
-        raise OperationError("前面没有同级标题，无法降级。",
-                             "There is no previous section at this level to go under.")
-    previous = siblings(speech, parent_id)[index - 1]
-    check_move(speech, speech.find(section_id), previous.id)
-    return MoveSection(section_id, previous.id, len(previous.children))
+    section = speech.find(section_id)
+    check_depth(parent_level(speech, parent_id), section.height() + 1, section.skip)
+    previous = siblings(speech, parent_id)[index - 1] if index > 0 else None
+    if previous is None or previous.skip > section.skip:
+        return SetSkip(section_id, section.skip + 1)
+    # Under the previous sibling, one level below where it was: previous's level + 1 + skip.
+    skip = section.skip - previous.skip
+    move = MoveSection(section_id, previous.id, len(previous.children))
+    return move if skip == section.skip else Batch([SetSkip(section_id, skip), move])
 
 
-def promote(speech: Speech, section_id: str) -> Batch:
-    """One level up: become the next sibling of the parent, taking the following siblings
-    along as children, so that the reading order stays the same (see module notes)."""
+def set_skip(speech: Speech, section_id: str, skip: int) -> SetSkip:
+    """Set how many levels a section skips below its parent (its subtree follows); refused
+    below level 4."""
+    check_skip(skip)
+    parent_id, _, _ = locate(speech, section_id)
+    section = speech.find(section_id)
+    if skip > section.skip:
+        check_depth(parent_level(speech, parent_id), section.height() - section.skip + skip, skip)
+    return SetSkip(section_id, skip)
+
+
+def promote(speech: Speech, section_id: str) -> Edit:
+    """One level up: one skipped level fewer for a section that skips one; else the next
+    sibling of the parent, at the parent's level.  Either way it takes the following siblings
+    at its old level or below along as children, so that the reading order stays the same
+    (see module notes)."""
     parent_id, index, _ = locate(speech, section_id)
+    section = siblings(speech, parent_id)[index]
+    if section.skip:
+        # One level up in place.  A follower skipping at least as much goes under it, its skip
+        # less the section's, so that it keeps its level; a follower of a higher level ends
+        # the run (what comes after it reads as under it, not under this section).
+        skip = section.skip
+        edits: list[Edit] = [SetSkip(section_id, skip - 1)]
+        taken = len(section.children)
+        for follower in siblings(speech, parent_id)[index + 1:]:
+            if follower.skip < skip:
+                break
+            edits += [SetSkip(follower.id, follower.skip - skip),
+                      MoveSection(follower.id, section_id, taken)]
+            taken += 1
+        return edits[0] if len(edits) == 1 else Batch(edits)
     if parent_id is None:
         raise OperationError("一级标题不能再升级。", "A level-1 section cannot be promoted.")
     grandparent_id, parent_index, _ = locate(speech, parent_id)
-    section = siblings(speech, parent_id)[index]
+    parent = speech.find(parent_id)
     following = siblings(speech, parent_id)[index + 1:]
-    # The followers become children one level below the promoted section, which stays at its
-    # level: their depth does not change, so only the promoted section's own move is checked.
-    edits: list = [MoveSection(section_id, grandparent_id, parent_index + 1)]
+    # The promoted section takes its parent's level (the parent's skip under the grandparent).
+    # The followers become its children one level below it, which is where they were, so they
+    # keep their skips and only the promoted section's own move is checked.
+    edits = [MoveSection(section_id, grandparent_id, parent_index + 1)]
+    if parent.skip:
+        edits.append(SetSkip(section_id, parent.skip))
     edits += [MoveSection(s.id, section_id, len(section.children) + i) for i, s in enumerate(following)]
     return Batch(edits)
 

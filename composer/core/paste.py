@@ -6,12 +6,15 @@ for:
 
 * the text before the first pasted heading goes in at the cursor, in the section being edited;
 * each pasted heading becomes a new section right after that section's own text, at the level its
-  marker says, as far as the outline allows: at most one level below the section being edited
-  (a 「三、」 pasted into a level-2 section becomes a level-1 section after the level-1 section it
-  belongs to; a 「（三）」 pasted into a level-1 section becomes its first sub-section), each
-  further heading placed relative to the one before it;
-* pasted into the opening, the headings go to the start of the body; into the closing, to its end;
-* sub-headings and paragraphs under a pasted heading stay under it.
+  marker says: under the nearest section of the edited one's ancestors (itself included) that is
+  of a higher level, right after the branch the edited section is in (a 「三、」 pasted into a
+  level-2 section becomes a level-1 section after the level-1 section it belongs to; a 「（三）」
+  pasted into a level-1 section becomes its first sub-section; a 「1.」 pasted into a level-1
+  section becomes its first sub-section at level 3, skipping the （一） level as the pasted text
+  did — the proofreader says so), each further heading placed relative to the one before it;
+* pasted into the opening, the headings go to the start of the body; into the closing, to its end,
+  each at its marker's level;
+* sub-headings and paragraphs under a pasted heading stay under it, at their levels.
 
 The whole insertion is one edit (``Batch``), so one undo takes it back.
 """
@@ -42,50 +45,59 @@ def plan_paste(text: str) -> PastePlan:
 
 def paste_sections(speech: Speech, container: str, plan: PastePlan) -> Edit:
     """The edit inserting the plan's sections after the container (a section id, OPENING or
-    CLOSING); raises OperationError when a pasted heading would go below level 4."""
+    CLOSING); raises OperationError when a pasted heading would go below level 4.
+
+    The pasted sections' own skips (``Section.skip``, from the fragment, whose top is level 0)
+    are set here to fit where each lands."""
     if container in (OPENING, CLOSING):
         start = 0 if container == OPENING else len(speech.body)
         edits: list[Edit] = [insert_section(speech, section, None, start + i)
                              for i, section in enumerate(plan.sections)]
         return Batch(edits)
-    chain = _chain(speech, container)          # the edited section and its ancestors, outermost first
+    # The edited section and its ancestors, outermost first, each with its level; the edited
+    # section's own sub-sections come after the pasted ones.
+    chain = _chain(speech, container)
+    edited = len(chain)
     placed: list[tuple[Section | None, int, Section]] = []
     try:
         for section in plan.sections:
-            parent: Section | None
-            depth = len(chain)
-            level = plan.outline.levels.get(section.id, 1)
-            target = max(1, min(level, depth + 1))
-            if target - 1 + section.height() > MAX_LEVEL:
+            level = plan.outline.levels.get(section.id, section.skip + 1)
+            holder = len(chain)
+            while holder and chain[holder - 1][1] >= level:
+                holder -= 1
+            parent, parent_level = chain[holder - 1] if holder else (None, 0)
+            if holder == len(chain):
+                index = 0 if holder == edited else len(_children(speech, parent))
+            else:
+                index = _children(speech, parent).index(chain[holder][0]) + 1
+            section.skip = level - parent_level - 1
+            if parent_level + section.height() > MAX_LEVEL:
                 raise OperationError("粘贴的标题层级太深，超过了四级。",
                                      "The pasted headings go deeper than level 4.")
-            if target == depth + 1:
-                parent, index = chain[-1], 0
-            else:
-                parent = chain[target - 2] if target >= 2 else None
-                index = _children(speech, parent).index(chain[target - 1]) + 1
             placed.append((parent, index, section))
             # The next heading is placed relative to this one: try it in the tree meanwhile.
             _children(speech, parent).insert(index, section)
-            chain = chain[:target - 1] + [section]
+            chain = chain[:holder] + [(section, level)]
+            edited = min(edited, holder)
     finally:
-        for holder, _, section in reversed(placed):
-            _children(speech, holder).remove(section)
+        for owner, _, section in reversed(placed):
+            _children(speech, owner).remove(section)
     # Applied in order, each insertion finds the tree as the trial left it.
-    return Batch([InsertSection(holder.id if holder is not None else None, index, section)
-                  for holder, index, section in placed])
+    return Batch([InsertSection(owner.id if owner is not None else None, index, section)
+                  for owner, index, section in placed])
 
 
-def _chain(speech: Speech, section_id: str) -> list[Section]:
-    def walk(sections, path):
+def _chain(speech: Speech, section_id: str) -> list[tuple[Section, int]]:
+    def walk(sections, path, parent_level):
         for section in sections:
+            level = parent_level + 1 + section.skip
             if section.id == section_id:
-                return path + [section]
-            found = walk(section.children, path + [section])
+                return path + [(section, level)]
+            found = walk(section.children, path + [(section, level)], level)
             if found:
                 return found
         return None
-    found = walk(speech.body, [])
+    found = walk(speech.body, [], 0)
     if found is None:
         raise OperationError("找不到这个标题。", "This section is not in the speech.")
     return found

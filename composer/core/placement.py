@@ -10,7 +10,11 @@ snippet's own level —
   the last sub-section down to the level it asks for (a level-2 snippet dropped onto a level-1
   section becomes its last child);
 * when there are not enough levels to reach the snippet's own level, it lands at the closest
-  level it can take (levels are positions in the outline, never stored).
+  level it can take.
+
+Where the sections at the place skip levels (``Section.skip``: the outermost headings of a speech
+that starts at （一）, a 1. list straight under 一、), a snippet of their level takes their level
+(``skip_at``); an insertion never makes a skip that is not already there.
 
 Selecting 讲稿信息 or 开头 puts it first in the body; 结尾 or nothing selected puts it last.
 Body-text snippets (level PARAGRAPH) add their paragraphs to the selected section, opening or
@@ -23,7 +27,7 @@ from .library import PARAGRAPH
 from .speech import CLOSING, HEAD, OPENING, Speech
 
 __all__ = ["HEAD", "is_paragraph_level", "nearest_after_removal", "nearest_candidates",
-           "paragraph_container", "section_place"]
+           "neighbour_skip", "paragraph_container", "section_place", "skip_at"]
 
 
 def section_place(speech: Speech, level: int, current: str | None) -> tuple[str | None, int]:
@@ -40,20 +44,40 @@ def section_place(speech: Speech, level: int, current: str | None) -> tuple[str 
     except KeyError:
         return None, len(speech.body)
     if level <= current_level:
-        # Climb from the current section to its ancestor at the snippet's level.
+        # Climb from the current section to its outermost ancestor (itself included) at the
+        # snippet's level or below: the snippet goes after it, under its parent.
         section_id = current
-        for _ in range(current_level - level):
-            ancestor = speech.locate(section_id)[0]
-            assert ancestor is not None  # a section below level 1 has a parent
-            section_id = ancestor.id
+        while parent is not None and speech.locate(parent.id)[2] >= level:
+            section_id = parent.id
+            parent = speech.locate(section_id)[0]
         parent, index, _ = speech.locate(section_id)
         return (parent.id if parent else None), index + 1
     target = speech.find(current)
     target_level = current_level
-    while target_level < level - 1 and target.children:
+    while target.children and target_level + 1 + target.children[-1].skip < level:
         target = target.children[-1]
-        target_level += 1
+        target_level += 1 + target.skip
     return target.id, len(target.children)
+
+
+def skip_at(speech: Speech, parent_id: str | None, level: int) -> int:
+    """The skip a section of ``level`` takes among ``parent_id``'s children: what reaches its
+    level, when a section there already skips as much; else 0 (the closest level it can take)."""
+    parent_level = 0 if parent_id is None else speech.locate(parent_id)[2]
+    skip = level - parent_level - 1
+    if skip > 0 and any(s.skip == skip for s in speech.children_of(parent_id)):
+        return skip
+    return 0
+
+
+def neighbour_skip(speech: Speech, parent_id: str | None, index: int) -> int:
+    """The skip of a new section at ``index`` among ``parent_id``'s children when its place, not
+    a level, decides (a new heading, a drop between two rows): its neighbour's — the section
+    before it, else the one after it — so that it is at their level."""
+    siblings = speech.children_of(parent_id)
+    if index > 0 and siblings:
+        return siblings[min(index, len(siblings)) - 1].skip
+    return siblings[0].skip if siblings else 0
 
 
 def paragraph_container(speech: Speech, current: str | None) -> str:

@@ -1,8 +1,33 @@
 """The speech tree: head fields, opening, a body of nested sections, closing.
 
-A section's level is its depth in the body (1 = 一、, 2 = （一）, 3 = 1., 4 = （1）), so "a child is
-exactly one level below its parent" holds by construction and is never stored.  Numbers are never
-stored either: ``numbering.py`` computes them from position.
+**Levels.**  1 = 一、, 2 = （一）, 3 = 1., 4 = （1）; at most four.  A section's level is its
+parent's level plus one plus its own ``skip`` (a level-1 section's parent is the body, level 0):
+
+    level(section) = level(parent) + 1 + section.skip
+
+``skip`` is the number of levels the section skips below its parent, 0 for nearly every section.
+It exists so that a document's own hierarchy survives import and export: a speech whose outermost
+headings are （一） has skip 1 on each of them, a 1. list straight under 一、 has skip 1 on each
+item.  Without it, the level would be the depth, and every such document would be recast (the
+（一） speech printed as 一、, the 1. list as （一）).
+
+Why a skip relative to the parent, and not an absolute level stored on every section:
+
+* Where nothing is skipped (every speech written in the program, every old file, the example)
+  skip is 0 everywhere, and everything that held before still holds by construction: a child is
+  exactly one level below its parent, the level is the depth, a file has no new key.
+* A section moves with its subtree, and a skip is relative, so a move keeps the subtree's shape:
+  the 1. list under 一、 stays a 1. list under the 一、 it is moved to (or is refused, saying
+  why, where it would go below level 4).  An absolute level would have to be rewritten over the
+  whole subtree at every move, and could contradict the parent's.
+* A child can never sit at or above its parent's level: skip is never negative.
+
+``Speech.walk()`` and ``Speech.locate()`` give the level so computed, and ``Section.height()``
+counts the skipped levels, so the consumers of levels (numbering, the printed blocks, the .docx
+styles, the pages, the outline, the checks) take the right level without knowing about skips.
+Numbers are never stored: ``numbering.py`` computes them from position and level.  The
+proofreader reports a skip (``ordinal.skipped-level``): the program keeps the document's
+hierarchy, and tells the writer, who can remove the skip with 升级 (``operations.promote``).
 
 Sections carry a stable ``id`` for the lifetime of the program (not saved to files).  Every edit
 refers to sections by id and moves the section objects themselves, never copies, so text cannot be
@@ -48,6 +73,9 @@ class Section:
     # Ids of the library snippets whose text went into this section (the snippet it was
     # inserted from, body-text snippets added to it), for the usage history.  Saved.
     snippets: list[str] = field(default_factory=list)
+    # Levels skipped below the parent (see the module notes): 0 for nearly every section.  Saved
+    # only when it is not 0.
+    skip: int = 0
 
     def walk(self) -> Iterator[Section]:
         """This section and all its descendants, in reading order."""
@@ -56,19 +84,21 @@ class Section:
             yield from child.walk()
 
     def height(self) -> int:
-        """Number of levels this subtree spans (1 for a section without children)."""
-        return 1 + max((child.height() for child in self.children), default=0)
+        """Levels this subtree takes below its parent's level: its own skip, its own level and
+        its deepest sub-section's (1 for a section without skip and without children).  So a
+        section fits under a parent of level P when P + height() <= MAX_LEVEL."""
+        return self.skip + 1 + max((child.height() for child in self.children), default=0)
 
     def content(self) -> tuple:
         """The section's text and structure without ids, for comparing trees."""
         return (self.heading, tuple(self.paragraphs), self.run_in,
-                tuple(child.content() for child in self.children))
+                tuple(child.content() for child in self.children), self.skip)
 
     def copy(self) -> Section:
         """A deep copy with fresh ids (used when inserting a library snippet twice)."""
         return Section(self.heading, list(self.paragraphs),
                        [child.copy() for child in self.children], self.run_in,
-                       snippets=list(self.snippets))
+                       snippets=list(self.snippets), skip=self.skip)
 
 
 @dataclass(frozen=True)
@@ -108,26 +138,28 @@ class Speech:
     signature_date: str = ""
 
     def walk(self) -> Iterator[tuple[Section, int]]:
-        """Every section with its level, in reading order."""
-        stack = [(section, 1) for section in reversed(self.body)]
+        """Every section with its level (its parent's + 1 + its skip), in reading order."""
+        stack = [(section, 1 + section.skip) for section in reversed(self.body)]
         while stack:
             section, level = stack.pop()
             yield section, level
-            stack.extend((child, level + 1) for child in reversed(section.children))
+            stack.extend((child, level + 1 + child.skip) for child in reversed(section.children))
 
     def locate(self, section_id: str) -> tuple[Section | None, int, int]:
         """(parent, index in parent, level) of a section; parent None means the body.
 
         Raises KeyError when there is no such section.
         """
-        stack: list[tuple[Section | None, list[Section], int]] = [(None, self.body, 1)]
+        # Each entry: a parent, its children, and the parent's level (0 for the body).
+        stack: list[tuple[Section | None, list[Section], int]] = [(None, self.body, 0)]
         while stack:
-            parent, siblings, level = stack.pop()
+            parent, siblings, parent_level = stack.pop()
             for index, section in enumerate(siblings):
+                level = parent_level + 1 + section.skip
                 if section.id == section_id:
                     return parent, index, level
                 if section.children:
-                    stack.append((section, section.children, level + 1))
+                    stack.append((section, section.children, level))
         raise KeyError(section_id)
 
     def find(self, section_id: str) -> Section:

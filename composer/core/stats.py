@@ -164,14 +164,14 @@ def speech_stats(speech: Speech, rate: int = DEFAULT_RATE, level3_style: str = "
         rows.append(row)
         total = own
         for child in section.children:
-            total = total + visit(child, level + 1)
+            total = total + visit(child, level + 1 + child.skip)
         row.total = total
         row.seconds = seconds_for(total.total, rate)
         return total
 
     body = Count()
     for section in speech.body:
-        body = body + visit(section, 1)
+        body = body + visit(section, 1 + section.skip)
     return SpeechStats(rate, head, opening + body + closing, opening, closing, rows)
 
 

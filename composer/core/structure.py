@@ -28,8 +28,15 @@ around them:
 * headings of a lower rank before the first heading of the document's top rank (a preface that
   quotes 「1、…2、…」) are opening text, so they cannot push the real headings down.
 
-Levels can skip (（1） directly under 一 is level 4); the section tree nests each heading under
-the nearest open heading of a lower level.  ``Outline.levels`` keeps every section's level, and
+Levels can skip (（1） directly under 一 is level 4, （一） at the top of a speech without 一、 is
+level 2); the section tree nests each heading under the nearest open heading of a lower level,
+and a section that skips levels below its parent records them (``Section.skip``), so the export
+numbers it as its marker did: an export never recasts a document's own hierarchy.  The skip is
+taken from the marker only where the marker is consistent with the structure: an unstyled
+heading whose level the rules above moved (a restarted list, a clash of kinds) sits one level
+below its parent, and so does a styled heading without a marker in its text (the style names a
+rank, not a number); a styled heading whose text has a marker takes the marker's level when that
+is below its parent's.  ``Outline.levels`` keeps every section's level so found, and
 ``Outline.markers`` the marker text that the computed numbering replaces.  A heading that would
 sit below level 4 stays body text, marker and all.
 
@@ -67,8 +74,10 @@ from .speech_lines import (CLOSERS, date_text, ends_with_document_kind, is_date_
 
 @dataclass
 class Outline:
-    """What the speech model does not hold: each section's own level (by id), the marker each
-    heading had, and how many closing paragraphs at the end are back matter."""
+    """What the speech model does not hold: the marker each heading had, and how many closing
+    paragraphs at the end are back matter; also each section's level as found (by id; the
+    speech holds it too, through the sections' skips, and is what counts once the writer
+    corrects a level in the import preview)."""
     levels: dict[str, int] = field(default_factory=dict)
     markers: dict[str, str] = field(default_factory=dict)
     back_matter: int = 0
@@ -318,6 +327,7 @@ class _Heading:
     heading: str
     body: str          # the run-in text, or ""
     marker: str        # the marker text the numbering replaces ("" for a bare numeral)
+    marker_level: int | None = None   # the level its marker says (None: a style without one)
 
 
 def _heading_of(p: Paragraph) -> _Heading | None:
@@ -331,11 +341,12 @@ def _heading_of(p: Paragraph) -> _Heading | None:
         if found and not sentences(found[0].rest)[1:]:
             label, text = p.text[:found[1]].strip(), found[0].rest
         return _Heading(f"s{p.level}", found[0].number if found else 0, p.level,
-                        _drop_full_stop(text), "", label)
+                        _drop_full_stop(text), "", label,
+                        found[0].level if found and label else None)
     if found is None:
         number = bare_numeral(p.text)
         if number is not None:
-            return _Heading("1", number, 1, p.text.strip(), "", "")
+            return _Heading("1", number, 1, p.text.strip(), "", "", 1)
         return None
     marker, start = found
     kind = "c" if p.text.lstrip()[:1] in "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳" else str(marker.level)
@@ -348,9 +359,9 @@ def _heading_of(p: Paragraph) -> _Heading | None:
         return _Heading(kind, marker.number, marker.level, named.group(1), body, label)
     if len(parts) == 1:
         return _Heading(kind, marker.number, marker.level, _drop_full_stop(marker.rest), "",
-                        label)
+                        label, marker.level)
     return _Heading(kind, marker.number, marker.level, _drop_full_stop(parts[0]),
-                    "".join(parts[1:]).strip(), label)
+                    "".join(parts[1:]).strip(), label, marker.level)
 
 
 _UNMARKED_MAX = 30
@@ -415,32 +426,50 @@ def _outline(paragraphs: list[Paragraph], headings: list[_Heading | None],
              outline: Outline) -> list[Section]:
     """The section tree of the body (it starts with a heading)."""
     body: list[Section] = []
-    stack: list[list] = []      # open lists, outermost first: [kind, last number, level, section]
+    # Open lists, outermost first: [kind, last number, level by the rules, section, its level].
+    stack: list[list] = []
     for p, heading in zip(paragraphs, headings):
         level = _level(stack, heading) if heading else None
+        if heading is not None and level is not None:
+            parent = len(stack)          # the stack above the parent: the lists it closes
+            while parent and stack[parent - 1][2] >= level:
+                parent -= 1
+            parent_level = stack[parent - 1][4] if parent else 0
+            final = _final_level(heading, level, parent_level)
+            if final > MAX_LEVEL:
+                level = None
         if heading is None or level is None:
             if stack:
                 stack[-1][3].paragraphs.append(p.text)
             else:
                 body.append(Section("", [p.text]))   # cannot happen: the body starts with one
             continue
-        while stack and stack[-1][2] >= level:
-            stack.pop()
+        del stack[parent:]
         section = Section(heading.heading, [heading.body] if heading.body else [],
-                          run_in=bool(heading.body))
+                          run_in=bool(heading.body), skip=final - parent_level - 1)
         (stack[-1][3].children if stack else body).append(section)
-        stack.append([heading.kind, heading.number, level, section])
-        outline.levels[section.id] = level
+        stack.append([heading.kind, heading.number, level, section, final])
+        outline.levels[section.id] = final
         if heading.marker:
             outline.markers[section.id] = heading.marker
     return body
+
+
+def _final_level(heading: _Heading, level: int, parent_level: int) -> int:
+    """The level a heading takes under a parent of ``parent_level``: its marker's where the
+    marker is consistent with the structure, else one below the parent (module notes)."""
+    marked = heading.marker_level
+    if marked is not None and parent_level < marked <= MAX_LEVEL and (
+            heading.kind.startswith("s") or marked == level):
+        return marked
+    return parent_level + 1
 
 
 def _level(stack: list[list], heading: _Heading) -> int | None:
     """The level of a heading given the open lists (see the module docstring)."""
     natural = heading.level_hint
     for index in range(len(stack) - 1, -1, -1):
-        kind, last, level, _ = stack[index]
+        kind, last, level = stack[index][:3]
         if kind != heading.kind:
             continue
         innermost = index == len(stack) - 1

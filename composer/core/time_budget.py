@@ -69,20 +69,20 @@ def time_budget(speech: Speech, rate: int | None = None, target_minutes: float |
     rows = {row.section_id: row for row in stats.sections}
     out: list[SectionBudget] = []
 
-    def visit(sections: list[Section], allowance: float | None, level: int) -> None:
+    def visit(sections: list[Section], allowance: float | None) -> None:
         each = allowance / len(sections) if allowance is not None and sections else None
         for section in sections:
             row = rows[section.id]
             seconds = row.seconds
             out.append(SectionBudget(
-                section.id, level, row.marker, row.heading, row.total.total, seconds,
+                section.id, row.level, row.marker, row.heading, row.total.total, seconds,
                 seconds / target_seconds if target_seconds else None, each,
                 each is not None and seconds > each))
             own = seconds_for(row.own.total, rate)
-            visit(section.children, None if each is None else max(0.0, each - own), level + 1)
+            visit(section.children, None if each is None else max(0.0, each - own))
 
     body_allowance = max(0, target_seconds - frame) if target_seconds else None
-    visit(speech.body, body_allowance, 1)
+    visit(speech.body, body_allowance)
     return Budget(rate, target_seconds, stats.seconds, frame, out)
 
 

@@ -299,7 +299,7 @@ def iter_blocks(speech: Speech, profile: Profile,
     done = 0
     for top in speech.body:
         batch: list[Block] = []
-        stack = [(top, 1)]
+        stack = [(top, 1 + top.skip)]    # a section's level: its parent's + 1 + its skip
         while stack:
             section, level = stack.pop()
             if outline:
@@ -307,7 +307,7 @@ def iter_blocks(speech: Speech, profile: Profile,
                                                     copy == OUTLINE_SENTENCES))
             else:
                 batch.extend(section_blocks(section, level, markers[section.id]))
-            stack.extend((child, level + 1) for child in reversed(section.children))
+            stack.extend((child, level + 1 + child.skip) for child in reversed(section.children))
         done += section_size(top)
         if outline:
             batch = _outline_keeps(batch)

@@ -29,7 +29,7 @@ from ..core.snippet_index import GramTable, PackIndex
 from ..core.speech import Section
 from . import files, paths
 
-SNIPPETS_VERSION = 3
+SNIPPETS_VERSION = 4     # 4: sections keep their skip
 UNITS_VERSION = 1
 CHUNK = 2000   # snippets per line of the .jsonl file (about 1 MB)
 
@@ -81,11 +81,12 @@ def save_snippets(digest: str, pack: Pack) -> None:
 
 def _plain(section: Section) -> list:
     return [section.heading, section.paragraphs, section.run_in,
-            [_plain(c) for c in section.children]]
+            [_plain(c) for c in section.children], section.skip]
 
 
 def _section(data: list) -> Section:
-    return Section(data[0], list(data[1]), [_section(c) for c in data[3]], bool(data[2]))
+    return Section(data[0], list(data[1]), [_section(c) for c in data[3]], bool(data[2]),
+                   skip=int(data[4]))
 
 
 # --- the character index ------------------------------------------------------------------------------

@@ -17,6 +17,9 @@
       sections:                         # children, one level down
       - heading: …
         run_in: true                    # only written when true
+      - heading: …
+        skip: 1                         # levels skipped below the parent (1. straight under
+                                        # 一、); only written when not 0
     closing:
     - 谢谢大家！
     substitutions:                      # the substitution table for borrowed text (optional)
@@ -33,7 +36,9 @@
 
 Head fields are optional (empty when missing); unknown keys are refused so that a typo does not
 silently drop text.  Files written before the 落款 existed load unchanged, and a speech without
-one is written exactly as before.
+one is written exactly as before.  Likewise ``skip`` (``Section.skip``: a section's level is
+its parent's + 1 + skip, so a speech whose outermost headings are （一） has ``skip: 1`` on each):
+a speech that skips no level is written, byte for byte, as before skips existed.
 """
 
 from __future__ import annotations
@@ -52,7 +57,7 @@ _BUDGET_KEYS = {"target_minutes", "speaking_rate"}
 _TOP_KEYS = {"format", *HEAD_FIELDS, "opening", "body", "closing", "substitutions",
              "opening_snippets", "closing_snippets", "ignored", *_BUDGET_KEYS,
              *SIGNATURE_FIELDS}
-_SECTION_KEYS = {"heading", "paragraphs", "sections", "run_in", "snippets"}
+_SECTION_KEYS = {"heading", "skip", "paragraphs", "sections", "run_in", "snippets"}
 _IGNORED_KEYS = {"rule", "excerpt"}
 
 
@@ -124,6 +129,7 @@ def budget_from_data(doc, data: dict) -> tuple[float | None, int | None]:
 
 
 def sections_from_data(doc, keys: tuple, value, level: int) -> list[Section]:
+    """The sections of a list whose members are at ``level`` (before their own skips)."""
     if value is None:
         return []
     if not isinstance(value, list):
@@ -137,13 +143,30 @@ def sections_from_data(doc, keys: tuple, value, level: int) -> list[Section]:
             raise doc.error(here, "应当是一个标题（含 heading、paragraphs）。",
                             "must be a section (with heading, paragraphs).")
         shape.refuse_unknown(doc, here, item, _SECTION_KEYS)
+        skip = _skip(doc, here + ("skip",), item.get("skip"), level)
         result.append(Section(
             heading=shape.text(doc, here + ("heading",), item.get("heading")),
             paragraphs=shape.paragraphs(doc, here + ("paragraphs",), item.get("paragraphs")),
-            children=sections_from_data(doc, here + ("sections",), item.get("sections"), level + 1),
+            children=sections_from_data(doc, here + ("sections",), item.get("sections"),
+                                        level + skip + 1),
             run_in=shape.flag(doc, here + ("run_in",), item.get("run_in")),
-            snippets=_snippet_ids(doc, here + ("snippets",), item.get("snippets"))))
+            snippets=_snippet_ids(doc, here + ("snippets",), item.get("snippets")),
+            skip=skip))
     return result
+
+
+def _skip(doc, keys: tuple, value, level: int) -> int:
+    """A section's ``skip``: a whole number of levels that keeps it at level 4 or above."""
+    if value is None:
+        return 0
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise doc.error(keys, "应当是跳过的层级数（0、1、2 或 3）。",
+                        "must be the number of levels skipped (0, 1, 2 or 3).")
+    if level + value > MAX_LEVEL:
+        raise doc.error(keys, f"跳过{value}级会超过四级标题。",
+                        f"skipping {value} level{'s' if value > 1 else ''} goes deeper than four "
+                        "heading levels.")
+    return value
 
 
 def speech_to_data(speech: Speech) -> dict:
@@ -174,6 +197,8 @@ def speech_to_data(speech: Speech) -> dict:
 
 def section_to_data(section: Section) -> dict:
     data: dict = {"heading": section.heading}
+    if section.skip:
+        data["skip"] = section.skip
     if section.run_in:
         data["run_in"] = True
     data["paragraphs"] = [yamlfile.Block(p) for p in section.paragraphs]

@@ -198,16 +198,17 @@ class ImportPreview(QDialog):
             self.outline.addTopLevelItem(QTreeWidgetItem(
                 [self.tr("开头"), self.tr("{0} 段").format(len(speech.opening))]))
 
-        def add(section, depth, parent):
-            level = found.level_of(section.id, depth)
-            item = QTreeWidgetItem([self._level_name(level), section.heading])
+        levels = {section.id: level for section, level in speech.walk()}
+
+        def add(section, parent):
+            item = QTreeWidgetItem([self._level_name(levels[section.id]), section.heading])
             item.setData(0, _ID, section.id)
             (parent.addChild(item) if parent is not None else self.outline.addTopLevelItem(item))
             for child in section.children:
-                add(child, depth + 1, item)
+                add(child, item)
 
         for section in speech.body:
-            add(section, 1, None)
+            add(section, None)
         back = len(found.back_matter())
         closing = len(speech.closing) - back
         if closing:

@@ -15,7 +15,7 @@ from ..core import operations as ops
 from ..core.edits import Edit
 from ..core.errors import OperationError
 from ..core.library import Snippet
-from ..core.placement import nearest_after_removal, nearest_candidates
+from ..core.placement import nearest_after_removal, nearest_candidates, neighbour_skip
 from ..core.speech import CLOSING, HEAD, OPENING, Section, Speech
 from .document import Document
 from .outline_model import OutlineModel
@@ -136,13 +136,18 @@ class OutlineActions(QObject):
 
     def add_sibling(self) -> None:
         key = self.current_key()
+        speech = self.document.speech
+        # A new heading takes the level of the headings around it (their skip).
         new = Section()
         build: Callable[[Speech], Edit]
         if key in (HEAD, OPENING):
+            new.skip = neighbour_skip(speech, None, 0)
             build = lambda s: ops.insert_section(s, new, None, 0)  # noqa: E731
         elif key is None or key == CLOSING:
+            new.skip = neighbour_skip(speech, None, len(speech.body))
             build = lambda s: ops.insert_section(s, new)  # noqa: E731
         else:
+            new.skip = speech.find(key).skip
             build = lambda s: ops.insert_at(s, new, key, "after")  # noqa: E731
         if self._run(self.tr("新建标题"), build):
             self.select(new.id)
@@ -153,6 +158,7 @@ class OutlineActions(QObject):
         if section is None:
             return
         new, parent_id = Section(), section.id
+        new.skip = neighbour_skip(self.document.speech, parent_id, len(section.children))
         if self._run(self.tr("新建下级标题"), lambda s: ops.insert_section(s, new, parent_id)):
             self.select(new.id)
             self.edit_heading.emit()

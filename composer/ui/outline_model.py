@@ -114,16 +114,18 @@ class OutlineModel(QAbstractItemModel):
         self._parent_of.clear()
         self._row_of.clear()
         self._level_of.clear()
-        stack: list[tuple[Section | None, list[Section], int]] = [(None, self.speech.body, 1)]
+        # (parent, its children, the parent's level: 0 for the body)
+        stack: list[tuple[Section | None, list[Section], int]] = [(None, self.speech.body, 0)]
         while stack:
-            parent, children, level = stack.pop()
+            parent, children, parent_level = stack.pop()
             for row, section in enumerate(children):
+                level = parent_level + 1 + section.skip
                 self._sections[section.id] = section
                 self._parent_of[section.id] = parent
                 self._row_of[section.id] = row
                 self._level_of[section.id] = level
                 if section.children:
-                    stack.append((section, section.children, level + 1))
+                    stack.append((section, section.children, level))
         self._markers = None
 
     def _key(self, section_id: str) -> int:
@@ -424,15 +426,16 @@ class OutlineModel(QAbstractItemModel):
             return lambda: self._insert_snippet_now(snippet, onto)
         parent_id, index = target
         parent_level = self._level_of[parent_id] if parent_id is not None else 0
+        skip = placement.neighbour_skip(self.speech, parent_id, index)   # the place's level
         try:
-            check_depth(parent_level, snippet_height(snippet))
+            check_depth(parent_level, skip + snippet_height(snippet), skip)
         except OperationError as error:
             self.refusal = str(error)
             return None
-        return lambda: self._insert_snippet_now(snippet, None, (parent_id, index))
+        return lambda: self._insert_snippet_now(snippet, None, (parent_id, index, skip))
 
     def _insert_snippet_now(self, snippet: Snippet, current: str | None,
-                            place: tuple[str | None, int] | None = None) -> None:
+                            place: tuple[str | None, int, int] | None = None) -> None:
         if place is None:
             self.insert_snippet(snippet, current)
             return
@@ -465,10 +468,13 @@ class OutlineModel(QAbstractItemModel):
             self.placed.emit(container)
             return container
         parent_id, index = placement.section_place(self.speech, snippet.level, current)
-        return self._insert_section(snippet, parent_id, index)
+        return self._insert_section(snippet, parent_id, index,
+                                    placement.skip_at(self.speech, parent_id, snippet.level))
 
-    def _insert_section(self, snippet: Snippet, parent_id: str | None, index: int) -> str:
+    def _insert_section(self, snippet: Snippet, parent_id: str | None, index: int,
+                        skip: int) -> str:
         section = snippet.to_section()
+        section.skip = skip
         self.document.execute(ops.insert_section(self.speech, section, parent_id, index),
                               self.tr("插入素材"))
         self.placed.emit(section.id)

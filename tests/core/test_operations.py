@@ -108,8 +108,12 @@ def test_demote_goes_under_previous_sibling_with_subtree(speech):
     roundtrip(speech, lambda: ops.demote(speech, by_heading(speech, "二").id))
     assert outline(speech)[:7] == [("一", 1), ("一.1", 2), ("一.2", 2), ("一.2.a", 3), ("一.3", 2),
                                    ("二", 2), ("二.1", 3)]
-    with pytest.raises(OperationError):
-        ops.demote(speech, by_heading(speech, "一").id)  # no previous sibling
+    # The first section has no previous sibling to go under: it skips a level in place
+    # (tests/core/test_skips.py has the rules of skipped levels).
+    first = by_heading(speech, "一")
+    roundtrip(speech, lambda: ops.demote(speech, first.id))
+    assert first.skip == 1 and speech.body[0] is first
+    assert outline(speech)[:2] == [("一", 2), ("一.1", 3)]
 
 
 def test_demote_refused_below_level_four():

@@ -1,5 +1,6 @@
 """Random sequences of edits: text is never lost or duplicated by structural moves, levels stay
-within 1–4, and undoing every step restores each earlier state exactly."""
+within 1–4 (with sections that skip levels below their parent among them), and undoing every
+step restores each earlier state exactly."""
 
 from collections import Counter
 
@@ -8,6 +9,8 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 
 from composer.core import operations as ops
 from composer.core.errors import OperationError
+from composer.core.markers import parse_marker
+from composer.core.numbering import outline_markers
 from composer.core.speech import MAX_LEVEL, OPENING, Section, Speech
 
 
@@ -23,8 +26,11 @@ class OutlineMachine(RuleBasedStateMachine):
     def __init__(self):
         super().__init__()
         self.speech = Speech(opening=["开头"], closing=["谢谢大家！"], body=[
-            Section(f"标题{i}", [f"正文{i}"], [Section(f"小标题{i}.{j}", [f"正文{i}.{j}"])
+            Section(f"标题{i}", [f"正文{i}"], [Section(f"小标题{i}.{j}", [f"正文{i}.{j}"],
+                                                      skip=1 if i == 0 else 0)
                                             for j in range(2)]) for i in range(3)])
+        # A 1. list straight under the first 一、, and an outermost section that skips 一、.
+        self.speech.body[2].skip = 1
         self.history = []   # (inverse edit, content before)
         self.counter = 0
 
@@ -53,6 +59,13 @@ class OutlineMachine(RuleBasedStateMachine):
         a = data.draw(st.sampled_from(ids))
         b = data.draw(st.sampled_from(ids))
         self.record(lambda: ops.move_section(self.speech, a, b, where), True)
+
+    @rule(data=st.data(), skip=st.integers(0, 3))
+    def set_skip(self, data, skip):
+        ids = self.ids()
+        if ids:
+            target = data.draw(st.sampled_from(ids))
+            self.record(lambda: ops.set_skip(self.speech, target, skip), True)
 
     @rule(data=st.data(), kind=st.sampled_from(["promote", "demote", "up", "down"]))
     def shift(self, data, kind):
@@ -97,6 +110,18 @@ class OutlineMachine(RuleBasedStateMachine):
         assert all(1 <= level <= MAX_LEVEL for _, level in self.speech.walk())
         ids = self.ids()
         assert len(ids) == len(set(ids))
+
+    @invariant()
+    def levels_follow_the_skips_and_numbers_the_levels(self):
+        levels = {s.id: level for s, level in self.speech.walk()}
+        markers = outline_markers(self.speech)
+        for section, level in self.speech.walk():
+            assert section.skip >= 0
+            for child in section.children:
+                assert levels[child.id] == level + 1 + child.skip
+            assert level - 1 - section.skip + section.height() <= MAX_LEVEL
+            # Each number is in its level's style (一、 （一） 1. （1）), as the importer reads it.
+            assert parse_marker(markers[section.id] + "标题").level == level
 
     def teardown(self):
         for inverse, before in reversed(self.history):

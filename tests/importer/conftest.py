@@ -55,3 +55,9 @@ def corpus_speeches():
 @pytest.fixture
 def corpus_path() -> Path:
     return CORPUS
+
+
+@pytest.fixture
+def docx_of():
+    """A text file converted to .docx by LibreOffice: ``docx_of(path, folder)``."""
+    return _to_docx

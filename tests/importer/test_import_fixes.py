@@ -16,7 +16,16 @@ TEXT = ("同志们：\n开场。\n一、统一思想\n正文一。\n（一）压
 
 
 def shape(item):
-    return [(item.level_of(s.id, depth), depth, s.heading) for s, depth in item.speech.walk()]
+    """(level, depth in the tree, heading) of every section."""
+    depths = {}
+    for section in item.speech.body:
+        depths[section.id] = 1
+    out = []
+    for s, level in item.speech.walk():
+        for child in s.children:
+            depths[child.id] = depths[s.id] + 1
+        out.append((level, depths[s.id], s.heading))
+    return out
 
 
 def test_demote_and_promote_keep_the_reading_order_and_the_levels():

@@ -26,7 +26,7 @@ def found_of(text: str):
 
 
 def levels(item):
-    return [(item.level_of(s.id, depth), s.heading) for s, depth in item.speech.walk()]
+    return [(level, s.heading) for s, level in item.speech.walk()]
 
 
 # 1. Headings whose text starts with a digit or a Latin letter.

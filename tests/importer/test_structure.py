@@ -99,9 +99,11 @@ def test_a_list_restarting_inside_its_last_item_is_nested():
 
 
 def test_only_one_and_arabic_levels():
+    # The 1. list keeps its level (3) under 一、: it skips the （一） level (issue 12 item 2).
     speech = speech_from_text("同志们：\n开场。\n一、甲\n1. 子一\n2. 子二\n二、乙\n1. 子三\n")
     assert [(level, s.heading) for s, level in speech.walk()] == [
-        (1, "甲"), (2, "子一"), (2, "子二"), (1, "乙"), (2, "子三")]
+        (1, "甲"), (3, "子一"), (3, "子二"), (1, "乙"), (3, "子三")]
+    assert [s.skip for s in speech.body[0].children] == [1, 1]
 
 
 def test_a_fifth_level_stays_body_text():

@@ -33,8 +33,12 @@ class EditHistory(RuleBasedStateMachine):
         self.speech = Speech(
             title="讲话", salutation="同志们：", opening=["开头一", "开头二"], closing=["谢谢大家！"],
             body=[Section(f"标题{i}", [f"正文{i}甲", f"正文{i}乙"],
-                          [Section(f"小标题{i}{j}", [f"细节{i}{j}"]) for j in range(2)])
+                          [Section(f"小标题{i}{j}", [f"细节{i}{j}"], skip=1 if i == 1 else 0)
+                           for j in range(2)])
                   for i in range(3)])
+        # Skipped levels (issue 12 item 2): the second 一、 has a 1. list straight under it,
+        # and the last section skips a level at the top.
+        self.speech.body[2].skip = 1
         self.initial = (self.speech.content(), identity(self.speech))
         self.history: list = []   # (inverse edit, state before, state after)
 
@@ -121,7 +125,8 @@ class EditHistory(RuleBasedStateMachine):
             self.apply(lambda: ops.merge_paragraphs(self.speech, container, index))
 
     @precondition(lambda self: any(True for _ in self.speech.walk()))
-    @rule(data=st.data(), kind=st.sampled_from(["move", "promote", "demote", "delete", "insert"]))
+    @rule(data=st.data(), kind=st.sampled_from(["move", "promote", "demote", "delete", "insert",
+                                                "skip"]))
     def structure(self, data, kind):
         ids = [section.id for section, _ in self.speech.walk()]
         a, b = data.draw(st.sampled_from(ids)), data.draw(st.sampled_from(ids))
@@ -134,6 +139,9 @@ class EditHistory(RuleBasedStateMachine):
             self.apply(lambda: ops.demote(self.speech, a))
         elif kind == "delete":
             self.apply(lambda: ops.delete_section(self.speech, a))
+        elif kind == "skip":
+            skip = data.draw(st.integers(0, 3))
+            self.apply(lambda: ops.set_skip(self.speech, a, skip))
         else:
             self.apply(lambda: ops.insert_at(self.speech, Section("新", ["新段"]), b, where))
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from ..numbering import outline_markers
+from ..numbering import marker as level_marker, outline_markers
 from ..speech import CLOSING, HEAD_FIELDS, OPENING, Section, Speech
 from . import lists, numbers, ordinals, punctuation, structure, words
 from .finding import Finding, Hit, Location, excerpt_of
@@ -97,6 +97,7 @@ class Proofreader:
             yield from self._unit(Unit(FIELD, getattr(speech, name), field=name), name, None)
         yield from self._paragraphs(speech.opening, OPENING)
         levels_used = self._levels_used(speech) if "ordinal.skipped-level" in enabled else set()
+        parents = _skipping_parents(speech) if levels_used else {}
         for section, level in speech.walk():
             for rule, loc, zh, en in tree.get(section.id, ()):
                 yield self._placed(rule, loc, "", 0, 0, zh, en, None)
@@ -104,6 +105,9 @@ class Proofreader:
                                   section.id, None)
             yield from self._paragraphs(section.paragraphs, section.id)
             if levels_used:
+                if section.id in parents:
+                    yield from self._skipping_section(section, level, markers,
+                                                      parents[section.id], levels_used)
                 yield from self._skipped_level(section, level, markers[section.id], levels_used)
         yield from self._paragraphs(speech.closing, CLOSING)
 
@@ -167,6 +171,35 @@ class Proofreader:
                     used.add(typed.level)
         return used
 
+    def _skipping_section(self, section: Section, level: int, markers: dict[str, str],
+                          parent: Section | None, levels_used: set[int]) -> Iterator[Finding]:
+        """A section that skips levels below its parent (``Section.skip``: the import kept a
+        document's own hierarchy, 「一、」 straight to 「（1）」, or a speech that starts at
+        「（一）」).  Not the two-level form official-format.md allows: 1. straight under 一、 in
+        a speech that uses no other level."""
+        parent_level = level - section.skip - 1
+        if (parent_level, level) == (1, 3) and levels_used <= {1, 3}:
+            return
+        style = self.context.level3_style
+        skipped = [level_marker(at, 1, style) for at in range(parent_level + 1, level)]
+        quoted_zh = "".join(f"“{m}”" for m in skipped)
+        quoted_en = ", ".join(repr(m) for m in skipped)
+        count_zh = {1: "一", 2: "两", 3: "三"}[len(skipped)]
+        count_en = "level" if len(skipped) == 1 else f"{len(skipped)} levels"
+        number = markers[section.id]
+        if parent is None:
+            zh = f"最外一级标题用了“{number}”，跳过了{quoted_zh}{count_zh}级"
+            en = f"The outermost headings start at {number!r}, skipping the {quoted_en} {count_en}"
+        else:
+            above = markers[parent.id]
+            zh = f"“{number}”直接放在“{above}”之下，跳过了{quoted_zh}{count_zh}级"
+            en = f"{number!r} comes straight under {above!r}, skipping the {quoted_en} {count_en}"
+        heading = section.heading
+        yield self._placed(
+            "ordinal.skipped-level", Location(section.id, None, 0, len(heading)), heading, 0,
+            len(heading), zh + "（在提纲中“升级”可以去掉跳过的层级）。",
+            en + " (promote it in the outline to remove the skip).", None)
+
     def _skipped_level(self, section: Section, level: int, marker: str,
                        levels_used: set[int]) -> Iterator[Finding]:
         """1. directly under 一、 when （一） is used elsewhere in the speech."""
@@ -187,6 +220,20 @@ class Proofreader:
                 f"“{marker}”之下直接用了“{number}”，跳过了“{example}”一级。",
                 f"{number!r} comes straight under {marker!r}, skipping the {example!r} level.", None)
             return
+
+
+def _skipping_parents(speech: Speech) -> dict[str, Section | None]:
+    """Section id → parent (None: the body) of every section that skips a level."""
+    found: dict[str, Section | None] = {}
+    stack: list[tuple[Section | None, list[Section]]] = [(None, speech.body)]
+    while stack:
+        parent, children = stack.pop()
+        for section in children:
+            if section.skip:
+                found[section.id] = parent
+            if section.children:
+                stack.append((section, section.children))
+    return found
 
 
 def _not_an_open_quote(text: str):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..speech import Section, Speech
+from ..speech import Speech
 from .finding import Hit, Location
 from .ordinals import typed_marker
 from .units import HEADING, PARAGRAPH, Context, Unit
@@ -54,19 +54,34 @@ def speech_findings(speech: Speech, markers: dict[str, str]
     if not speech.title.strip():
         yield ("structure.missing-title", Location("title"), "缺少标题。", "The speech has no title.")
 
-    def lone(siblings: list[Section]) -> Iterator[tuple[str, Location, str, str]]:
-        if len(siblings) != 1:
-            return
-        only = siblings[0]
-        first = markers[only.id]
+    # A heading alone in its list: the list of a level runs, in reading order, until a heading
+    # of a higher level (numbering.py counts it so).  Where no level is skipped, that is a
+    # section that is the only child of its parent (or the only level-1 section).
+    alone: list[str] = []
+    runs: dict[int, list] = {}               # level → [its first section's id, headings so far]
+
+    def close(deeper_than: int) -> None:
+        for level in [k for k in runs if k > deeper_than]:
+            first, count = runs.pop(level)
+            if count == 1:
+                alone.append(first)
+
+    for section, level in speech.walk():
+        close(level)
+        if level in runs:
+            runs[level][1] += 1
+        else:
+            runs[level] = [section.id, 1]
+    close(0)
+    for section_id in alone:
+        first = markers[section_id]
         second = first.replace("一", "二").replace("1", "2")
-        yield ("structure.lone-subsection", Location(only.id),
+        yield ("structure.lone-subsection", Location(section_id),
                f"只有{first}，没有{second}：只有一项时不必分项。",
                f"{first} has no {second}: a single item needs no numbering.")
 
-    yield from lone(speech.body)
     for section, _level in speech.walk():
-        yield from lone(section.children)
         if not any(p.strip() for p in section.paragraphs) and not section.children:
             yield ("structure.empty-section", Location(section.id), "这一部分没有正文。",
                    "This section has no text under it.")
+
