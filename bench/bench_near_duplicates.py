@@ -5,7 +5,9 @@ distinct_corpus`` (so no exact-text lookup can short-circuit the work, while eve
 the corpus's own near-duplicate pairs).  Timed: finding the near-duplicate speeches and building
 a library from them (every snippet checked against all the snippets before it) — the part that
 was quadratic.  Bar: ×200 ≤ 10 s.  The peak memory of a whole ×200 import into a library file
-(read, clean, detect, build, write) is measured in a fresh process; bar ≤ 300 MB.
+(read, clean, detect, build, write) is measured in a fresh process; bar ≤ 300 MB.  And what the
+stable shingle hash of issue 16 (CRC-32, so that sketches can be stored) costs against Python's
+own string hash, sketching the same paragraphs.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from harness import Case, Info
 from composer.core.cleanup import split_lines
 from composer.core.importer import FoundSpeech, analyse, import_into_library
 from composer.core.library_builder import speech_duplicates
-from composer.core.near_duplicates import TextSketches
+from composer.core.near_duplicates import SHINGLE, SKETCH, TextSketches, fingerprint
 
 SIZES = (1, 10, 40, 200)
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,7 +59,42 @@ def cases() -> list:
             out.append(Info(f"near duplicates x{copies}, CPU seconds (load-independent)",
                             lambda s=speeches: _cpu(s)))
     out.append(Info("whole import x200 into a library, fresh process", _whole_import))
-    return _docx_cases() + out
+    return _docx_cases() + _hash_cases() + out
+
+
+def _python_hash_sketch(print_: str) -> list[int]:
+    """The sketch as it was before issue 16: Python's per-process string hash."""
+    hashes = {hash(print_[i:i + SHINGLE]) for i in range(len(print_) - SHINGLE + 1)}
+    return sorted(hashes)[:SKETCH]
+
+
+def _hash_cases() -> list:
+    """What the stable shingle hash (CRC-32, storable) costs against Python's string hash:
+    sketching the paragraphs of the corpus x10 (distinct copies), each paragraph once.  The two
+    are run alternately, round after round, so that the load of a shared machine falls on both
+    alike; the figure is the median of the rounds' ratios."""
+    from composer.core.near_duplicates import sketch_of_fingerprint
+    prints = [fingerprint(line) for line in distinct_corpus(10).splitlines() if line.strip()]
+    chars = sum(map(len, prints))
+
+    def timed(run) -> float:
+        start = time.perf_counter()
+        run()
+        return time.perf_counter() - start
+
+    def compare() -> str:
+        old = lambda: [_python_hash_sketch(p) for p in prints]  # noqa: E731
+        new = lambda: [sketch_of_fingerprint(p) for p in prints]  # noqa: E731
+        old(), new()
+        rounds = [(timed(old), timed(new)) for _ in range(11)]
+        ratios = sorted(b / a for a, b in rounds)
+        medians = [sorted(r[i] for r in rounds)[len(rounds) // 2] for i in (0, 1)]
+        return (f"Python hash {medians[0] * 1000:.0f} ms, CRC-32 {medians[1] * 1000:.0f} ms; "
+                f"ratio x{ratios[len(ratios) // 2]:.2f} (median of {len(rounds)} alternating "
+                f"rounds, range x{ratios[0]:.2f}–x{ratios[-1]:.2f})")
+
+    return [Info(f"sketch {len(prints)} paragraphs ({chars / 1e6:.2f} M chars): stable hash",
+                 compare)]
 
 
 def _cpu(speeches) -> str:

@@ -30,14 +30,24 @@ long texts is the costliest step of all.  A bucket
 holding more than ``BUCKET_CAP`` (64) texts belongs to a shingle so common that it says nothing
 (「同志们好」「创建文明」); it is not followed, nor grown.  Exact repeats are found by a dictionary first.
 
-The hash is Python's own string hash: sketches are valid within one process and never stored.
-The same index serves 查重 — ``similar`` lists every indexed text close to a query, best first.
+**The hash** of a shingle is the CRC-32 of its UTF-8 bytes (``shingle_hash``): the same in every
+process and on every machine, so sketches and shingle hashes can be stored (the archive index of
+``archive.py`` keeps them in the cache folder).  Python's own string hash changes with every
+process.  Measured on the corpus's paragraphs (``bench/run.py near_duplicates``): a sketch costs
+about 10 % more than with Python's hash, and sketch estimates are as good (mean error −0.003
+against −0.011, standard deviation 0.068 against 0.069, over 400 edited paragraphs).  Being
+32-bit, two different shingles share a hash about once in 4·10⁹ pairs: harmless for estimates.
+The dictionary of exact repeats (``_exact``) still keys whole texts by Python's hash; it lives
+only as long as the index.
+The same index serves near copies in 查重 — ``similar`` lists every indexed text close to a
+query, best first.
 """
 
 from __future__ import annotations
 
 import heapq
 import re
+import zlib
 from array import array
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable
@@ -65,6 +75,11 @@ Key = TypeVar("Key", bound=Hashable)
 def fingerprint(text: str) -> str:
     """The text as compared: Han characters, letters and digits, case-folded."""
     return _NOT_TEXT.sub("", text).casefold()
+
+
+def shingle_hash(shingle: str) -> int:
+    """A shingle's hash, the same in every process (CRC-32 of its UTF-8 bytes)."""
+    return zlib.crc32(shingle.encode("utf-8"))
 
 
 def shingles(fingerprint_text: str) -> frozenset[str]:
@@ -106,7 +121,8 @@ def sketch_of_fingerprint(print_: str) -> Sketch:
     n = len(print_) - SHINGLE + 1
     if n <= 0:
         return EMPTY
-    hashes = {hash(print_[i:i + SHINGLE]) for i in range(n)}
+    crc32 = zlib.crc32
+    hashes = {crc32(print_[i:i + SHINGLE].encode("utf-8")) for i in range(n)}
     # sorted() runs in C; heapq.nsmallest only pays off on very long texts.
     smallest = sorted(hashes)[:SKETCH] if n <= 20_000 else heapq.nsmallest(SKETCH, hashes)
     return Sketch(array("q", smallest), len(hashes))
