@@ -90,6 +90,8 @@ def test_search_agrees_with_brute_force(corpus_archive):
     rng = random.Random(11)
     archived = _all_archived(corpus_archive)
     search = ArchiveSearch(corpus_archive)
+    table = ArchiveSearch(corpus_archive)     # the window's: candidates from the anchor table
+    table.prepare()
     checked = over = 0
     for _ in range(250):
         kind = rng.choice(["piece", "joined", "edited", "new"])
@@ -108,6 +110,9 @@ def test_search_agrees_with_brute_force(corpus_archive):
             continue
         truth = max(share(query, text) for _, _, text in archived)
         [matches] = search.matches([query])
+        [by_table] = table.matches([query])
+        assert [(m.file.path, m.paragraph, m.similarity) for m in by_table] == \
+            [(m.file.path, m.paragraph, m.similarity) for m in matches]
         if truth >= THRESHOLD:
             assert matches, (kind, truth, query)
             assert matches[0].similarity == pytest.approx(truth), (kind, query)
