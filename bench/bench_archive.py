@@ -113,7 +113,7 @@ def cases() -> list:
         wall = time.perf_counter()
         search.prepare()
         wall = time.perf_counter() - wall
-        return f"{wall * 1000:.0f} ms, {len(search._table) * 8 / 1e6:.1f} MB " \
+        return f"{wall * 1000:.0f} ms, {search._table.nbytes / 1e6:.1f} MB " \
                f"({search.anchor_count} anchors)"
 
     def edit_one():
