@@ -342,11 +342,15 @@ def units(speech: Speech) -> Iterator[tuple[Location, str]]:
         yield Location(CLOSING, i, 0, len(text)), text
 
 
-def check_paragraphs(speech: Speech, search: ArchiveSearch) -> list[CheckedParagraph]:
-    """Every paragraph of the speech with its matches in the archive."""
+def check_paragraphs(speech: Speech, search: ArchiveSearch,
+                     exclude: Iterable[str] = ()) -> list[CheckedParagraph]:
+    """Every paragraph of the speech with its matches in the archive; ``exclude``: archived
+    files (their paths) not to match — the speech's own file, when it is in the archive."""
     placed = list(units(speech))
     found = search.matches([text for _, text in placed])
-    return [CheckedParagraph(loc, text, matches or [], matches is not None)
+    left_out = set(exclude)
+    return [CheckedParagraph(loc, text, [m for m in matches or [] if m.file.path not in left_out],
+                             matches is not None)
             for (loc, text), matches in zip(placed, found)]
 
 
