@@ -28,7 +28,7 @@ quarter of its windows lie inside them: an archived paragraph is a candidate whe
 least ``CANDIDATE_SHARE`` of the query's anchors, and the best candidates (up to ``MAX_EXACT``)
 are then measured exactly on the stored shingle hashes.
 
-The hashes are ``near_duplicates.shingle_hash`` (CRC-32 of the shingle's UTF-8 bytes): the same
+The hashes are ``near_duplicates.shingle_hash`` (CRC-32 of the shingle's UTF-32 bytes): the same
 in every process, so an archive's hashes can be kept in the cache folder (``io/archive_index``).
 """
 
@@ -41,7 +41,7 @@ from dataclasses import dataclass
 
 from .hash_table import HashTable, pair
 from .i18n import pick
-from .near_duplicates import SHINGLE, fingerprint, shingle_hash
+from .near_duplicates import fingerprint, shingle_hashes
 from .proofread.finding import Finding, Location
 from .proofread.registry import BY_ID
 from .speech import CLOSING, HEAD_FIELDS, OPENING, Speech
@@ -60,8 +60,7 @@ EXCERPT = 20             # characters of the paragraph that name an ignored find
 
 def shingle_sequence(text: str) -> list[int]:
     """The hashes of a text's shingles, in reading order."""
-    print_ = fingerprint(text)
-    return [shingle_hash(print_[i:i + SHINGLE]) for i in range(len(print_) - SHINGLE + 1)]
+    return shingle_hashes(fingerprint(text))
 
 
 def anchors(sequence: Sequence[int], window: int = WINDOW) -> set[int]:

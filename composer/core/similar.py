@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from .archive import THRESHOLD as SAME
 from .hash_table import HashTable, pair
 from .library import Snippet
-from .near_duplicates import fingerprint, shingle_hash, shingles
+from .near_duplicates import fingerprint, shingle_hashes, shingles
 from .speech import Section
 
 GRAM = 2
@@ -44,8 +44,7 @@ MIN_SCORE = 0.02     # below this, nothing in common worth showing
 
 
 def grams(text: str) -> set[int]:
-    print_ = fingerprint(text)
-    return {shingle_hash(print_[i:i + GRAM]) for i in range(len(print_) - GRAM + 1)}
+    return set(shingle_hashes(fingerprint(text), GRAM))
 
 
 def snippet_text(snippet: Snippet) -> str:

@@ -56,7 +56,7 @@ _ARRAYS = ("speech_of", "numbers", "hashes", "hash_bounds", "anchors", "anchor_b
            "text_bounds")
 # What the stored hashes depend on: an entry made with other values is not used.
 PARAMETERS = {"index": INDEX_VERSION, "shingle": SHINGLE, "window": measure.WINDOW,
-              "min_shingles": measure.MIN_SHINGLES, "hash": "crc32-utf8"}
+              "min_shingles": measure.MIN_SHINGLES, "hash": "crc32-utf32le"}
 
 
 @dataclass
