@@ -39,6 +39,7 @@ class ArchiveCheck(QObject):
         self.files = self.speeches = 0
         self._generation = 0
         self._loaded_at = 0.0
+        self._active = False         # archive folders were set at the last reading
         self._real: dict[str, str] = {}     # an archived file's real path → its path
         self.loading = False
 
@@ -49,6 +50,7 @@ class ArchiveCheck(QObject):
         folders = list(self._folders())
         self._generation += 1
         generation = self._generation
+        self._active = bool(folders)
         if not folders:
             self.search, self.files, self.speeches, self._real = None, 0, 0, {}
             self.loading = False
@@ -91,7 +93,7 @@ class ArchiveCheck(QObject):
     def findings(self, speech: Speech, path: str | None = None) -> list[Finding]:
         """The paragraphs of the speech that repeat the archive (rule ``archive.repeat``);
         ``path``: the speech's own file, never its own archive."""
-        if self._folders() and not self.loading \
+        if self._active and not self.loading \
                 and time.monotonic() - self._loaded_at > REFRESH_SECONDS:
             self.reload()     # in the background; this check uses what was read before
         if self.search is None:

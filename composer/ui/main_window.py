@@ -386,7 +386,7 @@ class MainWindow(QMainWindow):
 
     def _build_similar_and_archive(self) -> None:
         """相近的说法 under the library's preview, and 查重 against the archive folders of the
-        settings, read in the background (issue 16)."""
+        settings, read in the background, its findings in the 检查 dock (issue 16)."""
         from .archive_check import ArchiveCheck
         from .similar_panel import SimilarPanel
         self.similar = SimilarPanel(self.document, lambda: self.outline.current_key(),
@@ -399,6 +399,9 @@ class MainWindow(QMainWindow):
         self.library_pane.model.modelReset.connect(self.similar.schedule)
         self.archive_check = ArchiveCheck(settings.archive_folders, self)
         self.archive_check.message.connect(self.show_message)
+        self.checker.more = lambda: self.archive_check.findings(self.document.speech,
+                                                                self.document.path)
+        self.archive_check.ready.connect(self.checker.schedule)
         QTimer.singleShot(0, self.archive_check.reload)
 
     def _current_changed(self, current: QModelIndex, _previous=None) -> None:

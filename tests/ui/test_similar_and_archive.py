@@ -144,3 +144,39 @@ def test_the_archive_is_read_in_the_background_and_gives_findings(win, corpus_fo
     settings.set_archive_folders([])
     check.reload()
     assert check.search is None and not check.loading
+
+
+def test_the_archive_findings_in_the_check_dock(qtbot, corpus_folder):
+    """The archive folders set, the window reads them in the background and the 检查 dock lists
+    the repeats beside the proofreader's findings: where, the draft and file named, a click
+    selects the paragraph, 忽略 keeps one out."""
+    settings.set_archive_folders([str(corpus_folder)])
+    pack = load_pack(LIBRARY, read_only=True)
+    window = MainWindow(library=LoadedLibrary([pack, empty_user_pack()], []))
+    qtbot.addWidget(window, before_close_func=lambda w: w.document.stack.setClean())
+    speech = load_speech(EXAMPLE)
+    speech.opening[0] = speech.opening[0].replace("今天，", "今天,", 1)   # one of the proofreader's
+    window.document.load(speech, None)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.archive_check.search is not None, timeout=20000)
+    qtbot.waitUntil(lambda: not window.checker.pending and window.checker.checked, timeout=5000)
+    window.checker.flush()
+    model = window.check_panel.model
+    groups = {g.rule.id: g.findings for g in model.groups}
+    assert set(groups) == {RULE, "punct.halfwidth"} and len(groups[RULE]) == 15
+    rule_row = next(model.index(i, 0) for i, g in enumerate(model.groups) if g.rule.id == RULE)
+    assert "与存档的旧讲稿重复的段落" in model.data(rule_row) and "（15）" in model.data(rule_row)
+    first = model.index(0, 0, rule_row)
+    assert model.data(first).startswith("开头 第1段　今天,我们召开")
+    window.check_panel.tree.setCurrentIndex(first)
+    detail = window.check_panel.detail.text()
+    assert "本段与《创建文明单位动员大会讲话稿篇" in detail and "第 1 段" in detail and "相同（" in detail
+    window.check_panel._jump_to(first)
+    cursor = window.document_pane.view.textCursor()
+    assert cursor.selectedText().replace("\u2029", "\n") == window.document.speech.opening[0]
+    window.check_panel.ignore_current()
+    window.checker.flush()
+    visible = [f for f in window.checker.visible() if f.rule == RULE]
+    assert len(visible) == 14
+    assert window.document.speech.ignored[-1].rule == RULE
