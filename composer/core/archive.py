@@ -36,6 +36,7 @@ from __future__ import annotations
 
 from array import array
 from collections import Counter
+from itertools import chain
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -261,12 +262,10 @@ class ArchiveSearch:
         for i in queries:
             for value in prints[i].hashes:
                 owners.setdefault(value, []).append(i)
-        wanted = {i: max(1, CANDIDATE_SHARE * len(prints[i].anchors)) for i in queries}
+        wanted = [max(1, CANDIDATE_SHARE * len(p.anchors)) for p in prints]
         candidates: dict[int, list[tuple[int, ArchiveFile, int]]] = {i: [] for i in queries}
-        for counts, file, paragraph in self._shared(owners):
-            for i, count in counts.items():
-                if count >= wanted[i]:
-                    candidates[i].append((count, file, paragraph))
+        for (file, paragraph, i), count in self._shared(owners, wanted):
+            candidates[i].append((count, file, paragraph))
         result: list[list[Match] | None] = [[] if p.checked else None for p in prints]
         for i, found in candidates.items():
             found.sort(key=lambda c: -c[0])
@@ -283,36 +282,44 @@ class ArchiveSearch:
             result[i] = matches
         return result
 
-    def _shared(self, owners: dict[int, list[int]]
-                ) -> Iterator[tuple[Counter[int], ArchiveFile, int]]:
-        """For each archived paragraph sharing anchors with the queries: how many it shares
-        with each query (by the query's number)."""
+    def _shared(self, owners: dict[int, list[int]], wanted: list[float]
+                ) -> Iterator[tuple[tuple[ArchiveFile, int, int], int]]:
+        """((file, paragraph, query number), anchors they share) for every archived paragraph
+        that shares at least ``wanted[query number]`` anchors with a query.  Counted in C
+        (``Counter.update`` of a list): keys are ``paragraph number * queries + query
+        number``."""
+        queries = len(wanted)
+        counts: Counter[int] = Counter()
         table = self._table
         if table is not None:
             spans = [(value, table.span(value)) for value in owners]
             if sum(high - low for _, (low, high) in spans) < self.anchor_count // 2:
-                per_paragraph: dict[int, Counter[int]] = {}
                 for value, (low, high) in spans:
-                    whose = owners[value]
-                    for number in table.items(low, high):
-                        counts = per_paragraph.get(number)
-                        if counts is None:
-                            counts = per_paragraph[number] = Counter()
-                        counts.update(whose)
-                for number, counts in per_paragraph.items():
-                    file, paragraph = self._places[number]
-                    yield counts, file, paragraph
+                    if low == high:
+                        continue
+                    numbers = table.items(low, high)
+                    for i in owners[value]:
+                        counts.update([n * queries + i for n in numbers] if queries > 1
+                                      else numbers)
+                places = self._places
+                for key, count in counts.items():
+                    number, i = divmod(key, queries)
+                    if count >= wanted[i]:
+                        file, paragraph = places[number]
+                        yield (file, paragraph, i), count
                 return
         shared_with = set(owners).intersection
+        whose = owners.__getitem__
         for file in self.files:
             view, bounds = memoryview(file.anchors), file.anchor_bounds
             for paragraph in range(len(file)):
                 shared = shared_with(view[bounds[paragraph]:bounds[paragraph + 1]])
                 if shared:
-                    counts = Counter()
-                    for value in shared:
-                        counts.update(owners[value])
-                    yield counts, file, paragraph
+                    counts.clear()
+                    counts.update(chain.from_iterable(map(whose, shared)))
+                    for i, count in counts.items():
+                        if count >= wanted[i]:
+                            yield (file, paragraph, i), count
 
 
 # --- findings ---------------------------------------------------------------------------------------

@@ -4,9 +4,9 @@ findings they give the 检查 dock.
 The archive is read (``io.archive_index``: from the index in the cache folder, only new or
 changed files read again) and its anchor table built (``ArchiveSearch.prepare``) off the UI
 thread; until then, and without archive folders, there are no archive findings.  ``findings``
-is what the dock's check calls: the paragraphs the archive has not seen yet are searched (each
-costs about 20 ms with 1,000 archived speeches, ``bench/bench_archive.py``), the others come from
-the search's memory.  The archive is read again when the folders change, and in the background
+is what the dock's check calls: the paragraphs the archive has not seen yet are searched (a
+changed paragraph costs about 5 ms with 1,000 archived speeches, ``bench/bench_archive.py``), the
+others come from the search's memory.  The archive is read again when the folders change, and in the background
 when a check comes ``REFRESH_SECONDS`` after the last reading (a speech saved into an archive
 folder meanwhile is then seen; reading a warm index of 1,000 speeches takes about 0.2 s).
 """
