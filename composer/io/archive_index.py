@@ -90,6 +90,9 @@ def _sources(folders: Iterable[str | os.PathLike], missing_ok: bool) -> list[tup
         if not root.is_dir():
             if missing_ok:
                 continue
+            if root.exists():
+                raise ComposerError(f"存档应当是文件夹：{root}",
+                                    f"The archive must be a folder: {root}")
             raise ComposerError(f"存档文件夹不存在：{root}", f"The archive folder does not exist: {root}")
         for here, dirs, names in os.walk(root):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))

@@ -215,6 +215,9 @@ def test_a_missing_folder(tmp_path):
     with pytest.raises(ComposerError, match="存档文件夹不存在"):
         load_archive([tmp_path / "没有这个文件夹"])
     assert load_archive([tmp_path / "没有这个文件夹"], missing_ok=True).files == []
+    (tmp_path / "一篇.txt").write_text("同志们：\n这是一篇讲话。\n", encoding="utf-8")
+    with pytest.raises(ComposerError, match="存档应当是文件夹"):
+        load_archive([tmp_path / "一篇.txt"])
 
 
 def test_one_file_of_several_speeches(tmp_path):
