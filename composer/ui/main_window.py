@@ -391,7 +391,8 @@ class MainWindow(QMainWindow):
         from .similar_panel import SimilarPanel
         self.similar = SimilarPanel(self.document, lambda: self.outline.current_key(),
                                     lambda: self.library_pane.library.packs,
-                                    self.library_pane.model.ref_of)
+                                    self.library_pane.model.ref_of,
+                                    self.library_pane.model.level_name)
         self.library_pane.splitter.addWidget(self.similar)
         self.similar.insert_requested.connect(self._insert_snippet)
         self.similar.current_snippet.connect(self.library_pane.select_snippet)   # its preview

@@ -17,7 +17,7 @@ from PySide6.QtCore import QByteArray, QMimeData, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QLabel, QListWidget, QListWidgetItem,
                                QVBoxLayout, QWidget)
 
-from ..core.library import PARAGRAPH, Pack, Snippet
+from ..core.library import Pack, Snippet
 from ..core.similar import SimilarSnippets, similar_to_paragraphs, similar_to_section, snippet_text
 from ..core.speech import CLOSING, OPENING
 from .background_writes import BackgroundWriter
@@ -75,9 +75,10 @@ class SimilarPanel(QWidget):
 
     def __init__(self, document: Document, current_key: Callable[[], str | None],
                  packs: Callable[[], list[Pack]], ref_of: Callable[[Snippet], str],
-                 parent=None):
+                 level_name: Callable[[int], str], parent=None):
         super().__init__(parent)
         self.document = document
+        self._level_name = level_name        # 一级标题 … 段落, as the library list says them
         self._current_key = current_key
         self._packs = packs
         self.index: SimilarSnippets | None = None
@@ -162,13 +163,11 @@ class SimilarPanel(QWidget):
             except KeyError:
                 found = []
         self.list.clear()
-        names = {1: self.tr("一级标题"), 2: self.tr("二级标题"), 3: self.tr("三级标题"),
-                 4: self.tr("四级标题"), PARAGRAPH: self.tr("段落")}
         for item in found:
             snippet = item.snippet
             label = (snippet.heading or (snippet.paragraphs[0] if snippet.paragraphs else ""))[:80]
             kind = f"{snippet.kind} · " if snippet.kind else ""
-            row = QListWidgetItem(f"{names[snippet.level]} · {kind}{label}")
+            row = QListWidgetItem(f"{self._level_name(snippet.level)} · {kind}{label}")
             row.setData(SNIPPET_ROLE, snippet)
             text = snippet_text(snippet)
             row.setToolTip(self.tr("相近度 {0:.0%}").format(item.score) + "\n"

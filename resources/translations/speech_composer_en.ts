@@ -1969,26 +1969,6 @@ Compose speeches from a library of sections and export official-format Word docu
         <translation>Indexing the library…</translation>
     </message>
     <message>
-        <source>一级标题</source>
-        <translation>Level 1</translation>
-    </message>
-    <message>
-        <source>二级标题</source>
-        <translation>Level 2</translation>
-    </message>
-    <message>
-        <source>三级标题</source>
-        <translation>Level 3</translation>
-    </message>
-    <message>
-        <source>四级标题</source>
-        <translation>Level 4</translation>
-    </message>
-    <message>
-        <source>段落</source>
-        <translation>Paragraph</translation>
-    </message>
-    <message>
         <source>相近度 {0:.0%}</source>
         <translation>Similarity {0:.0%}</translation>
     </message>
