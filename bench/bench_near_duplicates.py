@@ -5,7 +5,9 @@ distinct_corpus`` (so no exact-text lookup can short-circuit the work, while eve
 the corpus's own near-duplicate pairs).  Timed: finding the near-duplicate speeches and building
 a library from them (every snippet checked against all the snippets before it) — the part that
 was quadratic.  Bar: ×200 ≤ 10 s.  The peak memory of a whole ×200 import into a library file
-(read, clean, detect, build, write) is measured in a fresh process; bar ≤ 300 MB.
+(read, clean, detect, build, write) is measured in a fresh process; bar ≤ 300 MB.  And what the
+stable shingle hash of issue 16 (CRC-32 of UTF-32 bytes, so that sketches can be stored) costs
+against Python's own string hash, sketching the same paragraphs.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ import subprocess
 import sys
 import tempfile
 import time
+import zlib
+from array import array
 from pathlib import Path
 
 from generate import distinct_corpus
@@ -23,7 +27,7 @@ from harness import Case, Info
 from composer.core.cleanup import split_lines
 from composer.core.importer import FoundSpeech, analyse, import_into_library
 from composer.core.library_builder import speech_duplicates
-from composer.core.near_duplicates import TextSketches
+from composer.core.near_duplicates import SHINGLE, SKETCH, Sketch, TextSketches, fingerprint
 
 SIZES = (1, 10, 40, 200)
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,7 +61,56 @@ def cases() -> list:
             out.append(Info(f"near duplicates x{copies}, CPU seconds (load-independent)",
                             lambda s=speeches: _cpu(s)))
     out.append(Info("whole import x200 into a library, fresh process", _whole_import))
-    return _docx_cases() + out
+    return _docx_cases() + _hash_cases() + out
+
+
+def _python_hash_sketch(print_: str) -> Sketch:
+    """The sketch as it was before issue 16: Python's per-process string hash."""
+    hashes = {hash(print_[i:i + SHINGLE]) for i in range(len(print_) - SHINGLE + 1)}
+    return Sketch(array("q", sorted(hashes)[:SKETCH]), len(hashes))
+
+
+def _utf8_crc_sketch(print_: str) -> Sketch:
+    """The stable hash done the plain way: CRC-32 of each shingle's UTF-8 bytes."""
+    crc32 = zlib.crc32
+    hashes = {crc32(print_[i:i + SHINGLE].encode("utf-8"))
+              for i in range(len(print_) - SHINGLE + 1)}
+    return Sketch(array("q", sorted(hashes)[:SKETCH]), len(hashes))
+
+
+def _hash_cases() -> list:
+    """What the stable shingle hash (storable) costs against Python's string hash: sketching
+    the paragraphs of the corpus x10 (distinct copies), each paragraph once — the hash used
+    (CRC-32 of slices of the text's UTF-32 bytes, encoded once) and the plain way (CRC-32 of
+    each shingle's UTF-8 bytes).  They are run alternately, round after round, so that the
+    load of a shared machine falls on all alike; the figures are medians of the rounds' ratios."""
+    from composer.core.near_duplicates import sketch_of_fingerprint
+    prints = [fingerprint(line) for line in distinct_corpus(10).splitlines() if line.strip()]
+    chars = sum(map(len, prints))
+
+    def timed(run) -> float:
+        start = time.perf_counter()
+        run()
+        return time.perf_counter() - start
+
+    def compare() -> str:
+        runs = [lambda: [_python_hash_sketch(p) for p in prints],
+                lambda: [sketch_of_fingerprint(p) for p in prints],
+                lambda: [_utf8_crc_sketch(p) for p in prints]]
+        for run in runs:
+            run()
+        rounds = [[timed(run) for run in runs] for _ in range(11)]
+        middle = len(rounds) // 2
+
+        def ratio(i: int) -> str:
+            ratios = sorted(r[i] / r[0] for r in rounds)
+            return f"x{ratios[middle]:.2f} (x{ratios[0]:.2f}–x{ratios[-1]:.2f})"
+        base = sorted(r[0] for r in rounds)[middle]
+        return (f"Python hash {base * 1000:.0f} ms; CRC-32 of UTF-32 slices {ratio(1)}; "
+                f"CRC-32 of UTF-8 shingles {ratio(2)} ({len(rounds)} alternating rounds)")
+
+    return [Info(f"sketch {len(prints)} paragraphs ({chars / 1e6:.2f} M chars): stable hash",
+                 compare)]
 
 
 def _cpu(speeches) -> str:

@@ -102,6 +102,12 @@ def build_parser(for_help: bool = True) -> argparse.ArgumentParser:
     check.add_argument("--lists", action="append", default=[], metavar="FILE|FOLDER",
                        help=pick("另外使用的本单位词表（*.proofread.yaml 或其所在文件夹）",
                                  "more office lists (*.proofread.yaml, or a folder of them)"))
+    check.add_argument("--archive", action="append", default=[], metavar="DIR",
+                       help=pick("查重：与这个文件夹里的旧讲稿（.speech.yaml、.docx、.txt、.md）比较，"
+                                 "某段有 80% 以上与旧讲稿的某段相同即报告（可以写多次）",
+                                 "查重: compare with the past speeches in this folder (.speech.yaml, "
+                                 ".docx, .txt, .md); a paragraph 80% or more the same as one of "
+                                 "theirs is reported (repeatable)"))
     check.set_defaults(handler=_check)
 
     export = commands.add_parser("export", help=pick("导出公文格式的 Word 文档（.docx）或 PDF",
@@ -365,6 +371,9 @@ def _check(args) -> int:
     if loaded.errors:
         raise loaded.errors[0][1]
     findings = Proofreader(loaded.lexicon, rules, level3_style).check(speech)
+    archive = _check_archive(args, speech) if args.archive else None
+    if archive is not None and "archive.repeat" in rules:
+        findings = archive.merged(speech, findings)
     markers = outline_markers(speech, level3_style)
     old_rules = set(CODES.values())
     rows = []
@@ -377,20 +386,101 @@ def _check(args) -> int:
             excerpt = decorated_excerpt(finding, unit_text(speech, finding.location))
         rows.append((finding, code, where, excerpt))
     if args.json:
-        _print_json({"problems": [_finding_json(f, code, where, excerpt)
-                                  for f, code, where, excerpt in rows],
-                     "count": len(rows)})
-    elif rows:
-        print(pick(f"发现 {len(rows)} 个问题：", f"{len(rows)} problem(s) found:"))
+        data: dict = {"problems": [_finding_json(f, code, where, excerpt)
+                                   for f, code, where, excerpt in rows],
+                      "count": len(rows)}
+        if archive is not None:
+            for entry, (finding, *_rest) in zip(data["problems"], rows):
+                match = archive.match_of(finding)
+                if match is not None:
+                    entry["archived"] = _match_json(match)
+            data["archive"] = archive.as_json(speech, markers)
+        _print_json(data)
+    else:
+        if rows:
+            print(pick(f"发现 {len(rows)} 个问题：", f"{len(rows)} problem(s) found:"))
         for finding, _code, where, excerpt in rows:
             line = f"  {where}：{finding.message}" if language() != "en" else \
                 f"  {where}: {finding.message}"
             if excerpt:
                 line += f"　{excerpt}"
             print(line)
-    else:
-        print(pick("没有发现问题。", "No problems found."))
+        if archive is not None:
+            print(archive.summary())
+        if not rows:
+            print(pick("没有发现问题。", "No problems found."))
     return EXIT_PROBLEMS if rows else EXIT_OK
+
+
+class _ArchiveCheck:
+    """What ``check --archive`` found: every paragraph's closest match, and the findings."""
+
+    def __init__(self, loaded, checked, findings):
+        self.loaded = loaded
+        self.checked = checked
+        self.findings = findings
+        self._matches = {(f.location.container, f.location.paragraph): item.closest
+                         for item in checked for f in findings if f.location == item.location}
+
+    def merged(self, speech, findings):
+        from .core.archive import merge_in_reading_order
+        return merge_in_reading_order(speech, findings, self.findings)
+
+    def match_of(self, finding):
+        if finding.rule != "archive.repeat":
+            return None
+        return self._matches.get((finding.location.container, finding.location.paragraph))
+
+    def summary(self) -> str:
+        from .core.archive import THRESHOLD
+        loaded = self.loaded
+        checked = [item for item in self.checked if item.checked]
+        percent = round(THRESHOLD * 100)
+        return pick(f"查重：存档 {len(loaded.files)} 个文件、{loaded.speeches} 篇讲话；"
+                    f"本稿 {len(checked)} 段中 {len(self.findings)} 段与存档重复"
+                    f"（{percent}% 以上相同）。",
+                    f"查重: the archive holds {loaded.speeches} speech(es) in "
+                    f"{len(loaded.files)} file(s); {len(self.findings)} of the speech's "
+                    f"{len(checked)} paragraphs repeat them ({percent}% or more the same).")
+
+    def as_json(self, speech, markers) -> dict:
+        from .core.archive import FLOOR, MIN_SHINGLES, THRESHOLD
+        from .core.proofread import describe
+        loaded = self.loaded
+        return {
+            "threshold": THRESHOLD, "floor": FLOOR, "min_shingles": MIN_SHINGLES,
+            "files": len(loaded.files), "speeches": loaded.speeches,
+            "read": loaded.read, "reused": loaded.reused,
+            "errors": [{"file": path, "message": str(error)} for path, error in loaded.errors],
+            "paragraphs": [{"where": pick(*describe(speech, item.location, markers)),
+                            "location": {"container": item.location.container,
+                                         "paragraph": item.location.paragraph},
+                            "checked": item.checked,
+                            "closest": None if item.closest is None else
+                            _match_json(item.closest),
+                            "matches": [_match_json(m) for m in item.matches[:5]]}
+                           for item in self.checked],
+        }
+
+
+def _match_json(match) -> dict:
+    return {"file": match.file.path, "name": match.file.name, "title": match.title,
+            "paragraph": match.number, "similarity": round(match.similarity, 4),
+            "percent": match.percent, "text": match.text}
+
+
+def _check_archive(args, speech) -> _ArchiveCheck:
+    from .core.archive import check_paragraphs, repeat_findings
+    from .core.proofread import speech_ignored
+    from .io.archive_index import load_archive
+
+    loaded = load_archive(args.archive, exclude=[args.speech])
+    for _path, error in loaded.errors:      # reported; the other files are still checked
+        _print_notices([str(error)])
+    checked = check_paragraphs(speech, loaded.search())
+    ignored = speech_ignored(speech)
+    findings = [f for f in repeat_findings(checked) if f.key not in ignored]
+    return _ArchiveCheck(loaded, checked, findings)
 
 
 def _finding_json(finding, code: str, where: str, excerpt: str) -> dict:

@@ -30,14 +30,26 @@ long texts is the costliest step of all.  A bucket
 holding more than ``BUCKET_CAP`` (64) texts belongs to a shingle so common that it says nothing
 (「同志们好」「创建文明」); it is not followed, nor grown.  Exact repeats are found by a dictionary first.
 
-The hash is Python's own string hash: sketches are valid within one process and never stored.
-The same index serves 查重 — ``similar`` lists every indexed text close to a query, best first.
+**The hash** of a shingle is the CRC-32 of its UTF-32-LE bytes (``shingle_hash``): the same in
+every process and on every machine, so sketches and shingle hashes can be stored (the archive
+index of ``archive.py`` keeps them in the cache folder).  Python's own string hash changes with
+every process.  Encoding a text once and hashing slices of its bytes costs what Python's hash of
+each piece costs (``bench/run.py near_duplicates``, sketching 2,210 paragraphs: ×1.00 of
+Python's hash; CRC-32 of each shingle's UTF-8 bytes, ×1.1–1.3), and sketch estimates are as good
+(over 400 edited corpus paragraphs, three seeds: mean error −0.006 to −0.001 against −0.007 to
++0.003, standard deviation 0.065–0.069 against 0.062–0.070).  Being 32-bit, two different
+shingles share a hash about once in 4·10⁹ pairs: harmless for estimates.
+The dictionary of exact repeats (``_exact``) still keys whole texts by Python's hash; it lives
+only as long as the index.
+The same index serves near copies in 查重 — ``similar`` lists every indexed text close to a
+query, best first.
 """
 
 from __future__ import annotations
 
 import heapq
 import re
+import zlib
 from array import array
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable
@@ -65,6 +77,20 @@ Key = TypeVar("Key", bound=Hashable)
 def fingerprint(text: str) -> str:
     """The text as compared: Han characters, letters and digits, case-folded."""
     return _NOT_TEXT.sub("", text).casefold()
+
+
+def shingle_hash(shingle: str) -> int:
+    """A shingle's hash, the same in every process: the CRC-32 of its UTF-32-LE bytes."""
+    return zlib.crc32(shingle.encode("utf-32-le"))
+
+
+def shingle_hashes(fingerprint_text: str, size: int = SHINGLE) -> list[int]:
+    """The hashes of every ``size``-character piece of a text, in reading order: the text is
+    encoded once (UTF-32 keeps four bytes to a character) and its bytes sliced, which costs
+    no more than Python's own string hash of each piece."""
+    raw = fingerprint_text.encode("utf-32-le")
+    crc32, width = zlib.crc32, 4 * size
+    return [crc32(raw[at:at + width]) for at in range(0, len(raw) - width + 4, 4)]
 
 
 def shingles(fingerprint_text: str) -> frozenset[str]:
@@ -106,7 +132,7 @@ def sketch_of_fingerprint(print_: str) -> Sketch:
     n = len(print_) - SHINGLE + 1
     if n <= 0:
         return EMPTY
-    hashes = {hash(print_[i:i + SHINGLE]) for i in range(n)}
+    hashes = set(shingle_hashes(print_))
     # sorted() runs in C; heapq.nsmallest only pays off on very long texts.
     smallest = sorted(hashes)[:SKETCH] if n <= 20_000 else heapq.nsmallest(SKETCH, hashes)
     return Sketch(array("q", smallest), len(hashes))

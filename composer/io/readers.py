@@ -61,12 +61,20 @@ def read_source(path: str | os.PathLike) -> Source:
     if target.is_dir():
         raise FileFormatError(f"{name}：这是一个文件夹，不是文件。",
                               f"{name}: this is a folder, not a file.")
-    if suffix in DOCX_SUFFIXES:
-        raw = files.read_bytes(target, limit=MAX_DOCX_BYTES)
-        return Source(str(target), name, read_docx(raw, name), "docx")
     if suffix in LEGACY_SUFFIXES:
         return Source(str(target), name, read_docx(convert_to_docx(target), name), suffix[1:])
-    raw = files.read_bytes(target, limit=MAX_TEXT_BYTES)
+    limit = MAX_DOCX_BYTES if suffix in DOCX_SUFFIXES else MAX_TEXT_BYTES
+    return source_from_bytes(target, files.read_bytes(target, limit=limit))
+
+
+def source_from_bytes(path: str | os.PathLike, raw: bytes) -> Source:
+    """A .txt, .md or .docx source from the bytes already read from ``path`` (whose suffix
+    says how to read them): for a caller that also needs the bytes themselves (their hash)."""
+    target = Path(path)
+    suffix = target.suffix.lower()
+    name = target.name
+    if suffix in DOCX_SUFFIXES:
+        return Source(str(target), name, read_docx(raw, name), "docx")
     text, encoding = decode_text(raw, name)
     if suffix in MARKDOWN_SUFFIXES:
         return Source(str(target), name, markdown_lines(text), encoding)

@@ -44,6 +44,9 @@ class Checker(QObject):
         self.findings: list[Finding] = []
         self.checked = False           # a check has run on the speech shown
         self.list_errors: list[tuple[str, Exception]] = []
+        # Findings from outside the proofreader (查重 against the archive, ui/archive_check),
+        # put into the list in reading order at every check.
+        self.more: Callable[[], list[Finding]] | None = None
         self._changed: set[str] = set()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -103,6 +106,9 @@ class Checker(QObject):
                                                      include_ignored=True)
         else:
             self.findings = reader.check(speech, include_ignored=True)
+        if self.more is not None:
+            from ..core.archive import merge_in_reading_order
+            self.findings = merge_in_reading_order(speech, self.findings, self.more())
         self.checked = True
         self.updated.emit()
 

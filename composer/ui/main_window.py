@@ -114,6 +114,7 @@ class MainWindow(QMainWindow):
         self.library_loader.failed.connect(self._library_failed)
         self._build_menus()
         self._build_toolbar()
+        self._build_similar_and_archive()
 
         # --- status bar
         self.statusBar().addPermanentWidget(self.check_status)
@@ -383,6 +384,27 @@ class MainWindow(QMainWindow):
 
     # --- selection and status -------------------------------------------------------------------------
 
+    def _build_similar_and_archive(self) -> None:
+        """相近的说法 under the library's preview, and 查重 against the archive folders of the
+        settings, read in the background, its findings in the 检查 dock (issue 16)."""
+        from .archive_check import ArchiveCheck
+        from .similar_panel import SimilarPanel
+        self.similar = SimilarPanel(self.document, lambda: self.outline.current_key(),
+                                    lambda: self.library_pane.library.packs,
+                                    self.library_pane.model.ref_of,
+                                    self.library_pane.model.level_name)
+        self.library_pane.splitter.addWidget(self.similar)
+        self.similar.insert_requested.connect(self._insert_snippet)
+        self.similar.current_snippet.connect(self.library_pane.select_snippet)   # its preview
+        self.outline_view.selectionModel().currentChanged.connect(self.similar.schedule)
+        self.library_pane.model.modelReset.connect(self.similar.schedule)
+        self.archive_check = ArchiveCheck(settings.archive_folders, self)
+        self.archive_check.message.connect(self.show_message)
+        self.checker.more = lambda: self.archive_check.findings(self.document.speech,
+                                                                self.document.path)
+        self.archive_check.ready.connect(self.checker.schedule)
+        QTimer.singleShot(0, self.archive_check.reload)
+
     def _current_changed(self, current: QModelIndex, _previous=None) -> None:
         key = self.outline_model.key_for(current)
         self.editor.show_key(key)
@@ -488,6 +510,8 @@ class MainWindow(QMainWindow):
         self.outline_model.budget.schedule()
         if changed & {"library", "usage"}:
             self.borrowing.tracker.reload()
+        if "archive" in changed:
+            self.archive_check.reload()
         if "language" in changed:
             self.show_message(self.tr("界面语言将在重新启动后切换。"))
         self.update_stats()

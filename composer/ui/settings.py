@@ -152,6 +152,15 @@ def set_library_folders(folders: list[str]) -> None:
     _set("library/folders", list(folders))
 
 
+def archive_folders() -> list[str]:
+    """The folders of past speeches that 查重 compares the open speech with."""
+    return _get_list("archive/folders")
+
+
+def set_archive_folders(folders: list[str]) -> None:
+    _set("archive/folders", list(folders))
+
+
 def share_usage() -> bool:
     """Whether snippet uses are also recorded in the shared library folders (the office opts
     in), so that colleagues see them; off by default."""

@@ -1,5 +1,5 @@
 """Settings: UI language, format profile (and its editor), speaking rate, backups, extra library
-folders."""
+folders, the archive folders of 查重."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ class SettingsDialog(QDialog):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("设置"))
-        self.resize(520, 380)
+        self.resize(520, 460)
         layout = QVBoxLayout(self)
         form = QFormLayout()
         layout.addLayout(form)
@@ -64,26 +64,20 @@ class SettingsDialog(QDialog):
         backup_row.addWidget(open_backups)
         form.addRow(self.tr("保留备份"), backup_row)
 
-        self.folders = QListWidget()
-        self.folders.addItems(settings.library_folders())
-        buttons_row = QWidget()
-        row = QHBoxLayout(buttons_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        add = QPushButton(self.tr("添加文件夹…"))
-        add.clicked.connect(self._add_folder)
-        remove = QPushButton(self.tr("移除"))
-        remove.clicked.connect(lambda: self.folders.takeItem(self.folders.currentRow()))
-        row.addWidget(add)
-        row.addWidget(remove)
-        row.addStretch(1)
-        folder_box = QVBoxLayout()
-        folder_box.addWidget(self.folders)
-        folder_box.addWidget(buttons_row)
+        self.folders, folder_box = self._folder_list(settings.library_folders(),
+                                                     self.tr("选择素材库文件夹"))
         # Off by default: what a writer used stays in the writer's own data folder.
         self.share_usage = QCheckBox(self.tr("在共享文件夹里记录用过哪些素材（同事可以看到“用于：……”）"))
         self.share_usage.setChecked(settings.share_usage())
         folder_box.addWidget(self.share_usage)
         form.addRow(self.tr("共享素材库文件夹"), folder_box)
+
+        # 查重: the open speech is compared with the past speeches in these folders.
+        self.archive, archive_box = self._folder_list(settings.archive_folders(),
+                                                      self.tr("选择存档讲稿文件夹"))
+        self.archive.setToolTip(self.tr("往年的讲稿（.speech.yaml、.docx、.txt、.md）所在的文件夹，含子文件夹。"
+                                        "检查时，与其中某段八成以上相同的段落会被指出。"))
+        form.addRow(self.tr("查重：存档讲稿文件夹"), archive_box)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
@@ -117,22 +111,43 @@ class SettingsDialog(QDialog):
         self._list_profiles()
         self.profile.setCurrentIndex(max(0, self.profile.findData(dialog.saved_name)))
 
-    def _add_folder(self) -> None:
-        folder = file_dialogs.get_existing_directory(self, self.tr("选择素材库文件夹"))
-        if folder and not self.folders.findItems(folder, self._exact()):
-            self.folders.addItem(folder)
+    def _folder_list(self, folders: list[str], caption: str) -> tuple[QListWidget, QVBoxLayout]:
+        """A list of folders with 添加文件夹… and 移除 under it."""
+        shown = QListWidget()
+        shown.addItems(folders)
+        shown.setMaximumHeight(90)
+        buttons_row = QWidget()
+        row = QHBoxLayout(buttons_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        add = QPushButton(self.tr("添加文件夹…"))
+        add.clicked.connect(lambda: self._add_folder(shown, caption))
+        remove = QPushButton(self.tr("移除"))
+        remove.clicked.connect(lambda: shown.takeItem(shown.currentRow()))
+        row.addWidget(add)
+        row.addWidget(remove)
+        row.addStretch(1)
+        box = QVBoxLayout()
+        box.addWidget(shown)
+        box.addWidget(buttons_row)
+        return shown, box
+
+    def _add_folder(self, shown: QListWidget, caption: str) -> None:
+        folder = file_dialogs.get_existing_directory(self, caption)
+        if folder and not shown.findItems(folder, self._exact()):
+            shown.addItem(folder)
 
     @staticmethod
     def _exact():
         from PySide6.QtCore import Qt
         return Qt.MatchFlag.MatchExactly
 
-    def folder_list(self) -> list[str]:
-        return [self.folders.item(i).text() for i in range(self.folders.count())]
+    def folder_list(self, shown: QListWidget | None = None) -> list[str]:
+        shown = self.folders if shown is None else shown
+        return [shown.item(i).text() for i in range(shown.count())]
 
     def apply(self) -> set[str]:
         """Store the choices; returns which groups changed: language, profile, rate, backups,
-        library."""
+        library, archive, usage."""
         changed = set()
         if self.language.currentData() != settings.language_choice():
             settings.set_language_choice(self.language.currentData())
@@ -152,6 +167,9 @@ class SettingsDialog(QDialog):
         if self.folder_list() != settings.library_folders():
             settings.set_library_folders(self.folder_list())
             changed.add("library")
+        if self.folder_list(self.archive) != settings.archive_folders():
+            settings.set_archive_folders(self.folder_list(self.archive))
+            changed.add("archive")
         if self.share_usage.isChecked() != settings.share_usage():
             settings.set_share_usage(self.share_usage.isChecked())
             changed.add("usage")

@@ -41,6 +41,21 @@
     </message>
 </context>
 <context>
+    <name>ArchiveCheck</name>
+    <message>
+        <source>无法读取存档讲稿：{0}</source>
+        <translation>Cannot read the archived speeches: {0}</translation>
+    </message>
+    <message>
+        <source>存档讲稿文件夹不存在：{0}</source>
+        <translation>The archive folder does not exist: {0}</translation>
+    </message>
+    <message>
+        <source>存档里有 {0} 个文件无法读取（{1}），查重时略过。</source>
+        <translation>{0} file(s) in the archive cannot be read ({1}); they are left out of 查重.</translation>
+    </message>
+</context>
+<context>
     <name>BackupsDialog</name>
     <message>
         <source>以前保存的版本</source>
@@ -1899,6 +1914,18 @@ Compose speeches from a library of sections and export official-format Word docu
         <translation>Keep backups</translation>
     </message>
     <message>
+        <source>选择存档讲稿文件夹</source>
+        <translation>Choose a folder of archived speeches</translation>
+    </message>
+    <message>
+        <source>往年的讲稿（.speech.yaml、.docx、.txt、.md）所在的文件夹，含子文件夹。检查时，与其中某段八成以上相同的段落会被指出。</source>
+        <translation>Folders (with their sub-folders) of past speeches (.speech.yaml, .docx, .txt, .md). The check points out every paragraph that is 80% or more the same as one of theirs.</translation>
+    </message>
+    <message>
+        <source>查重：存档讲稿文件夹</source>
+        <translation>查重: archive folders</translation>
+    </message>
+    <message>
         <source>添加文件夹…</source>
         <translation>Add Folder…</translation>
     </message>
@@ -1925,6 +1952,37 @@ Compose speeches from a library of sections and export official-format Word docu
     <message>
         <source>选择素材库文件夹</source>
         <translation>Choose a Library Folder</translation>
+    </message>
+</context>
+<context>
+    <name>SimilarPanel</name>
+    <message>
+        <source>相近的说法</source>
+        <translation>Other ways to say it</translation>
+    </message>
+    <message>
+        <source>素材库里与提纲中选中的一节用词最接近的素材（换一种说法），不含本节已有的文字；双击、回车或拖到提纲里插入。</source>
+        <translation>The library snippets whose wording is closest to the section selected in the outline (another way to say it), leaving out the text the section already holds; double-click, press Enter or drag into the outline to insert.</translation>
+    </message>
+    <message>
+        <source>正在整理素材库…</source>
+        <translation>Indexing the library…</translation>
+    </message>
+    <message>
+        <source>相近度 {0:.0%}</source>
+        <translation>Similarity {0:.0%}</translation>
+    </message>
+    <message>
+        <source>{0} 条，双击插入</source>
+        <translation>{0} found; double-click to insert</translation>
+    </message>
+    <message>
+        <source>素材库里没有说法相近的素材。</source>
+        <translation>Nothing in the library is worded like this.</translation>
+    </message>
+    <message>
+        <source>在提纲中选中一节，这里列出素材库里说法相近的素材。</source>
+        <translation>Select a section in the outline to see the library snippets worded like it.</translation>
     </message>
 </context>
 <context>

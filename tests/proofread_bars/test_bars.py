@@ -104,7 +104,8 @@ def test_planted_errors_are_found(speeches, lexicon):
         print(f"  planting {kind} also gave {n} × {rule}")
     for name, p in missed[:20]:
         print("  missed:", name, p)
-    # Every rule has a kind of error planted for it.
-    assert set(planted) == {r.id for r in RULES}
+    # Every rule has a kind of error planted for it (but 查重's, which needs an archive: tested
+    # in tests/core/test_archive.py).
+    assert set(planted) == {r.id for r in RULES if r.family != "archive"}
     assert all(found[kind] for kind in planted), "a kind of error is never found"
     assert recall >= 0.9

@@ -39,6 +39,7 @@ FAMILIES = {
     "number": ("数字（GB/T 15835）", "numbers (GB/T 15835)"),
     "word": ("字词", "words"),
     "list": ("本单位词表", "the office's lists"),
+    "archive": ("查重", "repeats of past speeches"),
 }
 
 RULES: tuple[Rule, ...] = (
@@ -87,6 +88,9 @@ RULES: tuple[Rule, ...] = (
     Rule("list.cautioned", HINT, "慎用词", "a word to use with care"),
     Rule("list.leader-title", ERROR, "领导姓名与职务不符", "a leader named with another title", True),
     Rule("list.leader-order", WARNING, "领导排名顺序不对", "leaders listed out of order"),
+    # Found by core/archive.py against the archive of past speeches (check --archive).
+    Rule("archive.repeat", WARNING, "与存档的旧讲稿重复的段落（查重）",
+         "a paragraph that repeats an archived speech"),
 )
 
 BY_ID = {rule.id: rule for rule in RULES}
