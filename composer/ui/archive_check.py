@@ -16,13 +16,16 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from ..core.archive import ArchiveSearch, check_paragraphs, repeat_findings
-from ..core.proofread import Finding
 from ..core.speech import Speech
 from .background_writes import BackgroundWriter
+
+if TYPE_CHECKING:
+    from ..core.archive import ArchiveSearch
+    from ..core.proofread import Finding
 
 REFRESH_SECONDS = 60
 
@@ -45,8 +48,6 @@ class ArchiveCheck(QObject):
 
     def reload(self) -> None:
         """Read the archive folders (again) on the worker; ``ready`` when done."""
-        from ..io.archive_index import load_archive
-
         folders = list(self._folders())
         self._generation += 1
         generation = self._generation
@@ -58,6 +59,9 @@ class ArchiveCheck(QObject):
             return
         self.loading = True
         self._loaded_at = time.monotonic()
+        # The readers behind the archive (every import format) load only when there is an
+        # archive to read: most writers set none, and they cost a tenth of a second.
+        from ..io.archive_index import load_archive
 
         def work():
             missing = [f for f in folders if not os.path.isdir(f)]
@@ -100,4 +104,5 @@ class ArchiveCheck(QObject):
             return []
         own = self._real.get(os.path.realpath(path)) if path else None
         exclude = (own,) if own else ()
+        from ..core.archive import check_paragraphs, repeat_findings
         return repeat_findings(check_paragraphs(speech, self.search, exclude))
