@@ -12,7 +12,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from harness import Case
+from harness import Case, installed_env
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "resources" / "examples" / "创建省级文明单位动员大会讲话.speech.yaml"
@@ -23,15 +23,18 @@ def _command() -> list[str]:
     return [str(entry)] if entry.exists() else [sys.executable, "-m", "composer.cli"]
 
 
+_ENV = installed_env()
+
+
 def _run(*args: str) -> None:
-    subprocess.run([*_command(), *args], check=True, capture_output=True)
+    subprocess.run([*_command(), *args], check=True, capture_output=True, env=_ENV)
 
 
 def cases() -> list:
     folder = Path(tempfile.mkdtemp(prefix="bench-cli-"))
     bare = "bare Python start (python -c pass)"
     return [
-        Case(bare, lambda: subprocess.run([sys.executable, "-c", "pass"], check=True), runs=11),
+        Case(bare, lambda: subprocess.run([sys.executable, "-c", "pass"], check=True, env=_ENV), runs=11),
         Case("speech-composer --version", lambda: _run("--version"), runs=11, baseline=bare),
         Case("speech-composer stats (example)", lambda: _run("stats", str(EXAMPLE)), runs=11,
              baseline=bare),

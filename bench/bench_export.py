@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 from generate import corpus_paragraphs
-from harness import Case, Info
+from harness import Case, Info, installed_env
 
 from composer.core.numbering import outline_markers
 from composer.core.speech import Section, Speech
@@ -90,5 +90,5 @@ def cases() -> list:
         baseline = None
     result.append(Case(process_name, lambda: subprocess.run(
         [*_command(), "export", str(speech_path), "-o", str(folder / "cli.docx")],
-        check=True, capture_output=True), runs=7, baseline=baseline))
+        check=True, capture_output=True, env=installed_env()), runs=7, baseline=baseline))
     return result

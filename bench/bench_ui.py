@@ -22,7 +22,7 @@ import tempfile
 from pathlib import Path
 
 from generate import big_outline, big_pack, big_speech
-from harness import Case
+from harness import Case, installed_env
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -70,13 +70,8 @@ def _start_env() -> dict:
     env.update(QT_QPA_PLATFORM="offscreen", SPEECH_COMPOSER_DATA=os.path.join(home, "data"),
                SPEECH_COMPOSER_CACHE=os.path.join(home, "cache"),
                HOME=home,
-               # Compiled modules kept between runs, as an installed program has them (pip and
-               # PyInstaller compile them): with PYTHONDONTWRITEBYTECODE, which this machine
-               # sets, every start would compile the sources again.
-               PYTHONPYCACHEPREFIX=os.path.join(home, "pycache"),
                PYTHONPATH=str(ROOT) + os.pathsep + env.get("PYTHONPATH", ""))
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    return env
+    return installed_env(env)
 
 
 def _application():

@@ -74,3 +74,16 @@ def format_row(result: Result, by_name: dict[str, Result]) -> str:
         ratio = f"×{result.median / by_name[case.baseline].median:.2f} of {case.baseline}"
     return (f"{case.name:<52} {median_ms:>9.2f} ms  [{spread}] n={len(result.samples):<3} "
             f"{bar:<10} {verdict:<4} {ratio} {case.note}").rstrip()
+
+
+def installed_env(base: dict | None = None) -> dict:
+    """The environment for timing a new process of the program as it runs once installed:
+    with compiled modules kept between runs (pip and PyInstaller compile them).  This machine
+    sets PYTHONDONTWRITEBYTECODE, under which every start would compile the sources again and
+    time the compiler, not the program."""
+    import os
+    import tempfile
+    env = dict(os.environ if base is None else base)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env.setdefault("PYTHONPYCACHEPREFIX", os.path.join(tempfile.gettempdir(), "speech-composer-bench-pycache"))
+    return env

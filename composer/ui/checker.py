@@ -15,11 +15,15 @@ folder and the shared library folders) are read at the first check, not at start
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..core.edits import Changes
-from ..core.proofread import Finding, Lexicon, Proofreader, speech_ignored
+from ..core.proofread import Finding, speech_ignored
+
+if TYPE_CHECKING:
+    from ..core.proofread import Lexicon, Proofreader
 from .document import Document
 
 # Checks run this long after the last change (a pause between two keystrokes is shorter).
@@ -115,6 +119,7 @@ class Checker(QObject):
     # --- the proofreader ------------------------------------------------------------------------
 
     def reader(self) -> Proofreader:
+        from ..core.proofread import Proofreader
         if self._reader is None:
             if self._lexicon is None:
                 self._load_lists()

@@ -12,17 +12,21 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QMimeData, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QLabel, QListWidget, QListWidgetItem,
                                QVBoxLayout, QWidget)
 
 from ..core.library import Pack, Snippet
-from ..core.similar import SimilarSnippets, similar_to_paragraphs, similar_to_section, snippet_text
 from ..core.speech import CLOSING, OPENING
 from .background_writes import BackgroundWriter
 from .document import Document
 from .outline_model import SNIPPET_MIME
+
+if TYPE_CHECKING:
+    # The matching loads with the first list asked for, not at start-up.
+    from ..core.similar import SimilarSnippets
 
 SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 1
 WAIT_MS = 300        # after the last change of selection or text
@@ -137,6 +141,7 @@ class SimilarPanel(QWidget):
                 if error is None:
                     self.index, self._indexed = index, signature
                 self.refresh()
+            from ..core.similar import SimilarSnippets
             self._worker.submit(lambda: SimilarSnippets(snippets), done)
         return False
 
@@ -150,6 +155,7 @@ class SimilarPanel(QWidget):
         if not self.isVisible() or not self._ensure_index():
             return
         assert self.index is not None
+        from ..core.similar import similar_to_paragraphs, similar_to_section, snippet_text
         key = self._current_key()
         speech = self.document.speech
         found = []

@@ -13,12 +13,33 @@ confusion list and the office's YAML lists.  ``RULES`` lists the rules; ``select
 ``--rules`` selection.  Findings the writer ignored are kept in ``speech.ignored`` and left out.
 """
 
-from .engine import Proofreader, check_speech, speech_ignored
+from typing import TYPE_CHECKING, Any
+
 from .finding import ERROR, HINT, SEVERITIES, WARNING, Finding, Location
-from .fixes import SetIgnored, fix_all_edit, fix_edit, ignore_edit, unignore_edit, unit_text
-from .lexicon import Correction, Leader, Lexicon, Term, parse_confusions
+from .fixes import SetIgnored, fix_all_edit, fix_edit, ignore_edit, speech_ignored, unignore_edit, unit_text
 from .places import describe
 from .registry import BY_ID, FAMILIES, RULES, Rule, select
+
+if TYPE_CHECKING:
+    from .engine import Proofreader, check_speech
+    from .lexicon import Correction, Leader, Lexicon, Term, parse_confusions
+
+# The rules themselves (about a hundred patterns to compile) and the word lists load when a
+# check first runs, not with the window: what a finding is, the rule names and the fixes are
+# above; these come from their modules on first use.
+_LAZY = {"Proofreader": "engine", "check_speech": "engine",
+         "Correction": "lexicon", "Leader": "lexicon", "Lexicon": "lexicon", "Term": "lexicon",
+         "parse_confusions": "lexicon"}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(name)
+    from importlib import import_module
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
 
 __all__ = [
     "BY_ID",

@@ -16,6 +16,7 @@ from ..numbering import marker as level_marker, outline_markers
 from ..speech import CLOSING, HEAD_FIELDS, OPENING, Section, Speech
 from . import lists, numbers, ordinals, punctuation, structure, words
 from .finding import Finding, Hit, Location, excerpt_of
+from .fixes import speech_ignored
 from .lexicon import Lexicon
 from .registry import BY_ID, select
 from .units import FIELD, HEADING, PARAGRAPH, Context, Unit
@@ -241,11 +242,6 @@ def _not_an_open_quote(text: str):
         return not (hit.rule == "punct.unpaired" and text[hit.start] == "“"
                     and "”" not in text[hit.start:])
     return keep
-
-
-def speech_ignored(speech: Speech) -> frozenset[tuple[str, str]]:
-    """The (rule, excerpt) keys the writer chose to ignore, as stored in the speech."""
-    return frozenset((item.rule, item.excerpt) for item in getattr(speech, "ignored", ()))
 
 
 def check_speech(speech: Speech, lexicon: Lexicon | None = None,

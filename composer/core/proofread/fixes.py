@@ -116,3 +116,8 @@ def unignore_edit(speech: Speech, keys: Iterable[tuple[str, str]]) -> SetIgnored
     """The edit that reports these (rule, excerpt) keys again (not yet applied)."""
     drop = set(keys)
     return SetIgnored([i for i in speech.ignored if (i.rule, i.excerpt) not in drop])
+
+
+def speech_ignored(speech: Speech) -> frozenset[tuple[str, str]]:
+    """The (rule, excerpt) keys the writer chose to ignore, as stored in the speech."""
+    return frozenset((item.rule, item.excerpt) for item in getattr(speech, "ignored", ()))
