@@ -394,6 +394,10 @@ class MainWindow(QMainWindow):
                                     self.library_pane.model.ref_of,
                                     self.library_pane.model.level_name)
         self.library_pane.splitter.addWidget(self.similar)
+        # Until the writer moves the handles: the list gets most of the column (it is what is
+        # browsed), the preview and 相近的说法 a few lines each.
+        for index, stretch in enumerate((6, 2, 3)):
+            self.library_pane.splitter.setStretchFactor(index, stretch)
         self.similar.insert_requested.connect(self._insert_snippet)
         self.similar.current_snippet.connect(self.library_pane.select_snippet)   # its preview
         self.outline_view.selectionModel().currentChanged.connect(self.similar.schedule)
@@ -535,6 +539,9 @@ class MainWindow(QMainWindow):
         docks = settings.window_state("docks")     # the 检查 dock: shown or not, and where
         if docks is not None:
             self.restoreState(docks)
+        else:
+            # A few findings' height, so the speech keeps most of the window.
+            self.resizeDocks([self.check_dock], [150], Qt.Orientation.Vertical)
 
     def save_layout(self) -> None:
         settings.set_window_state("geometry", self.saveGeometry())
