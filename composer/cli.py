@@ -104,9 +104,9 @@ def build_parser(for_help: bool = True) -> argparse.ArgumentParser:
                                  "more office lists (*.proofread.yaml, or a folder of them)"))
     check.add_argument("--archive", action="append", default=[], metavar="DIR",
                        help=pick("查重：与这个文件夹里的旧讲稿（.speech.yaml、.docx、.txt、.md）比较，"
-                                 "某段有 80% 以上与旧讲稿的某段相同即报告（可以写多次）",
+                                 "某段有 80%% 以上与旧讲稿的某段相同即报告（可以写多次）",
                                  "查重: compare with the past speeches in this folder (.speech.yaml, "
-                                 ".docx, .txt, .md); a paragraph 80% or more the same as one of "
+                                 ".docx, .txt, .md); a paragraph 80%% or more the same as one of "
                                  "theirs is reported (repeatable)"))
     check.set_defaults(handler=_check)
 

@@ -107,3 +107,12 @@ def test_a_damaged_file_in_the_archive_is_a_note_not_a_failure(corpus_folder, tm
     assert result.returncode == 1
     assert "坏的.docx" in result.stderr and result.stderr.count("\n") == 1
     assert "本稿 15 段中 15 段与存档重复" in result.stdout
+
+
+@pytest.mark.parametrize("command", ["check", "export", "import", "stats", "templates", "new"])
+def test_every_command_shows_its_help(command):
+    # argparse %-formats help texts: a bare 「80%」 in the --archive help made `check --help` an
+    # internal error instead of the help.
+    result = run(command, "--help")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("用法：") and "内部错误" not in result.stderr
