@@ -477,6 +477,11 @@ def _check_archive(args, speech) -> _ArchiveCheck:
     loaded = load_archive(args.archive, exclude=[args.speech])
     for _path, error in loaded.errors:      # reported; the other files are still checked
         _print_notices([str(error)])
+    if not loaded.files:                    # a wrong folder, most likely: say so, check nothing
+        folders = "、".join(str(f) for f in args.archive)
+        raise ComposerError(f"存档里没有可以比较的旧讲稿（.speech.yaml、.docx、.txt、.md）：{folders}",
+                            f"The archive holds no past speech to compare with "
+                            f"(.speech.yaml, .docx, .txt, .md): {folders}")
     checked = check_paragraphs(speech, loaded.search())
     ignored = speech_ignored(speech)
     findings = [f for f in repeat_findings(checked) if f.key not in ignored]

@@ -116,3 +116,15 @@ def test_every_command_shows_its_help(command):
     result = run(command, "--help")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("用法：") and "内部错误" not in result.stderr
+
+
+def test_an_archive_with_no_speeches_is_one_clear_line(tmp_path):
+    empty = tmp_path / "空文件夹"
+    empty.mkdir()
+    (tmp_path / "杂物").mkdir()
+    (tmp_path / "杂物" / "说明.pdf").write_bytes(b"%PDF-1.4")
+    for folder in (empty, tmp_path / "杂物"):
+        result = run("check", EXAMPLE, "--archive", folder)
+        assert result.returncode == 2 and result.stdout == ""
+        assert result.stderr.strip().splitlines() == [
+            f"speech-composer: 存档里没有可以比较的旧讲稿（.speech.yaml、.docx、.txt、.md）：{folder}"]
