@@ -12,6 +12,7 @@ from composer.core.speech import OPENING, Section
 from composer.io import library_store, usage_file
 from composer.io.library_store import LoadedLibrary, empty_user_pack
 from composer.io.speech_file import load_speech
+from composer.ui.budget_text import snippet_count
 from composer.ui import borrowing, file_dialogs, substitution_dialog, template_dialog
 from composer.ui.main_window import MainWindow
 
@@ -185,6 +186,8 @@ def test_new_speech_from_the_mobilisation_template_in_the_window(qtbot, monkeypa
         for combo in dialog.parts:
             assert combo.count() > 1, combo.itemText(0)
             combo.setCurrentIndex(1)       # the first suggestion
+            # how long each suggestion is, before four whole sections go in at once
+            assert combo.itemText(1).endswith(f"　{snippet_count(combo.itemData(1)).total}字")
         dialog.opening.setCurrentIndex(1)
         return QDialog.DialogCode.Accepted
     monkeypatch.setattr(template_dialog.NewSpeechDialog, "exec", exec_)
