@@ -147,6 +147,18 @@ def test_zero_in_years(text, span, fix):
     assert ("number.year-zero", span, fix) in findings(text)
 
 
+def test_a_look_alike_zero_is_named():
+    # mao216 writes 一九五○年 with ○ (U+25CB, a circle sign): on screen it looks like 〇, so the
+    # message must say which character is wrong, not show two identical-looking years.
+    speech = Speech(title="讲话", body=[Section("甲", ["我在一九五○年六月说过。"])])
+    found = Proofreader(rules="number.year-zero").check(speech)
+    assert [f.fix for f in found] == ["一九五〇"]
+    assert "“○”是圆圈符号，不是数字“〇”" in found[0].zh
+    plain = Proofreader(rules="number.year-zero").check(
+        Speech(title="讲话", body=[Section("甲", ["二0二四年。"])]))
+    assert "“0”是阿拉伯数字" in plain[0].zh
+
+
 def test_right_years_and_placeholder_circles():
     assert rules_of("二〇二四年、2024年") == []
     assert "placeholder.unfilled" not in rules_of("二○○八年")
