@@ -90,6 +90,9 @@ class CheckPanel(QWidget):
     def refresh(self) -> None:
         ignored = self.checker.ignored_keys()
         self.model.set_findings(self.checker.findings, ignored, self.show_ignored.isChecked())
+        # The model moves the current row itself when its finding goes (fixed, ignored), and
+        # the view says nothing of it: the line under the list follows here.
+        self.detail.show_finding(self.model.finding_at(self.tree.currentIndex()))
         self._update_summary()
         self._update_actions()
 

@@ -244,6 +244,20 @@ def test_an_ignored_problem_stays_ignored_after_fix_everything(qtbot, library):
     assert "word.repeated" not in groups(win)
 
 
+def test_the_line_under_the_list_follows_the_row_left_current(qtbot, library):
+    # 忽略 took the 既使 row away and the current row moved on, but the line under the list
+    # still said 「“既使”应为“即使”…修正为：「即使」」.
+    win = open_window(qtbot, library, planted())
+    panel = win.check_panel
+    panel.tree.setCurrentIndex(row_of(win, "word.confusion"))
+    assert "既使" in panel.detail.text()
+    panel.ignore_action.trigger()
+    assert "word.confusion" not in groups(win)
+    shown = panel.model.finding_at(panel.tree.currentIndex())
+    assert "既使" not in panel.detail.text()
+    assert shown is None or shown.text in panel.detail.text() or shown.zh in panel.detail.text()
+
+
 def test_typing_a_new_error_shows_it_after_the_pause(qtbot, library):
     win = open_window(qtbot, library, planted())
     section = win.document.speech.body[2]
