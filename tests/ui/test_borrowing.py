@@ -238,3 +238,20 @@ def test_export_records_usage_and_sharing_is_opt_in(win, monkeypatch, tmp_path):
     assert win.files.export_docx()
     shared = usage_file.read_uses(usage_file.shared_path(office))
     assert [u.snippet for u in shared] == ["b-2"]                 # only the office's own snippets
+
+
+def test_enter_in_the_insertion_preview_inserts_the_adapted_text(qtbot):
+    # The writer filled the table to adapt borrowed text; Enter took 按原文插入 (the default
+    # was set before the buttons were in the dialog, so Qt chose one itself).
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from composer.core import adaptation
+    snippet = Snippet("x", PARAGRAPH, "", ["我院要加强领导，我院要抓好落实。"])
+    dialog = borrowing.SubstitutionPreview(adaptation.snippet_changes(snippet, [("我院", "我局")]))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.adapted_button.isDefault() and not dialog.original_button.isDefault()
+    qtbot.keyClick(QApplication.focusWidget() or dialog, Qt.Key.Key_Return)
+    assert dialog.choice == borrowing.SubstitutionPreview.ADAPTED
