@@ -361,6 +361,13 @@ def _check(args) -> int:
     from .io.proofread_lists import load_lexicon
     from .io.speech_file import load_speech
 
+    from .io.readers import SUPPORTED
+    if str(args.speech).lower().endswith(SUPPORTED):
+        raise ComposerError(
+            f"{args.speech} 不是讲稿文件：check 检查 .speech.yaml；Word 文档和文本请先导入："
+            f"speech-composer import {args.speech} --speech 讲稿.speech.yaml",
+            f"{args.speech} is not a speech: check reads .speech.yaml; import a Word document "
+            f"or a text first: speech-composer import {args.speech} --speech SPEECH.speech.yaml")
     speech = load_speech(args.speech)
     level3_style = "1."
     if args.profile:

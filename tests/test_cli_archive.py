@@ -128,3 +128,15 @@ def test_an_archive_with_no_speeches_is_one_clear_line(tmp_path):
         assert result.returncode == 2 and result.stdout == ""
         assert result.stderr.strip().splitlines() == [
             f"speech-composer: 存档里没有可以比较的旧讲稿（.speech.yaml、.docx、.txt、.md）：{folder}"]
+
+
+def test_check_on_a_word_or_text_file_says_to_import_it_first(tmp_path):
+    # A writer runs `check 讲话.docx`: 「这不是文本文件」 did not say what to do.
+    for name in ("讲话.docx", "讲话.txt"):
+        source = tmp_path / name
+        source.write_bytes(b"PK\x03\x04" if name.endswith(".docx") else "同志们：".encode())
+        result = run("check", source)
+        assert result.returncode == 2 and result.stdout == ""
+        assert result.stderr.strip().splitlines() == [
+            f"speech-composer: {source} 不是讲稿文件：check 检查 .speech.yaml；Word 文档和文本请先导入："
+            f"speech-composer import {source} --speech 讲稿.speech.yaml"]
