@@ -104,9 +104,9 @@ def build_parser(for_help: bool = True) -> argparse.ArgumentParser:
                                  "more office lists (*.proofread.yaml, or a folder of them)"))
     check.add_argument("--archive", action="append", default=[], metavar="DIR",
                        help=pick("查重：与这个文件夹里的旧讲稿（.speech.yaml、.docx、.txt、.md）比较，"
-                                 "某段有 80% 以上与旧讲稿的某段相同即报告（可以写多次）",
+                                 "某段有 80%% 以上与旧讲稿的某段相同即报告（可以写多次）",
                                  "查重: compare with the past speeches in this folder (.speech.yaml, "
-                                 ".docx, .txt, .md); a paragraph 80% or more the same as one of "
+                                 ".docx, .txt, .md); a paragraph 80%% or more the same as one of "
                                  "theirs is reported (repeatable)"))
     check.set_defaults(handler=_check)
 
@@ -361,6 +361,13 @@ def _check(args) -> int:
     from .io.proofread_lists import load_lexicon
     from .io.speech_file import load_speech
 
+    from .io.readers import SUPPORTED
+    if str(args.speech).lower().endswith(SUPPORTED):
+        raise ComposerError(
+            f"{args.speech} 不是讲稿文件：check 检查 .speech.yaml；Word 文档和文本请先导入："
+            f"speech-composer import {args.speech} --speech 讲稿.speech.yaml",
+            f"{args.speech} is not a speech: check reads .speech.yaml; import a Word document "
+            f"or a text first: speech-composer import {args.speech} --speech SPEECH.speech.yaml")
     speech = load_speech(args.speech)
     level3_style = "1."
     if args.profile:
@@ -477,6 +484,11 @@ def _check_archive(args, speech) -> _ArchiveCheck:
     loaded = load_archive(args.archive, exclude=[args.speech])
     for _path, error in loaded.errors:      # reported; the other files are still checked
         _print_notices([str(error)])
+    if not loaded.files:                    # a wrong folder, most likely: say so, check nothing
+        folders = "、".join(str(f) for f in args.archive)
+        raise ComposerError(f"存档里没有可以比较的旧讲稿（.speech.yaml、.docx、.txt、.md）：{folders}",
+                            f"The archive holds no past speech to compare with "
+                            f"(.speech.yaml, .docx, .txt, .md): {folders}")
     checked = check_paragraphs(speech, loaded.search())
     ignored = speech_ignored(speech)
     findings = [f for f in repeat_findings(checked) if f.key not in ignored]

@@ -107,3 +107,36 @@ def test_a_damaged_file_in_the_archive_is_a_note_not_a_failure(corpus_folder, tm
     assert result.returncode == 1
     assert "坏的.docx" in result.stderr and result.stderr.count("\n") == 1
     assert "本稿 15 段中 15 段与存档重复" in result.stdout
+
+
+@pytest.mark.parametrize("command", ["check", "export", "import", "stats", "templates", "new"])
+def test_every_command_shows_its_help(command):
+    # argparse %-formats help texts: a bare 「80%」 in the --archive help made `check --help` an
+    # internal error instead of the help.
+    result = run(command, "--help")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("用法：") and "内部错误" not in result.stderr
+
+
+def test_an_archive_with_no_speeches_is_one_clear_line(tmp_path):
+    empty = tmp_path / "空文件夹"
+    empty.mkdir()
+    (tmp_path / "杂物").mkdir()
+    (tmp_path / "杂物" / "说明.pdf").write_bytes(b"%PDF-1.4")
+    for folder in (empty, tmp_path / "杂物"):
+        result = run("check", EXAMPLE, "--archive", folder)
+        assert result.returncode == 2 and result.stdout == ""
+        assert result.stderr.strip().splitlines() == [
+            f"speech-composer: 存档里没有可以比较的旧讲稿（.speech.yaml、.docx、.txt、.md）：{folder}"]
+
+
+def test_check_on_a_word_or_text_file_says_to_import_it_first(tmp_path):
+    # A writer runs `check 讲话.docx`: 「这不是文本文件」 did not say what to do.
+    for name in ("讲话.docx", "讲话.txt"):
+        source = tmp_path / name
+        source.write_bytes(b"PK\x03\x04" if name.endswith(".docx") else "同志们：".encode())
+        result = run("check", source)
+        assert result.returncode == 2 and result.stdout == ""
+        assert result.stderr.strip().splitlines() == [
+            f"speech-composer: {source} 不是讲稿文件：check 检查 .speech.yaml；Word 文档和文本请先导入："
+            f"speech-composer import {source} --speech 讲稿.speech.yaml"]

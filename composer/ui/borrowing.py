@@ -161,11 +161,13 @@ class SubstitutionPreview(QDialog):
         buttons.addButton(self.adapted_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.original_button, QDialogButtonBox.ButtonRole.ApplyRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.adapted_button.setDefault(True)
         self.adapted_button.clicked.connect(lambda: self._done(self.ADAPTED))
         self.original_button.clicked.connect(lambda: self._done(self.ORIGINAL))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        # Enter adapts (what the table is for).  Only once the button is inside the dialog:
+        # set before, the default is lost and Qt makes 按原文插入 the default instead.
+        self.adapted_button.setDefault(True)
         self.resize(560, 360)
 
     def _done(self, choice: int) -> None:

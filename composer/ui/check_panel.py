@@ -90,6 +90,9 @@ class CheckPanel(QWidget):
     def refresh(self) -> None:
         ignored = self.checker.ignored_keys()
         self.model.set_findings(self.checker.findings, ignored, self.show_ignored.isChecked())
+        # The model moves the current row itself when its finding goes (fixed, ignored), and
+        # the view says nothing of it: the line under the list follows here.
+        self.detail.show_finding(self.model.finding_at(self.tree.currentIndex()))
         self._update_summary()
         self._update_actions()
 
@@ -192,7 +195,8 @@ class CheckPanel(QWidget):
         if finding is None or finding.fix is None:
             return
         speech = self.document.speech
-        self._execute(lambda: fix_edit(speech, finding), self.tr("修正：{0}").format(
+        self._execute(lambda: fix_edit(speech, finding, self._ignored_findings()),
+                      self.tr("修正：{0}").format(
             BY_ID[finding.rule].description))
 
     def fix_rule(self) -> None:
@@ -204,7 +208,8 @@ class CheckPanel(QWidget):
         fixes = [f for f in group.findings if f.fix is not None and f.key not in ignored]
         if fixes:
             speech = self.document.speech
-            self._execute(lambda: fix_all_edit(speech, fixes), self.tr("全部修正：{0}（{1} 处）")
+            self._execute(lambda: fix_all_edit(speech, fixes, self._ignored_findings()),
+                          self.tr("全部修正：{0}（{1} 处）")
                           .format(group.rule.description, len(fixes)))
 
     def fix_everything(self) -> None:
@@ -212,8 +217,13 @@ class CheckPanel(QWidget):
         fixes = self._all_fixes()
         if fixes:
             speech = self.document.speech
-            self._execute(lambda: fix_all_edit(speech, fixes),
+            self._execute(lambda: fix_all_edit(speech, fixes, self._ignored_findings()),
                           self.tr("全部修正（{0} 处）").format(len(fixes)))
+
+    def _ignored_findings(self) -> list[Finding]:
+        """The ignored ones among the last check's findings: a fix beside one keeps it ignored."""
+        ignored = self.checker.ignored_keys()
+        return [f for f in self.checker.findings if f.key in ignored]
 
     def ignore_current(self) -> None:
         self._up_to_date()

@@ -1490,7 +1490,7 @@ Compose speeches from a library of sections and export official-format Word docu
     </message>
     <message>
         <source>标题</source>
-        <translation>Heading</translation>
+        <translation>Title</translation>
     </message>
     <message>
         <source>称呼</source>

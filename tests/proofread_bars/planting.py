@@ -106,7 +106,8 @@ def plant_doubled(s, rng):
 
 
 def plant_dun_deng(s, rng):
-    return _replace_or_insert(s, rng, "punct.dun-deng", ("punct.dun-deng",), f"(?<={_HAN})(?<!、)等(?!等)",
+    # only a 等 that ends a list: 「不、等于」 is no slip a writer makes, and no finding
+    return _replace_or_insert(s, rng, "punct.dun-deng", ("punct.dun-deng",), f"(?<={_HAN})(?<!、)等(?![等级待候同于价量额效距比号高边腰闲])",
                               lambda m: "、等", "要抓好学习、宣传、等各项工作。", "、等",
                               span=lambda m, new: (0, 1))
 

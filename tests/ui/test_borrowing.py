@@ -12,6 +12,7 @@ from composer.core.speech import OPENING, Section
 from composer.io import library_store, usage_file
 from composer.io.library_store import LoadedLibrary, empty_user_pack
 from composer.io.speech_file import load_speech
+from composer.ui.budget_text import snippet_count
 from composer.ui import borrowing, file_dialogs, substitution_dialog, template_dialog
 from composer.ui.main_window import MainWindow
 
@@ -185,6 +186,8 @@ def test_new_speech_from_the_mobilisation_template_in_the_window(qtbot, monkeypa
         for combo in dialog.parts:
             assert combo.count() > 1, combo.itemText(0)
             combo.setCurrentIndex(1)       # the first suggestion
+            # how long each suggestion is, before four whole sections go in at once
+            assert combo.itemText(1).endswith(f"　{snippet_count(combo.itemData(1)).total}字")
         dialog.opening.setCurrentIndex(1)
         return QDialog.DialogCode.Accepted
     monkeypatch.setattr(template_dialog.NewSpeechDialog, "exec", exec_)
@@ -235,3 +238,20 @@ def test_export_records_usage_and_sharing_is_opt_in(win, monkeypatch, tmp_path):
     assert win.files.export_docx()
     shared = usage_file.read_uses(usage_file.shared_path(office))
     assert [u.snippet for u in shared] == ["b-2"]                 # only the office's own snippets
+
+
+def test_enter_in_the_insertion_preview_inserts_the_adapted_text(qtbot):
+    # The writer filled the table to adapt borrowed text; Enter took 按原文插入 (the default
+    # was set before the buttons were in the dialog, so Qt chose one itself).
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from composer.core import adaptation
+    snippet = Snippet("x", PARAGRAPH, "", ["我院要加强领导，我院要抓好落实。"])
+    dialog = borrowing.SubstitutionPreview(adaptation.snippet_changes(snippet, [("我院", "我局")]))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.adapted_button.isDefault() and not dialog.original_button.isDefault()
+    qtbot.keyClick(QApplication.focusWidget() or dialog, Qt.Key.Key_Return)
+    assert dialog.choice == borrowing.SubstitutionPreview.ADAPTED

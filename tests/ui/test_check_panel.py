@@ -226,6 +226,38 @@ def test_ignore_marks_modified_and_survives_save_and_reload(qtbot, library, monk
     assert "word.repeated" not in groups(again)
 
 
+def test_an_ignored_problem_stays_ignored_after_fix_everything(qtbot, library):
+    # planted(): 「…各项工作的的要求,确保…」 — the ignored 的的 is four characters from the comma
+    # that 全部修正 fixes; the fix changed the text it was remembered by and it came back.
+    win = open_window(qtbot, library, planted())
+    panel = win.check_panel
+    panel.tree.setCurrentIndex(row_of(win, "word.repeated"))
+    panel.ignore_action.trigger()
+    assert "word.repeated" not in groups(win)
+    panel.fix_all_action.trigger()
+    assert paragraph(win, 0) == "我们要认真落实各项工作的的要求，确保取得实效。"
+    assert groups(win) == {}
+    assert "1 处已忽略" in panel.summary.text()
+    win.undo_action.trigger()                          # one step: the fixes and the new key
+    assert paragraph(win, 0) == "我们要认真落实各项工作的的要求,确保取得实效。"
+    qtbot.waitUntil(lambda: "punct.halfwidth" in groups(win), timeout=3000)
+    assert "word.repeated" not in groups(win)
+
+
+def test_the_line_under_the_list_follows_the_row_left_current(qtbot, library):
+    # 忽略 took the 既使 row away and the current row moved on, but the line under the list
+    # still said 「“既使”应为“即使”…修正为：「即使」」.
+    win = open_window(qtbot, library, planted())
+    panel = win.check_panel
+    panel.tree.setCurrentIndex(row_of(win, "word.confusion"))
+    assert "既使" in panel.detail.text()
+    panel.ignore_action.trigger()
+    assert "word.confusion" not in groups(win)
+    shown = panel.model.finding_at(panel.tree.currentIndex())
+    assert "既使" not in panel.detail.text()
+    assert shown is None or shown.text in panel.detail.text() or shown.zh in panel.detail.text()
+
+
 def test_typing_a_new_error_shows_it_after_the_pause(qtbot, library):
     win = open_window(qtbot, library, planted())
     section = win.document.speech.body[2]

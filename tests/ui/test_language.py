@@ -59,6 +59,20 @@ def test_english_ui_from_the_catalogue(english, qtbot):
     assert i18n.language() == "en"  # messages from core and io follow the UI
 
 
+def test_the_new_speech_dialog_in_english_calls_the_title_a_title(english, qtbot):
+    from PySide6.QtWidgets import QFormLayout
+    from composer.io.template_file import load_templates
+    from composer.ui.template_dialog import NewSpeechDialog
+    dialog = NewSpeechDialog(load_templates().templates, [])
+    qtbot.addWidget(dialog)
+    dialog.select_kind("动员大会")
+    form = dialog.parts_area.widget().layout()
+    assert isinstance(form, QFormLayout)
+    labels = [form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget().text()
+              for row in range(form.rowCount())]
+    assert labels[:3] == ["Title", "Salutation", "Opening"]      # the speech's title, no heading
+
+
 def test_chinese_by_default_with_qt_dialogs_in_chinese(qapp, qtbot):
     language.install(qapp, language.resolve(settings.language_choice(), "zh_CN"))
     window = MainWindow()

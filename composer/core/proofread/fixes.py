@@ -15,7 +15,7 @@ from .. import operations
 from ..edits import Batch, Changes, Edit
 from ..errors import OperationError
 from ..speech import HEAD_FIELDS, IgnoredFinding, Speech
-from .finding import Finding, Location
+from .finding import Finding, Location, excerpt_of
 
 
 def unit_text(speech: Speech, location: Location) -> str:
@@ -59,28 +59,75 @@ def _apply_fixes(text: str, findings: list[Finding]) -> str:
     return out
 
 
-def fix_edit(speech: Speech, finding: Finding) -> Edit:
-    """The edit that applies one finding's fix (not yet applied)."""
+def fix_edit(speech: Speech, finding: Finding, ignored: Iterable[Finding] = ()) -> Edit:
+    """The edit that applies one finding's fix (not yet applied).
+
+    ``ignored``: the findings the writer ignored (see :func:`fix_all_edit`)."""
     if finding.fix is None:
         raise OperationError("这一处没有可以自动修正的办法。", "There is no automatic fix for this.")
     text = unit_text(speech, finding.location)
-    return _edit(speech, finding.location, _apply_fixes(text, [finding]))
+    edit = _edit(speech, finding.location, _apply_fixes(text, [finding]))
+    rekeyed = _rekey_ignored(speech, {_unit(finding): [finding]}, ignored)
+    return edit if rekeyed is None else Batch([edit, rekeyed])
 
 
-def fix_all_edit(speech: Speech, findings: Iterable[Finding]) -> Batch:
+def fix_all_edit(speech: Speech, findings: Iterable[Finding],
+                 ignored: Iterable[Finding] = ()) -> Batch:
     """One edit (one undo step) applying every fix among the findings (not yet applied).
 
     Findings without a fix are passed over; of two fixes that overlap, the later one wins.
+    ``ignored``: the findings the writer ignored.  An ignored finding is remembered by the text
+    around it, so a fix beside it (a comma four characters away) would bring it back; the edit
+    remembers it by its new surroundings instead.
     """
     by_unit: dict[tuple, list[Finding]] = {}
     for f in findings:
         if f.fix is not None:
-            by_unit.setdefault((f.location.container, f.location.paragraph), []).append(f)
+            by_unit.setdefault(_unit(f), []).append(f)
     edits: list[Edit] = []
     for fs in by_unit.values():
         location = fs[0].location
         edits.append(_edit(speech, location, _apply_fixes(unit_text(speech, location), fs)))
+    rekeyed = _rekey_ignored(speech, by_unit, ignored)
+    if rekeyed is not None:
+        edits.append(rekeyed)
     return Batch(edits)
+
+
+def _unit(finding: Finding) -> tuple:
+    return finding.location.container, finding.location.paragraph
+
+
+def _rekey_ignored(speech: Speech, fixes: dict[tuple, list[Finding]],
+                   ignored: Iterable[Finding]) -> SetIgnored | None:
+    """The ignored list with each ignored finding in a fixed unit keyed by its excerpt after the
+    fixes (None when no key changes).  A finding the fixes overlap is left as it was."""
+    renamed: dict[tuple[str, str], tuple[str, str]] = {}
+    for finding in ignored:
+        fs = fixes.get(_unit(finding))
+        if not fs or finding in fs:
+            continue
+        start, end = finding.location.offset, finding.location.offset + finding.location.length
+        shift = 0
+        for f in fs:
+            f_start, f_end = f.location.offset, f.location.offset + f.location.length
+            if f_end <= start:
+                shift += len(f.fix or "") - (f_end - f_start)
+            elif f_start < end:
+                break                                  # overlapped: nothing to follow
+        else:
+            text = _apply_fixes(unit_text(speech, finding.location), fs)
+            excerpt, _ = excerpt_of(text, start + shift, end + shift)
+            if excerpt != finding.excerpt:
+                renamed[finding.key] = (finding.rule, excerpt)
+    if not renamed:
+        return None
+    kept: list[IgnoredFinding] = []
+    for item in speech.ignored:
+        rule, excerpt = renamed.get((item.rule, item.excerpt), (item.rule, item.excerpt))
+        if all((rule, excerpt) != (k.rule, k.excerpt) for k in kept):
+            kept.append(IgnoredFinding(rule, excerpt))
+    return SetIgnored(kept)
 
 
 @dataclass

@@ -24,6 +24,10 @@ _MIXED = re.compile(r"(?<![0-9.])\d+(?:\.\d+)?[十百千](?![米克瓦伏焦帕�
 # A Chinese-numeral year with a wrong zero, or an Arabic year with 〇 in it.
 _CHINESE_YEAR = re.compile("(?<![一二三四五六七八九〇零0OoΟ○])[一二三四五六七八九〇零0OoΟ○]{4}(?=年)")
 _ARABIC_YEAR = re.compile("(?<![0-9〇])[0-9〇]{4}(?=年)")
+# What each wrong zero is, since ○ O Ο look like 〇 on screen and the message must tell them apart.
+_ZERO_NAMES = {"0": ("阿拉伯数字", "an Arabic digit"), "零": ("汉字“零”", "the character 零"),
+               "O": ("拉丁字母", "a Latin letter"), "o": ("拉丁字母", "a Latin letter"),
+               "Ο": ("希腊字母", "a Greek letter"), "○": ("圆圈符号", "a circle sign")}
 _ZEROS = str.maketrans({"0": "〇", "零": "〇", "O": "〇", "o": "〇", "Ο": "〇", "○": "〇"})
 
 
@@ -54,9 +58,12 @@ def hits(unit: Unit, ctx: Context) -> Iterator[Hit]:
             continue
         fixed = year.translate(_ZEROS)
         if fixed != year:
+            wrong = [ch for ch in dict.fromkeys(year) if ch in _ZERO_NAMES]
+            zh = "，".join(f"“{ch}”是{_ZERO_NAMES[ch][0]}" for ch in wrong)
+            en = ", ".join(f"{ch!r} is {_ZERO_NAMES[ch][1]}" for ch in wrong)
             yield Hit("number.year-zero", m.start(), m.end(),
-                      f"汉字年份里的零写作“〇”：“{year}年”应写作“{fixed}年”。",
-                      f"A year in Chinese numerals writes its zero 〇: {fixed}年.", fixed)
+                      f"汉字年份里的零写作“〇”：“{year}年”里{zh}，不是数字“〇”。",
+                      f"A year in Chinese numerals writes its zero 〇 ({fixed}年): {en}.", fixed)
     for m in _ARABIC_YEAR.finditer(text):
         year = m.group()
         if "〇" in year and any(ch.isdigit() for ch in year):

@@ -171,7 +171,8 @@ def _doubled(text: str) -> Iterator[Hit]:
 
 # --- 、等 ; 》、《 ; ellipses ; dashes -------------------------------------------------------
 
-_DUN_DENG = re.compile("、(?=等)")
+# 、 before the 等 that ends a list; not before a word that starts with 等 (观望、等待, 、等级民宿)
+_DUN_DENG = re.compile("、(?=等(?![级待候同于价量额效距比号高边腰闲]))")
 _DUN_TITLES = re.compile("》、(?=《)")
 _ELLIPSIS = re.compile(r"\.{3,}|。{3,}|(?<!…)…(?!…)|(?<!…)…{3}(?!…)|(?<!…)…{5}(?!…)")
 _ELLIPSIS_DENG = re.compile("……(?=等)")

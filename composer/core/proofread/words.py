@@ -32,6 +32,25 @@ _CHAR_EXCEPTIONS = {
     "我": ("自我我", "忘我我"),
     "都": ("首都都", "成都都", "古都都", "京都都"),
 }
+# Words that start with one of those characters, so that the double is one character ending a
+# word or standing alone and the next word beginning with it (在在职干部, 发展和和平, 就就业,
+# 与与会代表, 被被告人).
+_NEXT_WORDS = {
+    "的": ("的确",),
+    "是": ("是否", "是非"),
+    "在": ("在职", "在场", "在座", "在岗", "在线", "在建", "在校", "在读", "在编", "在册", "在押",
+           "在世", "在即", "在望", "在案", "在意", "在乎", "在于", "在家", "在外", "在途", "在研",
+           "在售", "在逃", "在京"),
+    "和": ("和平", "和谐", "和睦", "和解", "和美", "和善", "和蔼", "和煦", "和顺", "和约", "和衷"),
+    "与": ("与会", "与其", "与否"),
+    "就": ("就业", "就医", "就读", "就学", "就诊", "就餐", "就职", "就任", "就位", "就绪", "就近",
+           "就地", "就寝"),
+    "也": (),
+    "并": ("并购", "并网", "并轨", "并联", "并行", "并存", "并举", "并重", "并列"),
+    "被": ("被告", "被动", "被子", "被褥", "被害", "被保险"),
+    "我": (),
+    "都": ("都市", "都会", "都城"),
+}
 # Verbs and adjectives that reduplicate as ABAB (研究研究, 雪白雪白); anything else doubled as
 # ABAB (我们我们, 工作工作) is a slip.  Runs starting with 一 (一个一个, 一步一步) are fine.
 _ABAB_ALLOWED = frozenset([
@@ -71,11 +90,16 @@ def _repeated(text: str) -> Iterator[Hit]:
         if text[i - 1:i] != ch \
                 and text[i + 2:i + 3] != ch and not _aabb(text, i) \
                 and not any(text.startswith(w, i - w.index(ch + ch)) for w in _CHAR_EXCEPTIONS[ch]
-                            if i - w.index(ch + ch) >= 0):
+                            if i - w.index(ch + ch) >= 0) \
+                and not any(text.startswith(w, i + 1) for w in _NEXT_WORDS[ch]):
             yield Hit("word.repeated", i, i + 2, f"“{ch}”字重复。", f"{ch!r} is typed twice.", ch)
     for m in _ABAB.finditer(text):
         word = m.group(1)
         if word[0] == "一" or word in _ABAB_ALLOWED or len(set(word)) == 1:
+            continue
+        if word[0] == "的" or (len(word) == 2 and word[1] in "不没"):
+            continue                  # 中心的中心 (X of X), 是不是不 (是不是 + a negation)
+        if len(word) == 2 and _shifted_word(text, m.start(), word):
             continue
         if len(word) == 2 and (text[m.end():m.end() + 1] == "地" or _aabb(text, m.start())):
             continue
@@ -88,3 +112,13 @@ def _aabb(text: str, i: int) -> bool:
     after = text[i + 2:i + 4]
     before = text[max(0, i - 2):i]
     return (len(after) == 2 and after[0] == after[1]) or (len(before) == 2 and before[0] == before[1])
+
+
+def _shifted_word(text: str, start: int, word: str) -> bool:
+    """The ABAB at start is more likely words read one character off: 深化|文化|文艺 repeats 化文,
+    工人|每人|每年 repeats 人每.  Without a dictionary, the sign is that the shifted pair (文化,
+    每人) is also written elsewhere in the paragraph, as a word is; the tail of a 我们我们 slip
+    (们我) hardly ever is."""
+    shifted = word[1] + word[0]
+    outside = text[:start] + "\n" + text[start + 4:]
+    return shifted in outside

@@ -4,7 +4,7 @@ import pytest
 
 from composer.core import operations
 from composer.core.errors import OperationError
-from composer.core.proofread import Proofreader, check_speech, fix_all_edit, fix_edit, select
+from composer.core.proofread import Proofreader, check_speech, fix_all_edit, fix_edit, ignore_edit, select
 from composer.core.proofread import engine
 from composer.core.errors import ComposerError
 from composer.core.speech import CLOSING, OPENING, IgnoredFinding, Section, Speech
@@ -133,6 +133,27 @@ def test_fix_all_is_one_edit_and_one_undo_step():
     assert s.date == "2024年3月5日"
     inverse.apply(s)
     assert s.content() == before
+
+
+def test_an_ignored_finding_stays_ignored_when_a_fix_changes_its_context():
+    # Found walking the window: 忽略 the 的的, then 全部修正 the half-width comma four
+    # characters away, and the 的的 came back (its key, the excerpt around it, had changed).
+    s = Speech(title="讲", opening=["我们要认真落实各项工作的的要求,确保取得实效,不走过场。"])
+    found = check_speech(s)
+    doubled = next(f for f in found if f.rule == "word.repeated")
+    ignore_edit(s, [doubled]).apply(s)
+    commas = [f for f in check_speech(s) if f.rule == "punct.halfwidth"]
+    assert len(commas) == 2 and doubled not in check_speech(s)
+    before = s.content(), list(s.ignored)
+    inverse = fix_all_edit(s, commas, ignored=[doubled]).apply(s)
+    assert s.opening == ["我们要认真落实各项工作的的要求，确保取得实效，不走过场。"]
+    assert check_speech(s) == []
+    assert [f.rule for f in check_speech(s, include_ignored=True)] == ["word.repeated"]
+    inverse.apply(s)                               # one undo step takes both back
+    assert (s.content(), list(s.ignored)) == before
+    one = fix_edit(s, commas[0], ignored=[doubled])
+    one.apply(s)
+    assert check_speech(s) == [next(f for f in check_speech(s) if f.rule == "punct.halfwidth")]
 
 
 def test_a_fix_is_refused_when_the_text_changed():

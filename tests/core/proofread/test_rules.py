@@ -82,6 +82,9 @@ def test_enumeration_comma_before_deng_and_between_titles():
     assert ("punct.dun-deng", "、", "") in findings("学习、宣传、等工作。")
     assert ("punct.dun-titles", "、", "") in findings("学习《条例》、《规定》。")
     assert "punct.dun-titles" not in rules_of("学习《条例》（修订稿）、《规定》。")
+    # guizhou 2026: 等 starts the word 等级 here, it is no 「等」 closing a list
+    assert "punct.dun-deng" not in rules_of("新增五星级饭店16家、等级民宿638家。")
+    assert "punct.dun-deng" not in rules_of("克服观望、等待、依赖思想。")
 
 
 @pytest.mark.parametrize("text, span", [
@@ -142,6 +145,18 @@ def test_mixed_numerals():
 ])
 def test_zero_in_years(text, span, fix):
     assert ("number.year-zero", span, fix) in findings(text)
+
+
+def test_a_look_alike_zero_is_named():
+    # mao216 writes 一九五○年 with ○ (U+25CB, a circle sign): on screen it looks like 〇, so the
+    # message must say which character is wrong, not show two identical-looking years.
+    speech = Speech(title="讲话", body=[Section("甲", ["我在一九五○年六月说过。"])])
+    found = Proofreader(rules="number.year-zero").check(speech)
+    assert [f.fix for f in found] == ["一九五〇"]
+    assert "“○”是圆圈符号，不是数字“〇”" in found[0].zh
+    plain = Proofreader(rules="number.year-zero").check(
+        Speech(title="讲话", body=[Section("甲", ["二0二四年。"])]))
+    assert "“0”是阿拉伯数字" in plain[0].zh
 
 
 def test_right_years_and_placeholder_circles():
@@ -232,6 +247,24 @@ def test_repeated_words(text, span, fix):
 ])
 def test_repetitions_that_are_chinese(text):
     assert "word.repeated" not in rules_of(text)
+
+
+@pytest.mark.parametrize("text", [
+    # Sentences from real documents (tests/importer/realdocs) where the rule fired and its fix
+    # (keep one copy) would have broken the sentence.
+    "在学校的教育中，在在职干部的教育中，教哲学的人",                  # mao059: 在 + 在职
+    "为当时“中国政治形势的中心的中心，是反革命与革命的决战”",           # mao075: 中心的中心
+    "这样，重工业是不是不为主了？它还是为主。",                        # mao209: 是不是 + 不
+    "农民每人每年平均所得和工人每人每年平均所得相比较",                # mao216: 工人|每人|每年
+    "提升公共文化服务。深化文化文艺精品打造工程，优化新型文化业态布局。",  # henan: 深化|文化|文艺
+    "要坚持发展和和平两大主题，就就业问题听取与与会代表的意见。",
+])
+def test_repetitions_across_words_in_real_text(text):
+    assert "word.repeated" not in rules_of(text)
+
+
+def test_a_real_double_beside_the_same_pair_elsewhere_is_still_reported():
+    assert ("word.repeated", "我们我们", "我们") in findings("我们我们要抓好落实，我们要带头。")
 
 
 def test_confusions_from_the_list():
