@@ -104,7 +104,7 @@ def parse(raw: bytes, name: str) -> Document:
                 f"{where}：含有不允许的 YAML 标签（{_tag(error)}），文件没有被打开。",
                 f"{where}: a YAML tag that is not allowed ({_tag(error)}); the file was not opened."
             ) from None
-        raise FileFormatError(f"{where}：YAML 格式错误（{problem}）",
+        raise FileFormatError(f"{where}：YAML 格式错误：{_problem_zh(error)}",
                               f"{where}: malformed YAML: {problem}") from None
     except yaml.reader.ReaderError as error:
         # A character YAML does not allow in a file (NUL, BEL …): say which, and where.
@@ -196,6 +196,39 @@ def _node_error(name: str, node: yaml.Node, zh: str, en: str) -> FileFormatError
     mark = node.start_mark
     where = f"{name}:{mark.line + 1}:{mark.column + 1}"
     return FileFormatError(f"{where}：{zh}", f"{where}: {en}")
+
+
+# PyYAML's problems (the C and the Python parser say the same), in the writer's words: the
+# Chinese message must not carry the parser's English.  A problem not listed gets the general
+# advice; the English message keeps PyYAML's own words.
+_PROBLEMS_ZH = (
+    ("did not find expected ',' or ']'", "方括号 [ ] 没有配对，或各项之间缺少逗号"),
+    ("did not find expected ',' or '}'", "花括号 { } 没有配对，或各项之间缺少逗号"),
+    ("mapping values are not allowed", "这里不能有冒号：缩进不对，或一行里有两个“键: 值”"
+                                       "（含冒号的文字请加引号，或写成 | 下的段落）"),
+    ("did not find expected '-' indicator", "列表项的缩进不一致，或列表里混进了“键: 值”"),
+    ("did not find expected key", "缩进不一致，或上一行缺少冒号"),
+    ("could not find expected ':'", "缺少冒号"),
+    ("found character that cannot start any token", "这里的字符不能开始一项（制表符请换成空格）"),
+    ("found a tab character", "用了制表符缩进，请换成空格"),
+    ("found unexpected end of stream", "引号没有配对，文件在引号里结束了"),
+    ("found unknown escape character", "双引号里有不认识的反斜杠转义（\\ 要写两次）"),
+    ("found undefined alias", "用了没有定义的别名（*名字）"),
+    ("expected <block end>", "缩进不一致"),
+    ("did not find expected node content", "这里缺少内容"),
+    ("did not find expected <document start>", "缩进不一致，或一行里多了内容"),
+    ("expected a comment or a line break", "引号结束后同一行还有别的内容"),
+    ("but found another document", "一个文件里只能有一份内容（去掉多出的 --- 分隔线）"),
+    ("found unhashable key", "键不能是列表或映射"),
+)
+
+
+def _problem_zh(error: yaml.MarkedYAMLError) -> str:
+    problem = error.problem or ""
+    for english, chinese in _PROBLEMS_ZH:
+        if problem.startswith(english):
+            return chinese + "。"
+    return "请检查这一行的缩进、冒号和引号。"
 
 
 def _tag(error: yaml.MarkedYAMLError) -> str:

@@ -7,6 +7,7 @@ and change nothing on disk: not the file, not its folder, not the user's data or
 from __future__ import annotations
 
 import random
+import re
 import time
 import tracemalloc
 from pathlib import Path
@@ -89,6 +90,16 @@ MALFORMED = [
 @pytest.mark.parametrize("content,word", MALFORMED)
 def test_malformed_yaml(tmp_path, suffix, content, word):
     refuse(tmp_path, suffix, content, word)
+
+
+@pytest.mark.parametrize("content,_word", MALFORMED)
+def test_malformed_yaml_is_explained_in_chinese(tmp_path, content, _word):
+    # The Chinese message names the place and says what to fix in Chinese; PyYAML's English
+    # ("did not find expected ...") stays in the English message.
+    error = refuse(tmp_path, ".speech.yaml", content)
+    place = error.zh.split("：", 1)
+    assert len(place) == 2 and re.search("[\u4e00-\u9fff]", place[1]), error.zh
+    assert not re.search("[a-z]{3,}", place[1].replace("YAML", "")), error.zh
 
 
 def test_malformed_yaml_names_line_and_column(tmp_path):
