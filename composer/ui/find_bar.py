@@ -95,6 +95,9 @@ class FindBar(QWidget):
         self.replace_all_button.clicked.connect(self.replace_all)
         view.highlights_stale.connect(self._timer.start)
         document.reset.connect(self._timer.start)
+        # Any edit may add matches where none are shown (an undo of Replace All, typing the
+        # word looked for): the view's highlights_stale only covers edits near shown ones.
+        document.content_changed.connect(self._text_changed)
         self.hide()
 
     # --- opening and closing ----------------------------------------------------------------------
@@ -133,6 +136,10 @@ class FindBar(QWidget):
         super().keyPressEvent(event)
 
     # --- searching --------------------------------------------------------------------------------
+
+    def _text_changed(self, _changes=None) -> None:
+        if self.isVisible() and self.find_field.text():
+            self._timer.start()
 
     def scope_key(self) -> str | None:
         return self.current_key() if self.scope.currentIndex() == 1 else None

@@ -11,6 +11,7 @@ from composer.core.find import search_units
 from composer.core.text_edits import Point
 from composer.export.layout import speech_blocks
 from composer.io.speech_file import load_speech
+from composer.ui.find_bar import RESEARCH_MS
 
 from .conftest import select
 
@@ -93,6 +94,42 @@ def test_replace_all_省级_to_市级_is_one_step_and_undoes_in_one(example_wind
     window.undo_action.trigger()
     assert speech.content() == before
     assert "省级" in window.document_pane.view.toPlainText()
+
+
+def test_the_matches_come_back_when_replace_all_is_undone(example_window, qtbot):
+    """After Replace All the bar shows 无结果 with nothing highlighted; undoing it brings the
+    matches back, and the bar must find them again (it used to keep saying 无结果)."""
+    window = example_window
+    bar = window.document_pane.find_bar
+    view = window.document_pane.view
+    bar.open_replace()
+    type_query(bar, "省级")
+    total = len(bar.spans)
+    bar.replace_field.setText("市级")
+    assert bar.replace_all() == total
+    assert bar.count.text() == "无结果" and view.extraSelections() == []
+    qtbot.wait(3 * RESEARCH_MS)     # the writer looks at the result before undoing
+    assert bar.count.text() == "无结果"
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: len(bar.spans) == total, timeout=2000)
+    assert bar.count.text().endswith(f"/{total}")
+    assert len(view.extraSelections()) == total
+
+
+def test_a_match_typed_while_the_bar_says_none_is_found(window, qtbot):
+    from .conftest import commit_text
+    bar = window.document_pane.find_bar
+    view = window.document_pane.view
+    bar.open_find()
+    type_query(bar, "市级")
+    qtbot.wait(3 * RESEARCH_MS)
+    assert bar.count.text() == "无结果"
+    c = next(s for s in window.document.speech.body if s.heading == "C")
+    view.setFocus()
+    view.place_caret(Point(c.id, 0, 0))
+    commit_text(view, "市级")
+    qtbot.waitUntil(lambda: len(bar.spans) == 1, timeout=2000)
+    assert bar.count.text() == "1/1"
 
 
 def test_replace_one_by_one(example_window):
