@@ -104,6 +104,12 @@ class PrintActions(QObject):
             self.files.display_name(), paged.page_count))
         # The preview paints on its own printer, and prints through it from its print button.
         dialog.paintRequested.connect(lambda target: self._print_to(paged, target))
+        # Qt opens it small, with a page too small to read and the toolbar (its print button
+        # too) folded behind 「»」: open it at most of the window's size.
+        size = self.window.size()
+        room = size.expandedTo(self.window.screen().availableGeometry().size())
+        dialog.resize(min(room.width(), max(900, round(size.width() * 0.8))),
+                      min(room.height(), max(700, round(size.height() * 0.9))))
         self.preview_dialog = dialog    # for tests and for the window to keep it alive
         dialog.exec()
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QPushButton, QToolBar, QToolButton
 
 from composer import pages
 from composer.core import i18n
@@ -82,6 +82,30 @@ def test_print_preview_opens_with_the_right_page_count(example_window, monkeypat
     assert f"共 {expected} 页" in seen["title"]
     assert "下一页" in seen["actions"] and "打印" in seen["actions"]   # the preview speaks Chinese
     assert i18n.language() == "zh"
+
+
+def test_print_preview_is_big_enough_to_read_a_page_and_reach_its_print_button(
+        example_window, monkeypatch, qtbot):
+    """Qt opens the preview small: a page too small to read, and its toolbar (with the print
+    button) folded behind 「»」.  It opens at most of the window's size instead."""
+    window = example_window
+    window.resize(1400, 900)
+    window.show()
+    seen = {}
+
+    def show(dialog):
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        toolbar = dialog.findChild(QToolBar)
+        folded = toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
+        seen.update(size=dialog.size(), folded=folded is not None and folded.isVisible())
+        dialog.hide()
+        return 0
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", show)
+    window.printing.preview.trigger()
+    assert seen["size"].height() >= 0.8 * window.height()
+    assert seen["size"].width() >= 0.6 * window.width()
+    assert not seen["folded"]
 
 
 def test_export_pdf_writes_pages_that_measure_right(example_window, monkeypatch, tmp_path):
