@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from difflib import SequenceMatcher
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import (QColor, QFont, QFontDatabase, QTextBlockFormat, QTextCharFormat,
+from PySide6.QtGui import (QColor, QFont, QTextBlockFormat, QTextCharFormat,
                            QTextCursor, QTextDocument)
 
 from ..core.speech import CLOSING, OPENING
@@ -83,11 +83,17 @@ class PageRenderer:
         self._char_formats.clear()
 
     def _families(self, font: str, latin: str) -> list[str]:
-        """Latin letters and digits in the Latin font, Chinese in the profile's font where it is
-        installed, else the UI's CJK fonts."""
-        wanted = [latin, font] + [alt for name, alt in self.profile.alt_names if name == font]
-        installed = [f for f in wanted if QFontDatabase.hasFamily(f)]
-        return installed + [f for f in UI_FONT_FAMILIES if f not in installed]
+        """The fonts the pages print the role in (composer/pages/fonts.py): the profile's where
+        it is installed, else the same installed stand-in the PDF and the printout use, so that
+        a 黑体 heading does not look like the body on a machine without 黑体; then the UI's CJK
+        fonts.  The Chinese font comes first: it also sets “ ” — … full-width, as the .docx's
+        w:hint="eastAsia" does (a Latin font first draws them half-width and moves the line
+        breaks); the Latin font draws only what the Chinese one lacks."""
+        from ..pages import fonts
+        chosen = [fonts.resolve(self.profile, font).family,
+                  fonts.resolve(self.profile, latin, latin=True).family]
+        wanted = [f for f in chosen if f and fonts.installed(f)]
+        return wanted + [f for f in UI_FONT_FAMILIES if f not in wanted]
 
     def char_format(self, role: str) -> QTextCharFormat:
         cached = self._char_formats.get(role)

@@ -155,6 +155,25 @@ def test_page_width_mode_breaks_lines_as_the_page_does(window):
     assert layout.lineAt(1).textLength() < 28
 
 
+def test_each_role_is_shown_in_the_font_it_prints_in(window):
+    """Where the profile's 黑体/楷体/仿宋 are not installed, the view shows the same installed
+    stand-ins as the PDF and the printout (it showed every role in the UI's font: a 一、 heading
+    looked like the body); the Chinese font comes first, so “ ” are full-width as printed."""
+    from PySide6.QtGui import QFontInfo
+
+    from composer.pages import fonts
+    view = view_of(window)
+    shown = {}
+    for role in ("title", "speaker", "body", "heading1", "heading2", "heading3"):
+        printed = fonts.resolve(view.profile, view.profile.role(role).font).family
+        font = view.renderer.char_format(role).font()
+        assert font.families()[0] == printed, role
+        assert QFontInfo(font).family() == printed, role
+        shown[role] = printed
+    # Four CJK test fonts are installed (a Song, a Kai, a Hei): the roles look different.
+    assert len({shown["body"], shown["heading1"], shown["heading2"]}) == 3
+
+
 def test_zoom_with_ctrl_wheel_and_keys(window, qtbot):
     view = view_of(window)
     size = view.renderer.char_format("body").font().pointSizeF()
