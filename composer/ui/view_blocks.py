@@ -130,7 +130,8 @@ def _title_pieces(raw: str, shown: str) -> tuple[Piece, ...]:
     for char in shown:
         if char == "\n":
             probe = at
-            while probe < len(raw) and raw[probe] in SPACES:
+            # Spaces before the writer's break (SPACES holds "\n" too: stop at a break).
+            while probe < len(raw) and raw[probe] in SPACES and raw[probe] not in _BREAKS:
                 probe += 1
             if probe < len(raw) and raw[probe] in _BREAKS:
                 at = probe + 1          # the writer's break: stays in the piece

@@ -82,3 +82,18 @@ def test_spaces_typed_around_the_text_are_shown_where_the_page_trims_them():
     speech = Speech(title="T", opening=["同志们 "])
     opening = dict(groups(speech))[OPENING][0]
     assert opening.text == "同志们 " and opening.printed == "同志们"
+
+
+def test_a_title_with_the_writers_line_break_shows_one_break():
+    """Shift+Enter in the title: the view showed the break twice (an empty line in the title)
+    because the search for the writer's break skipped the break itself as a space."""
+    for title in ("在创建省级文明\n单位动员大会上的讲话", "在创建省级文明　\n单位动员大会上的讲话",
+                  "在全市创建全国文明城市暨省级文明单位工作推进会上的讲话"):
+        speech = Speech(title=title, salutation="同志们：", opening=["今天开会。"])
+        block = groups(speech)[0][1][0]
+        printed = next(b.text for b in speech_blocks(speech, PROFILE) if b.role == "title")
+        assert "\n" in printed
+        # (Spaces typed before the break stay visible as typed; the page trims them.)
+        assert block.printed.replace("\u3000\n", "\n") == printed, title
+        typed = "".join(p.text for p in block.pieces if p.editable)
+        assert typed.replace("\u2028", "\n") == title, title     # one character for one
