@@ -520,7 +520,11 @@ class DocumentView(QTextEdit):
         except OperationError as error:
             self.message.emit(str(error))
             return
-        if edit is None:
+        if edit is None and caret is None and point.container == "title":
+            # A head line is one paragraph: Enter inside it changes nothing; say how a title
+            # breaks, rather than let the key do nothing.
+            self.message.emit(self.tr("标题在这里换行：按 Shift+Enter。"))
+        elif edit is None:
             self.place_caret(caret)
         else:
             self._execute(edit, self.tr("分段"), None, caret)

@@ -450,6 +450,10 @@ This is one step and can be undone. Continue?</translation>
         <translation>New Paragraph</translation>
     </message>
     <message>
+        <source>标题在这里换行：按 Shift+Enter。</source>
+        <translation>To break the title here, press Shift+Enter.</translation>
+    </message>
+    <message>
         <source>合并段落</source>
         <translation>Join Paragraphs</translation>
     </message>

@@ -656,7 +656,23 @@ def test_a_long_title_shows_its_printed_lines_and_shift_enter_breaks_it(window):
     key(window, Qt.Key.Key_Return, qtbot_key)
     assert speech.title.startswith("在全市\n创建")
     assert shown_blocks(view)[0].startswith("在全市\u2028")
+    printed = next(b.text for b in speech_blocks(speech, view.profile) if b.role == "title")
+    assert shown_blocks(view)[0].count("\u2028") == printed.count("\n")   # no empty line
     assert view.caret_point() == Point("title", -1, 4)
     commit_text(view, "的")
     assert speech.title.startswith("在全市\n的创建")
     assert_in_step(window)
+
+
+def test_enter_inside_the_title_says_how_to_break_it(window):
+    """A head line is one paragraph, so Enter inside the title changes nothing: the status bar
+    says Shift+Enter breaks it, instead of a key that does nothing."""
+    view = view_of(window)
+    speech = window.document.speech
+    speech.title = "在创建文明单位动员大会上的讲话"
+    window.document.reset.emit()
+    caret_at(window, Point("title", -1, 4))
+    key(window, Qt.Key.Key_Return)
+    assert speech.title == "在创建文明单位动员大会上的讲话"
+    assert "Shift+Enter" in window.statusBar().currentMessage()
+    assert view.caret_point() == Point("title", -1, 4)
