@@ -210,10 +210,15 @@ def script_runs(text: str, own: tuple[str, ...] = ()) -> list[tuple[int, int, st
 
 # --- what the pages will use for the fonts this machine lacks ----------------------------------
 
-def stand_in_notices(profile: Profile) -> list[str]:
+STAND_IN_ADVICE = ("可安装该字体，或在格式方案里改用已安装的字体。",
+                   "Install the font, or choose an installed font in the format profile.")
+
+
+def stand_in_notices(profile: Profile, advice: bool = True) -> list[str]:
     """One line for each of the profile's fonts that is not installed, saying which installed
     font the PDF and the printout use instead (they embed or print it: unlike a .docx, they do
-    not change on a machine that has the font), in the UI language; [] when all are there."""
+    not change on a machine that has the font), in the UI language; [] when all are there.
+    ADVICE False leaves out what to do, for a dialog that says it once under all the lines."""
     from ..core.i18n import pick
     from ..export.font_check import ROLE_NAMES, missing_fonts
 
@@ -228,9 +233,9 @@ def stand_in_notices(profile: Profile) -> list[str]:
         where_en = (", ".join(ROLE_NAMES[r][1] for r in roles) + more_en) if roles else \
             "digits and Latin letters"
         name = f" {item.font}" if item.font.isascii() else item.font
+        advice_zh, advice_en = STAND_IN_ADVICE if advice else ("", "")
         lines.append(pick(
-            f"未安装{name}：PDF 和打印以 {family} 代替（{where_zh}）。"
-            "可安装该字体，或在格式方案里改用已安装的字体。",
-            f"{item.font} is not installed: the PDF and the printout use {family} instead "
-            f"({where_en}). Install the font, or choose an installed font in the format profile."))
+            f"未安装{name}：PDF 和打印以 {family} 代替（{where_zh}）。{advice_zh}",
+            (f"{item.font} is not installed: the PDF and the printout use {family} instead "
+             f"({where_en}). {advice_en}").rstrip()))
     return lines

@@ -65,13 +65,14 @@ class PrintActions(QObject):
         from .. import pages
         from ..export import load_profile
         try:
-            notices = pages.fonts.stand_in_notices(load_profile(settings.format_profile() or None))
+            notices = pages.fonts.stand_in_notices(load_profile(settings.format_profile() or None),
+                                                   advice=False)   # said once, below them
         except ComposerError:
             return True     # a broken profile is reported when the pages are laid out
         if not notices or "\n".join(notices) == settings.font_notice_seen():
             return True
         return file_actions.ask_about_fonts(
-            self.window, notices, footnote=self.tr("PDF 和打印会用上面这些字体代替。"),
+            self.window, notices, footnote=self.tr("可安装这些字体，或在格式方案里改用已安装的字体。"),
             go_on_text=self.tr("继续打印") if printing else self.tr("继续导出"))
 
     def _printer(self, paged):

@@ -1649,8 +1649,8 @@ Compose speeches from a library of sections and export official-format Word docu
         <translation>Cannot lay out the pages</translation>
     </message>
     <message>
-        <source>PDF 和打印会用上面这些字体代替。</source>
-        <translation>The PDF and the printout use the fonts above instead.</translation>
+        <source>可安装这些字体，或在格式方案里改用已安装的字体。</source>
+        <translation>Install these fonts, or choose installed fonts in the format profile.</translation>
     </message>
     <message>
         <source>继续打印</source>

@@ -233,6 +233,8 @@ def test_pdf_and_print_say_which_fonts_stand_in(example_window, monkeypatch, tmp
     notices, wording = told[0]
     assert notices[0].startswith("未安装方正小标宋简体：PDF 和打印以 AR PL SungtiL GB 代替（标题）。")
     assert all("Word" not in line for line in notices)
+    # What to do is said once, under the lines, not repeated on each of them.
+    assert not any("可安装" in line for line in notices) and "可安装" in wording["footnote"]
     assert wording["go_on_text"] == "继续导出"
     out = tmp_path / "printed.pdf"
     _print_to_file(monkeypatch, out)
