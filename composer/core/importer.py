@@ -6,7 +6,7 @@ so the application and the command line import the same way.
 **Nothing is removed silently.**  Every piece the cleanup drops is in ``Analysis.removed`` with
 its reason and source, and the Chinese characters are accounted for: those of the source lines
 equal those of the speeches found (head fields, headings with the markers the numbering
-replaces, paragraphs, back matter) and of the text before the first speech, plus those removed.
+replaces, paragraphs, back matter), plus those removed.
 ``Analysis.unaccounted`` is that difference; it is 0 unless there is a bug, and the window and
 ``import --json`` show it.
 """
@@ -92,7 +92,6 @@ class RemovedPiece:
 class Analysis:
     """What an import found, before anything is written."""
     found: list[FoundSpeech] = field(default_factory=list)
-    preamble: list[str] = field(default_factory=list)     # text before a source's first speech
     removed: list[RemovedPiece] = field(default_factory=list)
     han_in: int = 0
     han_out: int = 0
@@ -131,13 +130,11 @@ def analyse(sources: Iterable[tuple[str, list[Line]]], keep: Iterable[str] = ())
         found = [FoundSpeech(speech, name, outline=outline)
                  for speech, outline in zip(detected.speeches, detected.outlines)]
         result.found.extend(found)
-        result.preamble.extend(detected.preamble)
         result.removed.extend(RemovedPiece(str(piece), piece.reason, name, piece.at)
                               for piece in cleaned.removed)
         result.han_in += han_count("\n".join(line.text if isinstance(line, Line) else line
                                              for line in lines))
-        result.han_out += han_count("\n".join([item.all_text() for item in found]
-                                              + detected.preamble))
+        result.han_out += han_count("\n".join(item.all_text() for item in found))
         result.han_removed += han_count("\n".join(cleaned.removed))
         del lines, cleaned, detected      # a big source's lines are not needed any more
     duplicates = speech_duplicates([f.speech for f in result.found], result.sketches)

@@ -5,7 +5,9 @@ opening, the outline of headings, closing, back matter.
 starts at a title line (「……讲话稿篇一」「在……会议上的讲话」, or a paragraph the source styles as
 a title), or — for speeches without such a title — at a salutation (同志们：) that comes after
 another speech's body, taking the short unpunctuated lines just before it as its head.  Text
-before the first speech (a site's preface that survived the cleanup) is kept apart as preamble.
+before the first speech (a site's preface that survived the cleanup, a head line beyond the
+ones taken) starts the first speech's opening: every writer of the result (a speech file, a
+library, the window) takes only the speeches, so text kept anywhere else would be lost.
 Inside back matter (below) a styled title starts nothing: it is an attachment's title.
 
 **Head.**  The short unpunctuated lines before the salutation: the first is the title; a line
@@ -86,7 +88,6 @@ class Outline:
 @dataclass
 class Detected:
     speeches: list[Speech] = field(default_factory=list)
-    preamble: list[str] = field(default_factory=list)   # text before the first speech
     outlines: list[Outline] = field(default_factory=list)   # one per speech
 
 
@@ -110,11 +111,12 @@ def detect_speeches(paragraphs: list[Paragraph]) -> Detected:
             detected.speeches.append(build_speech(paragraphs, outline))
             detected.outlines.append(outline)
         return detected
-    detected = Detected(preamble=[p.text for p in paragraphs[:starts[0]]])
+    detected = Detected()
     for begin, end in zip(starts, starts[1:] + [len(paragraphs)]):
         outline = Outline()
         detected.speeches.append(build_speech(paragraphs[begin:end], outline))
         detected.outlines.append(outline)
+    detected.speeches[0].opening[:0] = [p.text for p in paragraphs[:starts[0]]]
     return detected
 
 
@@ -132,6 +134,10 @@ def outline_of(paragraphs: list[Paragraph]) -> tuple[list[str], list[Section], O
 # --- speech boundaries -------------------------------------------------------------------------
 
 _HEAD_MAX = 60
+# Head lines at most: a title and a subtitle each set over two lines and a speaker, or a title
+# over two lines, the subtitle, the speaker's office and name (the 2021 政府工作报告 as
+# Wikisource gives it).
+_HEAD_LINES = 5
 _SENTENCE_MARKS = re.compile(r"[。！？；!?;]")
 
 
@@ -168,7 +174,7 @@ def _speech_starts(paragraphs: list[Paragraph]) -> list[int]:
         elif _salutation(p):
             if body_seen:
                 begin = i
-                while begin - 1 > (starts[-1] if starts else -1) and i - begin < 4 \
+                while begin - 1 > (starts[-1] if starts else -1) and i - begin < _HEAD_LINES \
                         and _head_like(paragraphs[begin - 1]):
                     begin -= 1
                 if begin < i:      # a new head: another speech.  Without one, the speaker
@@ -176,7 +182,7 @@ def _speech_starts(paragraphs: list[Paragraph]) -> list[int]:
                     body_seen = back_matter = False
             elif not starts:
                 begin = i
-                while begin > 0 and i - begin < 4 and _head_like(paragraphs[begin - 1]):
+                while begin > 0 and i - begin < _HEAD_LINES and _head_like(paragraphs[begin - 1]):
                     begin -= 1
                 starts.append(begin)
         elif starts and not _head_like(p):
@@ -241,6 +247,8 @@ def build_speech(paragraphs: list[Paragraph], outline: Outline | None = None) ->
 
 
 _SPEAKER = re.compile(r"^[\u3400-\u9fff·•．.（）()、\s\u3000A-Za-z]{2,30}$")
+# A person's name alone (李　强, 欧阳自远, 阿不都热依木·艾力): what may follow an office line.
+_SPEAKER_NAME = re.compile(r"^[\u3400-\u9fff][\u3400-\u9fff\u3000 ·•]{1,10}$")
 
 
 def _take_head(paragraphs: list[Paragraph], speech: Speech) -> tuple[list[Paragraph],
@@ -248,7 +256,7 @@ def _take_head(paragraphs: list[Paragraph], speech: Speech) -> tuple[list[Paragr
     """Fill the head fields; returns the paragraphs after the head and the head lines that are
     none of title, subtitle, date or speaker (kept as text, before the opening)."""
     heads = 0
-    while heads < len(paragraphs) and heads < 5 and (
+    while heads < len(paragraphs) and heads < _HEAD_LINES and (
             _head_like(paragraphs[heads]) or (heads == 0 and paragraphs[0].title)):
         heads += 1
     # A photo caption above the title is not the title (it is kept as text).
@@ -269,13 +277,20 @@ def _take_head(paragraphs: list[Paragraph], speech: Speech) -> tuple[list[Paragr
         heads = keep
     speech.title = "".join(p.text for p in paragraphs[lead:title_end])
     kept: list[Paragraph] = list(paragraphs[:lead])
+    speaker_last = False       # the line before was the speaker's
     for p in paragraphs[title_end:heads]:
+        was_speaker, speaker_last = speaker_last, False
         if is_date_line(p.text) and not speech.date:
             speech.date = date_text(p.text)
         elif (is_subtitle(p.text) or is_speech_title(p.text)) and not speech.subtitle:
             speech.subtitle = p.text
         elif not speech.speaker and _SPEAKER.match(p.text):
-            speech.speaker = p.text
+            speech.speaker, speaker_last = p.text, True
+        elif (was_speaker and _SPEAKER_NAME.match(p.text) and not is_photo_caption(p.text)
+              and not re.search(r"\s", speech.speaker)):
+            # 「国务院总理」 then 「李克强」 on a line of its own: one speaker line (but not a
+            # name after a speaker line that has one already: 「县长　王建国」).
+            speech.speaker += "\u3000" + p.text
         else:
             kept.append(p)
     return paragraphs[heads:], kept

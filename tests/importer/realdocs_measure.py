@@ -115,8 +115,7 @@ def measure(path: Path) -> Measured:
             for key, count in item.levels().items():
                 result.levels[key] += count
         result.level1 = [heading for item in imported.found for heading in item.headings(1)]
-    result.han_out = sum(han_count(item.all_text()) for item in imported.found) \
-        + sum(han_count(text) for text in imported.preamble)
+    result.han_out = sum(han_count(item.all_text()) for item in imported.found)
     result.han_removed = sum(han_count(piece.text) for piece in imported.removed)
     return result
 

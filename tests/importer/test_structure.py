@@ -126,15 +126,31 @@ def test_speeches_without_pattern_titles_split_at_salutations():
     assert [s.title for s in found.speeches] == ["加强作风建设推动高质量发展", "凝心聚力争创一流"]
     assert [s.salutation for s in found.speeches] == ["同志们：", "各位领导、同志们："]
     assert found.speeches[0].closing == ["谢谢大家！"]
-    assert found.preamble == []
+    assert found.speeches[0].opening == ["今天开会。"]
 
 
-def test_preamble_before_the_first_speech_is_kept_apart():
+def test_text_before_the_first_speech_starts_its_opening():
+    # Kept apart, it reached no speech file, library or window: it was lost without a word.
     text = ("这是某单位的工作汇编，收录了近年的讲话。\n\n创建文明单位讲话稿篇一\n同志们：\n第一篇。\n\n"
             "创建文明单位讲话稿篇二\n同志们：\n第二篇。\n")
     found = speeches_from_text(text)
-    assert found.preamble == ["这是某单位的工作汇编，收录了近年的讲话。"]
-    assert [s.opening for s in found.speeches] == [["第一篇。"], ["第二篇。"]]
+    assert [s.opening for s in found.speeches] == [
+        ["这是某单位的工作汇编，收录了近年的讲话。", "第一篇。"], ["第二篇。"]]
+
+
+def test_a_five_line_head_with_its_title_and_speaker_over_two_lines_each():
+    # The 2021 政府工作报告 as Wikisource gives it: 「政府工作报」「告」, the subtitle, then
+    # 「国务院总理」「李克强」; the title's first line was lost.
+    text = ("政府工作报\n\n告\n\n——2021年3月5日在第十三届全国人民代表大会第四次会议上\n\n"
+            "国务院总理\n\u3000李克强\n\n各位代表：\n\n现在，我代表国务院，向大会报告政府工作。\n\n"
+            "一、2020年工作回顾\n\n过去一年极不平凡。\n")
+    found = speeches_from_text(text)
+    assert len(found.speeches) == 1
+    speech = found.speeches[0]
+    assert speech.title == "政府工作报告"
+    assert speech.subtitle == "——2021年3月5日在第十三届全国人民代表大会第四次会议上"
+    assert speech.speaker == "国务院总理　李克强"
+    assert speech.opening == ["现在，我代表国务院，向大会报告政府工作。"]
 
 
 def test_closing_does_not_take_the_last_sections_only_paragraph():
