@@ -314,6 +314,8 @@ def _paragraphs_before(items: list[_Item]) -> int:
 
 # Lines shorter than this say nothing about the wrap width (list items, buttons, headings).
 _MIN_WRAPPED = 10
+# At least one line in this many must be a wrapped line of the measured width.
+_WRAPPED_SHARE = 10
 
 
 def _full_line_length(items: list[_Item]) -> tuple[int, int]:
@@ -335,7 +337,11 @@ def _full_line_length(items: list[_Item]) -> tuple[int, int]:
     if lengths:
         width, count = max(lengths.items(), key=lambda pair: (pair[1], pair[0]))
         near = sum(c for length, c in lengths.items() if abs(length - width) <= 2)
-        if count >= 3 and near * 10 >= sum(lengths.values()) * 3:
+        # The wrapped lines must also be a fair share of the text: five lines of a licence
+        # footer that happen to break mid-sentence (Wikisource's 「本作品是中华人民共和国的」
+        # 「Public domain」) are no evidence that a 157-line report was wrapped at 13.
+        if (count >= 3 and near * 10 >= sum(lengths.values()) * 3
+                and near * _WRAPPED_SHARE >= len(items)):
             return max(width - 3, _MIN_WRAPPED), width
     return _FALLBACK_FULL, 0
 

@@ -247,6 +247,8 @@ def build_speech(paragraphs: list[Paragraph], outline: Outline | None = None) ->
 
 
 _SPEAKER = re.compile(r"^[\u3400-\u9fff·•．.（）()、\s\u3000A-Za-z]{2,30}$")
+# A subtitle without its dash: 「1957年6月26日在第一届全国人民代表大会第四次会议上」.
+_DATED_MEETING = re.compile(r"^[（(]?[0-9０-９]{4}年[0-9０-９]{1,2}月[0-9０-９]{1,2}日在.{2,50}上[）)]?$")
 # A person's name alone (李　强, 欧阳自远, 阿不都热依木·艾力): what may follow an office line.
 _SPEAKER_NAME = re.compile(r"^[\u3400-\u9fff][\u3400-\u9fff\u3000 ·•]{1,10}$")
 
@@ -282,7 +284,8 @@ def _take_head(paragraphs: list[Paragraph], speech: Speech) -> tuple[list[Paragr
         was_speaker, speaker_last = speaker_last, False
         if is_date_line(p.text) and not speech.date:
             speech.date = date_text(p.text)
-        elif (is_subtitle(p.text) or is_speech_title(p.text)) and not speech.subtitle:
+        elif (is_subtitle(p.text) or is_speech_title(p.text)
+              or _DATED_MEETING.match(p.text)) and not speech.subtitle:
             speech.subtitle = p.text
         elif not speech.speaker and _SPEAKER.match(p.text):
             speech.speaker, speaker_last = p.text, True

@@ -192,3 +192,16 @@ def test_paste_keeps_every_chinese_character(text):
 def _is_subsequence(small: str, big: str) -> bool:
     it = iter(big)
     return all(ch in it for ch in small)
+
+
+def test_a_few_short_footer_lines_do_not_make_a_wrap_width():
+    # The 2002 政府工作报告 as Wikisource gives it: the report is not wrapped, but its licence
+    # footer breaks mid-sentence three times at 13 characters.  That was taken for a wrap width
+    # of 13, and 「首先报告２００１年的工作」 (12) was joined to the paragraph after it.
+    body = "".join(f"　　第{n}段正文，讲的是今年的工作，内容很长，这里只是示意。\n\n" for n in range(40))
+    footer = ("本作品是中华人民共和国的\n法律\n，也可能在其他管辖区，属于\n公有领域\n"
+              "Public domain\nPublic domain\nfalse\n")
+    text = "各位代表：\n\n首先报告２００１年的工作\n\n\n　　新世纪第一年，成绩很大。\n\n" + body + footer
+    paragraphs = clean_text(text).texts()
+    assert paragraphs[1] == "首先报告２００１年的工作"
+    assert paragraphs[2] == "新世纪第一年，成绩很大。"

@@ -156,3 +156,13 @@ def test_a_five_line_head_with_its_title_and_speaker_over_two_lines_each():
 def test_closing_does_not_take_the_last_sections_only_paragraph():
     speech = speech_from_text("同志们：\n开场。\n一、甲\n同志们，这一条很重要。\n")
     assert speech.body[0].paragraphs == ["同志们，这一条很重要。"] and speech.closing == []
+
+
+def test_a_dated_meeting_line_without_its_dash_is_the_subtitle():
+    # The 1957 政府工作报告 (Wikisource): the meeting line has no ——, the speaker follows.
+    text = ("政府工作报告\n\n1957年6月26日在第一届全国人民代表大会第四次会议上\n\n周恩来\n\n各位代表：\n\n"
+            "从第一届全国人民代表大会第三次会议闭幕以来，已经整整一年了。\n\n一、关于社会主义革命\n\n正文。\n")
+    [speech] = speeches_from_text(text).speeches
+    assert speech.subtitle == "1957年6月26日在第一届全国人民代表大会第四次会议上"
+    assert speech.speaker == "周恩来"
+    assert speech.opening == ["从第一届全国人民代表大会第三次会议闭幕以来，已经整整一年了。"]
