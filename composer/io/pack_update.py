@@ -43,6 +43,20 @@ class Updated(Generic[T]):
     warnings: list[ComposerError] = field(default_factory=list)
 
 
+class ReadOnlyPackError(files.ReadOnlyFileError):
+    """A pack file marked read-only.  Said for a library, not a speech: there is no 另存为 for
+    a pack, so the speech's advice (「请另存为其他文件」) would send the writer looking for one."""
+
+    def __init__(self, path: Path):
+        ComposerError.__init__(
+            self, f"素材库文件 {path} 是只读的，这次没有存入，素材库保持原样。"
+                  "请在文件属性中取消只读（共享文件夹请找管理员开通写权限）后再试。",
+            f"The library file {path} is read-only; nothing was saved and the library is as it "
+            "was. Clear its read-only attribute (for a shared folder, ask for write access) and "
+            "try again.")
+        self.path = path
+
+
 def _sha256(data: bytes | None) -> str | None:
     return None if data is None else hashlib.sha256(data).hexdigest()
 
@@ -65,7 +79,10 @@ def update_pack(path: str | os.PathLike, change: Callable[[Pack], T], *, new_nam
         raise ComposerError(f"无法创建文件夹 {target.parent}：{error.strerror or error}",
                             f"Cannot create the folder {target.parent}: {error.strerror or error}"
                             ) from error
-    files.check_writable(path)
+    try:
+        files.check_writable(path)
+    except files.ReadOnlyFileError:
+        raise ReadOnlyPackError(Path(path)) from None
     for _attempt in range(ATTEMPTS):
         with pack_lock.held(target, wait) as lock:
             raw = _read(target)

@@ -44,10 +44,13 @@ def test_a_read_only_pack_file_is_refused_and_nothing_is_written(tmp_path):
     library_file.save_pack(Pack("共享", [Snippet("s1", 1, "共享的", ["x"])]), shared)
     os.chmod(shared, 0o444)
     before = shared.read_bytes()
-    with pytest.raises(files.ReadOnlyFileError, match="只读"):
+    with pytest.raises(files.ReadOnlyFileError, match="只读") as raised:
         pack_update.write_edit(RemoveSnippets(str(shared), [Snippet("s1", 1, "共享的", ["x"])]),
                                keep_backups=5)
     assert shared.read_bytes() == before and backups.list_backups(shared) == []
+    # Said for a library: a pack has no 另存为, the speech's advice would send the writer
+    # looking for one.
+    assert "素材库" in str(raised.value) and "另存为" not in str(raised.value)
 
 
 def test_a_failed_pack_write_leaves_the_old_pack(monkeypatch):
