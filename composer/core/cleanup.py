@@ -184,6 +184,7 @@ def _quotes(text: str) -> str:
 _FALLBACK_FULL = 30
 # A line ending in one of these is mid-sentence, whatever its length.
 _OPEN_ENDS = "，,、“‘《（(【—-－"
+_CLOSE_STARTS = "，、。；：！？）》」』”’〕】"
 _CLAUSE_MARKS = re.compile(r"[。！？；：!?;:]")
 
 
@@ -365,10 +366,16 @@ def _joins(current: list[_Item], item: _Item, full: int, exact: int, blank_mode:
         return (not ends_paragraph(last.text) and len(last.text) >= full
                 and len(item.text) < full and not _CLAUSE_MARKS.search(item.text)
                 and follows_blank)
+    if not item.blank_before and item.text[0] in _CLOSE_STARTS:
+        # No paragraph starts with 「，」 or 「》」: a page that sets its links on lines of their
+        # own (Wikisource: 「……根本法」「中華人民共和國憲法」「，接着，……」) broke the sentence.
+        return True
     if indent_mode and not item.blank_before:
         return not item.indented           # indented lines start paragraphs, others continue
     if not ends_paragraph(last.text):
-        return len(last.text) >= full or last.text[-1] in _OPEN_ENDS
+        # Where blank lines separate the paragraphs, a plain line break inside one is a wrap.
+        return ((blank_mode and not item.blank_before) or len(last.text) >= full
+                or last.text[-1] in _OPEN_ENDS)
     if item.blank_before:
         return False
     # A line that fills the wrap width exactly and ends in 。 is no evidence of a paragraph

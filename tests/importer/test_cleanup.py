@@ -205,3 +205,22 @@ def test_a_few_short_footer_lines_do_not_make_a_wrap_width():
     paragraphs = clean_text(text).texts()
     assert paragraphs[1] == "首先报告２００１年的工作"
     assert paragraphs[2] == "新世纪第一年，成绩很大。"
+
+
+def test_a_paragraph_with_its_links_on_lines_of_their_own_is_one_paragraph():
+    # The 1954 政府工作报告 as Wikisource gives it: blank lines between paragraphs, and inside
+    # one every link on a line of its own; the pieces became paragraphs, some starting with ，.
+    text = ("各位代表：\n\n我們第一届全國人民代表大會第一次會議，在聽了劉少奇同志\n關於憲法草案的報告\n"
+            "並進行了三天的討論以後，通過了我們國家的根本法——\n中華人民共和國憲法\n"
+            "，接着，又通過了幾個重要的法律。\n\n我國偉大的人民革命的根本目的，是在於解放。\n\n"
+            "第三段。\n\n第四段。\n")
+    assert clean_text(text).texts() == [
+        "各位代表：",
+        "我們第一届全國人民代表大會第一次會議，在聽了劉少奇同志關於憲法草案的報告並進行了三天的討論以後，"
+        "通過了我們國家的根本法——中華人民共和國憲法，接着，又通過了幾個重要的法律。",
+        "我國偉大的人民革命的根本目的，是在於解放。", "第三段。", "第四段。"]
+
+
+def test_a_line_starting_with_a_closing_mark_continues_the_line_before():
+    text = "根据《中华人民共和国著作权法\n》第五条第一项的规定。\n"
+    assert clean_text(text).texts() == ["根据《中华人民共和国著作权法》第五条第一项的规定。"]
