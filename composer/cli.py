@@ -138,7 +138,7 @@ def build_parser(for_help: bool = True) -> argparse.ArgumentParser:
     imp = commands.add_parser("import", help=pick("导入旧讲稿（.txt、.docx、.md）到素材库或讲稿文件",
                                                   "import old speeches (.txt, .docx, .md) into a "
                                                   "library or a speech file"))
-    imp.add_argument("sources", nargs="+", metavar="SOURCE", help="*.txt, *.docx, *.md")
+    imp.add_argument("sources", nargs="+", metavar="SOURCE", help="*.docx, *.doc, *.wps, *.txt, *.md")
     target = imp.add_mutually_exclusive_group(required=True)
     target.add_argument("--library", metavar="OUT.library.yaml",
                         help=pick("写入（或追加到）素材库", "write (or extend) a library pack"))

@@ -202,3 +202,13 @@ def test_an_imported_speech_exports_to_docx(corpus_path, tmp_path, capsys):
     assert "同志们：" in texts
     assert "一、认识创建的意义" in texts and "四、达到创建要求" in texts
     assert any(t.startswith("（一）加强组织领导。创建工作不是一个部门") for t in texts)
+
+
+def test_the_help_names_every_kind_of_file_import_reads(capsys):
+    # It said "*.txt, *.docx, *.md" while .doc and .wps (the form most old speeches in offices
+    # are kept in) are read too.
+    with pytest.raises(SystemExit):
+        main(["import", "--help"])
+    out = capsys.readouterr().out
+    for suffix in ("*.docx", "*.doc,", "*.wps", "*.txt", "*.md"):
+        assert suffix in out
