@@ -37,6 +37,9 @@ class ImportPreview(QDialog):
         self.analysis = analysis
         self._again = again
         self.kept: list[str] = []
+        # The writer's corrections, in order, to make again when putting a piece back imports
+        # the source again: (speech row, heading, which heading of that text, the fix).
+        self._fixes: list[tuple[int, str, int, Callable]] = []
         self.choice = self.CANCELLED
 
         self.speeches = QListWidget()
@@ -129,11 +132,16 @@ class ImportPreview(QDialog):
         found, section_id = self.chosen(), self.current_section_id()
         if found is None or section_id is None:
             return
+        headings = [(section.id, section.heading) for section, _ in found.speech.walk()]
+        at = next(i for i, (sid, _) in enumerate(headings) if sid == section_id)
+        heading = headings[at][1]
+        occurrence = sum(1 for _, text in headings[:at] if text == heading)
         try:
             fix(found, section_id)
         except ComposerError as error:
             QMessageBox.information(self, self.tr("导入预览"), str(error))
             return
+        self._fixes.append((self.speeches.currentRow(), heading, occurrence, fix))
         self._show_outline(self.speeches.currentRow())
         if fix is not import_fixes.heading_to_text:
             self.select_section(section_id)
@@ -150,7 +158,25 @@ class ImportPreview(QDialog):
             return
         self.kept += texts
         self.analysis = analysis
+        lost = self._replay_fixes()
         self._fill(row)
+        if lost:
+            QMessageBox.information(self, self.tr("导入预览"), self.tr(
+                "放回的内容改变了提纲，之前的 {0} 处调整没能保留，请再看一下提纲。").format(lost))
+
+    def _replay_fixes(self) -> int:
+        """Make the writer's corrections again on the new import (putting a piece back must
+        not undo them without a word); returns how many found no heading to apply to."""
+        lost = 0
+        for row, heading, occurrence, fix in self._fixes:
+            found = self.analysis.found[row] if row < len(self.analysis.found) else None
+            same = [section.id for section, _ in found.speech.walk()
+                    if section.heading == heading] if found is not None else []
+            try:
+                fix(found, same[occurrence])
+            except (IndexError, ComposerError):
+                lost += 1
+        return lost
 
     def _finish(self, choice: int) -> None:
         if self.chosen() is None:

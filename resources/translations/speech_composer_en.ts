@@ -1133,6 +1133,10 @@ Import it now?</translation>
         <translation>Removed by the cleanup</translation>
     </message>
     <message>
+        <source>放回的内容改变了提纲，之前的 {0} 处调整没能保留，请再看一下提纲。</source>
+        <translation>The pieces put back changed the outline: {0} earlier correction(s) could not be kept; please look at the outline again.</translation>
+    </message>
+    <message>
         <source>无标题层级</source>
         <translation>no headings</translation>
     </message>

@@ -78,9 +78,34 @@ def test_preview_fixes_a_level_turns_a_heading_into_text_and_puts_a_piece_back(w
     _choose(window, ImportPreview.OPEN, fix)
     window.imports.import_paths([str(_source(tmp_path))])
     speech = window.document.speech
-    # Putting a piece back imported the file again: the earlier corrections were on the first
-    # result, the speech opened is the new one with 责任编辑 kept as text.
+    # Putting a piece back imported the file again, and the writer's corrections were made
+    # again on the new result (they were lost without a word): 事故总量下降 stays text.
     assert any("责任编辑：李明" in p for s, _ in speech.walk() for p in s.paragraphs)
+    assert [(s.heading, level) for s, level in speech.walk()] == [
+        ("2025年工作回顾", 1), ("2026年重点工作", 1)]
+    assert "（一）事故总量下降" in speech.body[0].paragraphs
+
+
+def test_a_correction_that_no_longer_applies_after_a_put_back_is_said(window, tmp_path,
+                                                                      monkeypatch):
+    said = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: said.append(a[2]))
+
+    def fix(preview: ImportPreview):
+        found = preview.chosen()
+        preview.select_section(found.speech.body[1].id)
+        preview.text_button.click()
+        # The same heading is not there on the next import (as when a piece put back changes
+        # the outline): the correction cannot be made again, and the preview says so.
+        preview._fixes = [(0, "不存在的标题", 0, preview._fixes[0][3])]
+        preview.removed.item(0).setSelected(True)
+        preview.put_back_selected()
+        assert [s.heading for s in preview.chosen().speech.body] == [
+            "2025年工作回顾", "2026年重点工作"]
+
+    _choose(window, None, fix)
+    window.imports.import_paths([str(_source(tmp_path))])
+    assert said and "1 处调整没能保留" in said[0]
 
 
 def test_add_to_a_library_pack(window, tmp_path):
