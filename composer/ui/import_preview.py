@@ -22,6 +22,13 @@ from ..core.errors import ComposerError
 from ..core.importer import Analysis, FoundSpeech
 
 _ID = Qt.ItemDataRole.UserRole
+_EXCERPT = 300     # characters of the opening, closing or back matter a row's tooltip shows
+
+
+def _excerpt(paragraphs: list[str]) -> str:
+    """The start of some paragraphs, for a tooltip (what 「开头 4 段」 holds)."""
+    text = "\n".join(paragraphs)
+    return text if len(text) <= _EXCERPT else text[:_EXCERPT] + "……"
 
 
 class ImportPreview(QDialog):
@@ -219,10 +226,13 @@ class ImportPreview(QDialog):
         speech = found.speech
         head = [speech.title, speech.subtitle, speech.speaker, speech.date]
         top = QTreeWidgetItem([self.tr("讲稿信息"), "　".join(t for t in head if t)])
+        # The row is cut at the column's width: the tooltip shows each head line in full.
+        top.setToolTip(1, "\n".join(t for t in head if t))
         self.outline.addTopLevelItem(top)
         if speech.opening:
-            self.outline.addTopLevelItem(QTreeWidgetItem(
-                [self.tr("开头"), self.tr("{0} 段").format(len(speech.opening))]))
+            opening = QTreeWidgetItem([self.tr("开头"), self.tr("{0} 段").format(len(speech.opening))])
+            opening.setToolTip(1, _excerpt(speech.opening))
+            self.outline.addTopLevelItem(opening)
 
         levels = {section.id: level for section, level in speech.walk()}
 
@@ -238,11 +248,14 @@ class ImportPreview(QDialog):
         back = len(found.back_matter())
         closing = len(speech.closing) - back
         if closing:
-            self.outline.addTopLevelItem(QTreeWidgetItem(
-                [self.tr("结尾"), self.tr("{0} 段").format(closing)]))
+            item = QTreeWidgetItem([self.tr("结尾"), self.tr("{0} 段").format(closing)])
+            item.setToolTip(1, _excerpt(speech.closing[:closing]))
+            self.outline.addTopLevelItem(item)
         if back:
-            self.outline.addTopLevelItem(QTreeWidgetItem(
-                [self.tr("附件等"), self.tr("{0} 段，作为正文保留在结尾之后").format(back)]))
+            item = QTreeWidgetItem([self.tr("附件等"),
+                                    self.tr("{0} 段，作为正文保留在结尾之后").format(back)])
+            item.setToolTip(1, _excerpt(found.back_matter()))
+            self.outline.addTopLevelItem(item)
         self.outline.expandAll()
 
     def _level_name(self, level: int) -> str:

@@ -192,3 +192,19 @@ def test_paste_without_headings_stays_text(window):
     edit.insertFromMimeData(mime)
     assert [s.heading for s in window.document.speech.body] == ["A", "B", "C"]
     assert QApplication.instance() is not None
+
+
+def test_the_previews_head_and_opening_rows_show_their_text_in_full_on_hover(window, tmp_path):
+    # The 讲稿信息 row is cut at the column's width (「政府工作报告　——2021年3月5日在第十三届全国
+    # 人民代表大…」) and 「开头 1 段」 said nothing of what the opening holds.
+    rows = {}
+
+    def look(preview: ImportPreview):
+        for i in range(preview.outline.topLevelItemCount()):
+            item = preview.outline.topLevelItem(i)
+            rows[item.text(0)] = item.toolTip(1)
+
+    _choose(window, None, look)
+    window.imports.import_paths([str(_source(tmp_path))])
+    assert rows["讲稿信息"] == "在全县安全生产工作会议上的讲话\n县长　王建国"
+    assert rows["开头"] == "今天我们召开会议。"
