@@ -116,15 +116,16 @@ class ImportActions(QObject):
         return True
 
     def _add_to_library(self, preview: ImportPreview, pack) -> bool:
+        """The speeches' snippets into the pack, as one step of the library's history: 撤销
+        takes the whole import back, as it does a 存入素材库."""
+        from ..core.importer import import_into_library
         analysis = preview.analysis
-        try:
-            added, skipped = services.add_to_pack(analysis.found, pack, analysis.sketches)
-        except ComposerError as error:
-            QMessageBox.warning(self.window, self.tr("素材库"), str(error))
-            return False
-        self.window.library_pane.reload_pack(pack.path)   # that pack, read again at once
+        result = import_into_library(analysis.found, pack.snippets, sketches=analysis.sketches)
+        applied = self.window.library_pane.add_snippets(pack, result.added, self.tr("导入到素材库"))
+        if applied is None:
+            return False        # the pane said why; the pack is as it was
         self.message.emit(self.tr("已存入“{0}”：新增素材 {1} 条，跳过重复 {2} 条。").format(
-            pack.name, added, skipped))
+            pack.name, len(applied.ids), result.skipped))
         return True
 
     def _writable_packs(self) -> list:

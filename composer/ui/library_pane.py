@@ -386,6 +386,12 @@ class LibraryPane(QWidget):
         self.message.emit(self.tr("已存入“{0}”。").format(pack.name))
         return saved
 
+    def add_snippets(self, pack: Pack, snippets: list[Snippet], label: str) -> Applied | None:
+        """Add snippets to a writable pack as one step of the library's history (an import
+        added to the library is undone like 存入素材库); None when nothing could be written
+        (the writer was told why)."""
+        return self._do(label, AddSnippets(pack.path, snippets))
+
     def edit_current(self) -> None:
         snippet = self.current_snippet()
         pack = self.model.pack_of(snippet) if snippet is not None else None

@@ -188,17 +188,3 @@ def import_text(text: str, name: str, keep: list[str] | None = None):
     from ..core.importer import analyse
     from ..core.cleanup import Line
     return analyse([(name, [Line(line) for line in split_lines(text)])], keep or [])
-
-
-def add_to_pack(found: list, pack, sketches=None) -> tuple[int, int]:
-    """Add the speeches' snippets to a writable pack, merged under its write lock into the pack
-    as it is on disk (with a backup of the version replaced); returns (added, skipped).
-    Raises ComposerError when it cannot be written (the file is then as it was)."""
-    from ..core.importer import import_into_library
-    from ..core.library_edits import AddSnippets
-    from ..io.pack_update import update_pack
-    from . import settings
-    result = import_into_library(found, pack.snippets, sketches=sketches)
-    written = update_pack(pack.path, AddSnippets(pack.path, result.added).apply,
-                          new_name=pack.name, keep_backups=settings.keep_backups())
-    return len(written.result.ids), result.skipped

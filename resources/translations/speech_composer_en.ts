@@ -1070,8 +1070,8 @@ Import it now?</translation>
         <translation> The cleanup removed {0} piece(s); the import preview lists them.</translation>
     </message>
     <message>
-        <source>素材库</source>
-        <translation>Library</translation>
+        <source>导入到素材库</source>
+        <translation>Import into the library</translation>
     </message>
     <message>
         <source>已存入“{0}”：新增素材 {1} 条，跳过重复 {2} 条。</source>

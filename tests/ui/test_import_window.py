@@ -119,6 +119,23 @@ def test_add_to_a_library_pack(window, tmp_path):
     assert not window.document.is_modified()            # the open speech was not touched
 
 
+def test_an_import_added_to_the_library_is_undone_and_redone_in_one_step(window, tmp_path):
+    # It was written past the library's history: 撤销 did nothing, and taking back an import
+    # into the wrong pack meant deleting its snippets one by one.
+    _choose(window, ImportPreview.LIBRARY)
+    pack = window.library_pane.library.user_pack()
+    before = [s.id for s in pack.snippets]
+    assert window.imports.import_paths([str(_source(tmp_path))])
+    added = [s.id for s in load_pack(pack.path, use_index=False).snippets]
+    assert len(added) > len(before)
+    assert window.undo_action.isEnabled()
+    window.undo_router.undo()
+    assert [s.id for s in load_pack(pack.path, use_index=False).snippets] == before
+    assert [s.id for s in pack.snippets] == before                  # the pane shows it too
+    window.undo_router.redo()
+    assert [s.id for s in load_pack(pack.path, use_index=False).snippets] == added
+
+
 def test_cancelling_the_preview_changes_nothing(window, tmp_path):
     before = window.document.speech
     _choose(window, None)
