@@ -96,6 +96,17 @@ _INFO_FIELD = (r"(责任编辑|责编|编辑|审核|审校|校对|终审|来源|
                r"索[\s\u3000]*引[\s\u3000]*号|主题分类|发文机关|成文日期|标[\s\u3000]*题|发文字号|"
                r"主[\s\u3000]*题[\s\u3000]*词)")
 _WEB_INFO_LINE = re.compile(rf"^[【\[（(]?{_INFO_FIELD}\s*[：:]\s*[^。！？]{{0,60}}$")
+# The 政务公开 table over a document on a county or district site, copied row by row (cells
+# separated by tabs or spaces, a field's colon sometimes missing): 「文件名称	汉滨区2025年政府工作报告」
+# 「索引号	/2025-0000	公开目录:	工作报告」「文号	成文日期:	2025年04月15日」.
+_SENTENCE_END = re.compile(r"[。！？!?]")
+_DISCLOSURE_FIELD = re.compile(
+    r"文件名称|索[\s\u3000]*引[\s\u3000]*号|公开目录|公开责任部门|公开形式|公开方式|公开范围|"
+    r"文[\s\u3000]*号|成文日期|有[\s\u3000]*效[\s\u3000]*性|公开日期|发布机构|生成日期|信息分类")
+# Fields that begin such a row and little else, then a space or a colon: one of them is enough
+# (文号 alone is not, nor 「有效性是关键」).
+_DISCLOSURE_FIRST = re.compile(r"^(文件名称|索[\s\u3000]*引[\s\u3000]*号|公开目录|公开责任部门|"
+                               r"有[\s\u3000]*效[\s\u3000]*性|公开日期)(\s|[：:])")
 # A field's name alone: its value is on the next line (「来源：」「四川日报」, 「责任编辑：」「李莎莎」).
 _BARE_LABEL = re.compile(r"^[【\[]?(责任编辑|责编|编辑|审核|审校|校对|来源|信息来源|文章来源|稿件来源|稿源|"
                          r"作者|摄影)\s*[：:]$")
@@ -171,7 +182,15 @@ def debris_reason(text: str) -> str | None:
     if _WEB_INFO_LINE.match(text) or (len(text) <= 120 and "。" not in text
                                       and len(_INFO_ANY.findall(text)) >= 2):
         return "web-info"
+    if _disclosure_row(text):
+        return "web-info"
     return None
+
+
+def _disclosure_row(text: str) -> bool:
+    if len(text) > 100 or _SENTENCE_END.search(text) or not _DISCLOSURE_FIELD.match(text):
+        return False
+    return bool(_DISCLOSURE_FIRST.match(text)) or len(_DISCLOSURE_FIELD.findall(text)) >= 2
 
 
 def opens_value_line(text: str) -> str | None:

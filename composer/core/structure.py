@@ -268,7 +268,11 @@ def _take_head(paragraphs: list[Paragraph], speech: Speech) -> tuple[list[Paragr
     if heads == lead:
         return paragraphs, []
     salutation_next = heads < len(paragraphs) and _salutation(paragraphs[heads])
+    if salutation_next:
+        paragraphs, heads = _join_split_meeting_line(paragraphs, lead, heads)
     title_end = lead + _title_lines(paragraphs[lead:heads])
+    if salutation_next and _DATED_MEETING.match(paragraphs[lead].text):
+        title_end = lead       # the page lost its title line: the head starts at the subtitle
     if not salutation_next:
         # Without a salutation to bound the head, take the first line as the title, and only
         # lines that are unmistakably head lines after it.
@@ -297,6 +301,20 @@ def _take_head(paragraphs: list[Paragraph], speech: Speech) -> tuple[list[Paragr
         else:
             kept.append(p)
     return paragraphs[heads:], kept
+
+
+def _join_split_meeting_line(paragraphs: list[Paragraph], lead: int,
+                             heads: int) -> tuple[list[Paragraph], int]:
+    """A dated meeting line set over two head lines (「2025年3月21日在汉滨区第十九届」
+    「人民代表大会第四次会议上」) as one line, so that it is the subtitle and its second half is
+    not taken for the speaker."""
+    for i in range(lead, heads - 1):
+        first, second = paragraphs[i].text, paragraphs[i + 1].text
+        if (not _DATED_MEETING.match(first) and not _DATED_MEETING.match(second)
+                and _DATED_MEETING.match(first + second)):
+            joined = Paragraph(first + second, paragraphs[i].level, paragraphs[i].title)
+            return paragraphs[:i] + [joined] + paragraphs[i + 2:], heads - 1
+    return paragraphs, heads
 
 
 _TITLE_LINES = 3

@@ -147,3 +147,29 @@ def test_heading_lines_do_not_pass_for_a_wrap_width():
     texts = clean_text(text).texts()
     assert "“十四五”时期工作回顾" in texts and "2026年重点工作" in texts
     assert "这一方面的工作要抓紧抓实，务求实效。" in texts
+
+
+# The 政务公开 table over a district government's report, as a browser copies it (cells
+# separated by tabs), then the head without a title line, its meeting line over two lines.
+HANBIN = ("文件名称\t汉滨区2025年政府工作报告\n索引号\t/2025-0000\t公开目录:\t工作报告\n"
+          "公开责任部门\t公开形式:\t主动公开\n文号\t成文日期:\t2025年04月15日\n"
+          "有效性\t有效\t公开日期:\t2025-04-15 14:43\n2025年3月21日在汉滨区第十九届\n"
+          "人民代表大会第四次会议上\n汉滨区人民政府代区长 向诗兵\n各位代表:\n"
+          "现在,我代表区人民政府向大会报告工作,请予审议。\n一、过去一年工作回顾\n2024年,我们紧扣高质量发展主题。\n")
+
+
+def test_a_district_sites_disclosure_table_is_page_furniture():
+    [speech] = speeches_from_text(HANBIN).speeches
+    # The table's rows became the title and the opening; the meeting line's second half was
+    # taken for the speaker.
+    assert speech.title == ""
+    assert speech.subtitle == "2025年3月21日在汉滨区第十九届人民代表大会第四次会议上"
+    assert speech.speaker == "汉滨区人民政府代区长 向诗兵"
+    assert speech.opening == ["现在，我代表区人民政府向大会报告工作，请予审议。"]
+    assert [s.heading for s in speech.body] == ["过去一年工作回顾"]
+
+
+@pytest.mark.parametrize("line", ["有效性是关键", "公开目录下的文件很多", "文号要规范。",
+                                  "索引号的编制规则，要统一。"])
+def test_words_of_the_disclosure_table_in_a_sentence_are_text(line):
+    assert debris_reason(line) is None
