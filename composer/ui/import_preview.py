@@ -22,6 +22,7 @@ from ..core.errors import ComposerError
 from ..core.importer import Analysis, FoundSpeech
 
 _ID = Qt.ItemDataRole.UserRole
+_LEVEL_COLUMN = 96   # the level column's width at least, in pixels
 _EXCERPT = 300     # characters of the opening, closing or back matter a row's tooltip shows
 
 
@@ -52,7 +53,7 @@ class ImportPreview(QDialog):
         self.speeches = QListWidget()
         self.outline = QTreeWidget()
         self.outline.setHeaderLabels([self.tr("级别"), self.tr("标题")])
-        self.outline.setColumnWidth(0, 96)
+        self.outline.setColumnWidth(0, _LEVEL_COLUMN)
         self.removed = QListWidget()
         self.removed.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.removed.setWordWrap(True)
@@ -197,7 +198,7 @@ class ImportPreview(QDialog):
         self.speeches.clear()
         for number, item in enumerate(self.analysis.found, start=1):
             levels = item.levels()
-            shape = "，".join(f"{self._level_name(int(level))} {count}"
+            shape = self.tr("，").join(f"{self._level_name(int(level))} {count}"
                              for level, count in levels.items() if count) or self.tr("无标题层级")
             title = item.speech.title or self.tr("（无标题）")
             line = f"{number}. {title}\n    {shape}"
@@ -257,6 +258,9 @@ class ImportPreview(QDialog):
             item.setToolTip(1, _excerpt(found.back_matter()))
             self.outline.addTopLevelItem(item)
         self.outline.expandAll()
+        # The level column fits its words (「Speech details」「Attachments etc.」 in English, a
+        # level-4 row's indentation), never narrower than it starts.
+        self.outline.setColumnWidth(0, max(_LEVEL_COLUMN, self.outline.sizeHintForColumn(0)))
 
     def _level_name(self, level: int) -> str:
         return {1: self.tr("一级"), 2: self.tr("二级"), 3: self.tr("三级"),

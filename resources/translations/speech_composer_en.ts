@@ -1137,6 +1137,10 @@ Import it now?</translation>
         <translation>The pieces put back changed the outline: {0} earlier correction(s) could not be kept; please look at the outline again.</translation>
     </message>
     <message>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
         <source>无标题层级</source>
         <translation>no headings</translation>
     </message>

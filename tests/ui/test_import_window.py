@@ -225,3 +225,22 @@ def test_the_previews_head_and_opening_rows_show_their_text_in_full_on_hover(win
     window.imports.import_paths([str(_source(tmp_path))])
     assert rows["讲稿信息"] == "在全县安全生产工作会议上的讲话\n县长　王建国"
     assert rows["开头"] == "今天我们召开会议。"
+
+
+def test_the_preview_in_english_shows_its_level_names_whole(qapp, window, tmp_path):
+    # At a fixed 96 px, 「Speech details」 and 「Attachments etc.」 were cut (「Speech de…」), and
+    # the speech's levels were joined with a Chinese comma (「Level 1 2，Level 2 1」).
+    from composer.ui import language
+    language.install(qapp, "en")
+    try:
+        seen = _choose(window, None)
+        window.imports.import_paths([str(_source(tmp_path))])
+        preview = seen[0]
+        outline = preview.outline
+        metrics = outline.fontMetrics()
+        top = outline.topLevelItem(0)
+        assert top.text(0) == "Speech details"
+        assert outline.columnWidth(0) >= metrics.horizontalAdvance(top.text(0)) + outline.indentation()
+        assert "，" not in preview.speeches.item(0).text() and ", " in preview.speeches.item(0).text()
+    finally:
+        language.install(qapp, "zh")
