@@ -38,6 +38,9 @@ _DEBRIS_LINES = [
     re.compile(r"^(page|p\.)\s*\d+(\s*(of|/)\s*\d+)?$", re.IGNORECASE),
     # separator rows
     re.compile(r"^[-=_~—－─━·•]{3,}$"),
+    # what a wiki's licence template leaves when copied as text (维基文库: 「Public domain」,
+    # 「false」 on lines of their own)
+    re.compile(r"^(public domain|false|true)(\s+(public domain|false|true))*$", re.IGNORECASE),
 ]
 
 # The title a site puts over a collection of speeches: 「……(通用8篇)」「精选5篇」「……大全」.
@@ -64,13 +67,16 @@ _BOILERPLATE_SENTENCE = re.compile("|".join([
     r"(点击|扫码|扫描二维码|关注公众号)[^。！？]{0,10}(下载|查看|阅读|获取|关注)",
     r"(更多|相关)(精彩|优秀|热门)?(内容|范文|文章|阅读|推荐)[^。！？]{0,6}(请|：|:|见|访问|关注|点击)",
     r"温馨提示|免费下载|猜你喜欢|相关推荐|阅读全文",
+    # A wiki's licence note under the text: it speaks of 本作品 and its copyright status, or of
+    # the wiki's community (维基文库 puts both under every 政府工作报告).
+    r"本作品[^。！？]{0,80}(著作权|版权|公有领域|许可协议|授权条款)|维基(文库|百科)社群",
 ]), re.IGNORECASE)
 
 # Every boilerplate pattern needs one of these; checking for them first is much faster than
 # running the full pattern over every paragraph of a long import.
 _TRIGGERS = re.compile(
     r"小编|本站|大家|各位|您|你|复制|下载|编辑|doc|word|供|希望|http|www|\.(com|cn|net|org)|版权|著作权|转载|"
-    r"未经|原文|点击|扫码|扫描|关注|更多|相关|温馨提示|猜你喜欢|阅读全文", re.IGNORECASE)
+    r"未经|原文|点击|扫码|扫描|关注|更多|相关|温馨提示|猜你喜欢|阅读全文|本作品|维基", re.IGNORECASE)
 
 # A paragraph this short with boilerplate in it is dropped whole (the fluff sentences around
 # 「以下是小编为大家收集的……」 belong to it); in a longer one only the boilerplate sentences go.

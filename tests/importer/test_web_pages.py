@@ -173,3 +173,26 @@ def test_a_district_sites_disclosure_table_is_page_furniture():
                                   "索引号的编制规则，要统一。"])
 def test_words_of_the_disclosure_table_in_a_sentence_are_text(line):
     assert debris_reason(line) is None
+
+
+# The licence note 维基文库 sets under every 政府工作报告, as it comes when the page is copied
+# (tests/importer/realdocs/tuned/wikisource-gwr2024.txt ends with it).
+WIKI_LICENCE = ("同心共创民族复兴伟业。\n\n"
+                "本作品是中华人民共和国的法律、法规，国家机关的决议、决定、命令和其他具有立法、行政、"
+                "司法性质的文件，及其官方正式译文。根据《中华人民共和国著作权法》第五条第一项，本作品"
+                "不适用于该法，在中国大陆，也可能在其他管辖区，属于公有领域。\n\n"
+                "注：中文维基文库社群认为，中华人民共和国公务演讲，不总是具有立法、行政、司法性质的文件。\n\n"
+                "Public domain\nPublic domain\nfalse\nfalse\n")
+
+
+def test_a_wikis_licence_note_is_not_text_of_the_speech():
+    cleaned = clean_text(WIKI_LICENCE)
+    assert cleaned.texts() == ["同心共创民族复兴伟业。"]
+    removed = "".join(cleaned.removed)
+    assert "公有领域" in removed and "维基文库社群" in removed and "Public domain" in removed
+
+
+@pytest.mark.parametrize("line", ["要把公共文化服务体系建设好，本作品展示了基层干部的风采。",
+                                  "真假（true/false）问题要讲清楚。"])
+def test_words_of_a_licence_in_a_speech_are_text(line):
+    assert clean_text(line).texts() == [line]
