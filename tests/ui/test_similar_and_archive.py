@@ -54,11 +54,12 @@ def _similar(window):
 def test_similar_lists_other_ways_to_say_the_selected_section(win):
     _select(win, "加强组织领导")
     shown = _similar(win)
-    headings = [s.heading for s in shown[:3]]
+    headings = [s.heading for s in shown]
     assert "加强领导，强化措施，扎实开展创建工作" in headings
     assert "加强领导、精心组织，确保省级文明单位创建工作取得实效" in headings
-    first_row = win.similar.list.item(0).text()
-    assert first_row.startswith("一级标题 · ") and shown[0].heading in first_row
+    row = headings.index("加强领导，强化措施，扎实开展创建工作")
+    assert win.similar.list.item(row).text().startswith("一级标题 · ")
+    assert win.similar.list.item(0).text().startswith("段落 · ")   # 篇一's 指导委员会 paragraph
     assert "相近度" in win.similar.list.item(0).toolTip()
     win.similar.list.setCurrentRow(1)          # shown in the library's preview
     assert win.library_pane.current_snippet() is shown[1]
@@ -70,14 +71,16 @@ def test_similar_lists_other_ways_to_say_the_selected_section(win):
 def test_a_similar_snippet_is_inserted_like_any_snippet(win, qtbot):
     section = _select(win, "加强组织领导")
     shown = _similar(win)
+    row = next(n for n, s in enumerate(shown) if s.level == 1)      # a section, not a paragraph
+    chosen = shown[row]
     before = [s.heading for s, _ in win.document.speech.walk()]
-    win.similar.list.setCurrentRow(0)
-    win.similar.list.itemActivated.emit(win.similar.list.item(0))
+    win.similar.list.setCurrentRow(row)
+    win.similar.list.itemActivated.emit(win.similar.list.item(row))
     after = [s.heading for s, _ in win.document.speech.walk()]
-    assert len(after) == len(before) + 1 + sum(1 for c in shown[0].children for _ in c.walk())
-    assert shown[0].heading in after
-    inserted = next(s for s, _ in win.document.speech.walk() if s.heading == shown[0].heading)
-    assert inserted.snippets == [shown[0].id]
+    assert len(after) == len(before) + 1 + sum(1 for c in chosen.children for _ in c.walk())
+    assert chosen.heading in after
+    inserted = next(s for s, _ in win.document.speech.walk() if s.heading == chosen.heading)
+    assert inserted.snippets == [chosen.id]
     win.document.stack.undo()
     assert [s.heading for s, _ in win.document.speech.walk()] == before
     assert section.heading == "加强组织领导"
