@@ -129,9 +129,17 @@ def plant_ellipsis_deng(s, rng):
 
 
 def plant_dash(s, rng):
-    dash = rng.choice(["--", "――", "－－", "-"])
+    dash = rng.choice(["--", "――", "－－"])
     return _replace_or_insert(s, rng, "punct.dash", ("punct.dash",), "——", lambda m: dash,
                               f"目标只有一个{dash}建成省级文明单位。", dash)
+
+
+def plant_hyphen(s, rng):
+    """One 「-」 or 「－」 between Chinese words, where a route takes 「—」: a hint, since the same
+    「-」 is right in a compound (GB/T 15834 §4.13)."""
+    hyphen = rng.choice(["-", "－"])
+    return _insert(s, rng, "punct.hyphen", ("punct.hyphen",),
+                   f"开通郑州{hyphen}北京直达班车。", hyphen)
 
 
 def plant_leading_zero(s, rng):
@@ -349,7 +357,7 @@ def plant_missing_title(s, rng):
 
 
 PLANTERS = [plant_halfwidth, plant_unpaired, plant_doubled, plant_dun_deng, plant_dun_titles,
-            plant_ellipsis, plant_ellipsis_deng, plant_dash, plant_leading_zero,
+            plant_ellipsis, plant_ellipsis_deng, plant_dash, plant_hyphen, plant_leading_zero,
             plant_fullwidth_digit, plant_mixed_number, plant_year_zero, plant_ordinal_form,
             plant_level3_style, plant_skipped_level, plant_mixed_series, plant_heading_stop,
             plant_typed_number, plant_repeated, plant_confusion, plant_expression, plant_banned,

@@ -210,7 +210,20 @@ def _simple(text: str, unit: Unit) -> Iterator[Hit]:
             continue                               # the subtitle's leading dash: export fixes it
         yield Hit("punct.dash", m.start(), m.end(), f"破折号应为“——”，不是“{m.group().strip()}”。",
                   f"A dash is ——, not {m.group().strip()!r}.", "——")
+    # One hyphen between Chinese words is not wrong in itself: GB/T 15834-2011 §4.13 has the
+    # short 「-」 join a compound (吐鲁番-哈密盆地, 中国-东盟, 科技-产业-金融) and the 一字线 「—」
+    # mark a range or route (北京—上海特别旅客快车).  Which is meant is not in the text, so the
+    # writer gets a hint with both uses and no fix.  A full-width 「－」 is neither mark of the
+    # standard; which one it stands for is just as unsure.
     for m in _SINGLE_HYPHEN.finditer(text):
-        yield Hit("punct.dash", m.start(), m.end(),
-                  "汉字之间的“-”：破折号应为“——”，连接号应为“—”或“～”。",
-                  "A hyphen between Chinese characters: a dash is ——, a connecting dash — or ～.")
+        if "－" in m.group():
+            zh = ("全角“－”不是规范的连接号：连接复合名词用短横线“-”（中国-东盟），"
+                  "表示起止、走向用一字线“—”（北京—上海），破折号用“——”。")
+            en = ("A full-width － is not a standard mark: a compound takes - (中国-东盟), a range "
+                  "or route — (北京—上海), a dash ——.")
+        else:
+            zh = ("汉字之间的“-”：复合名词可以用短横线“-”（吐鲁番-哈密盆地）；若表示起止、"
+                  "走向，应为一字线“—”（北京—上海）；若是破折号，应为“——”。")
+            en = ("A hyphen between Chinese words: right in a compound (吐鲁番-哈密盆地); a range "
+                  "or route takes — (北京—上海), a dash ——.")
+        yield Hit("punct.hyphen", m.start(), m.end(), zh, en)

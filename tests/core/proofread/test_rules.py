@@ -2,7 +2,7 @@
 
 import pytest
 
-from composer.core.proofread import Lexicon, Proofreader, parse_confusions
+from composer.core.proofread import HINT, Lexicon, Proofreader, parse_confusions
 from composer.core.speech import Section, Speech
 
 
@@ -101,10 +101,30 @@ def test_ellipsis_with_deng():
 
 @pytest.mark.parametrize("text, span, fix", [
     ("目标--建成一流单位。", "--", "——"), ("目标 -- 建成一流单位。", " -- ", "——"),
-    ("目标――建成一流单位。", "――", "——"), ("北京-上海", "-", None),
+    ("目标――建成一流单位。", "――", "——"),
 ])
 def test_dashes(text, span, fix):
     assert ("punct.dash", span, fix) in findings(text)
+
+
+@pytest.mark.parametrize("text, span", [
+    ("北京-上海", "-"), ("中国－东盟自由贸易区", "－"), ("推进科技-产业-金融良性循环", "-"),
+])
+def test_one_hyphen_between_chinese_words_is_a_hint(text, span):
+    """Not an error: GB/T 15834-2011 §4.13 has the short hyphen 「-」 join a compound noun
+    (吐鲁番-哈密盆地; 中国－东盟 in the 2022 government work report, 科技-产业-金融 in the
+    江西 and 宁夏 reports are such compounds) and the 一字线 「—」 mark a range or route
+    (北京—上海特别旅客快车).  北京-上海 may be either (a route, or the name of a partnership), so it
+    is a hint that names both uses, with no fix, like the full-width 「－」, which the standard
+    has for neither."""
+    assert ("punct.hyphen", span, None) in findings(text)
+    assert "punct.dash" not in rules_of(text)
+    speech = Speech(title="讲话", body=[Section("甲", [text])])
+    hints = [f for f in Proofreader().check(speech) if f.rule == "punct.hyphen"]
+    assert len(hints) == text.count(span)
+    hint = hints[0]
+    assert hint.severity == HINT
+    assert "“-”" in hint.zh and "“—”" in hint.zh and "—" in hint.en      # both uses named
 
 
 def test_dashes_that_are_right_or_not_chinese():
