@@ -473,7 +473,8 @@ class _ArchiveCheck:
 def _match_json(match) -> dict:
     return {"file": match.file.path, "name": match.file.name, "title": match.title,
             "paragraph": match.number, "similarity": round(match.similarity, 4),
-            "percent": match.percent, "text": match.text}
+            "percent": match.percent, "held": round(match.held, 4), "within": match.within,
+            "text": match.text}
 
 
 def _check_archive(args, speech) -> _ArchiveCheck:

@@ -22,7 +22,7 @@ def test_check_against_the_corpus_names_each_draft_and_file(corpus_folder):
     assert result.returncode == 1, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == "发现 15 个问题："
-    repeats = [line for line in lines if "相同（" in line]
+    repeats = [line for line in lines if "相同（" in line or "见于《" in line]
     assert len(repeats) == 15
     assert repeats[0].startswith("  开头 第1段：本段与《创建文明单位动员大会讲话稿篇") and "第 1 段" in repeats[0]
     assert any(f"《{TITLE}一》" in line and f"（{TITLE}一.speech.yaml）" in line for line in repeats)
@@ -42,8 +42,10 @@ def test_check_json_gives_the_archived_file_title_and_every_closest_match(corpus
         assert archived["percent"] >= 80 and archived["similarity"] >= 0.8
         assert archived["name"].startswith(archived["title"])
         assert archived["file"].endswith(archived["name"])
-        assert f"《{archived['title']}》第 {archived['paragraph']} 段 {archived['percent']}% 相同" \
-            in problem["message"]
+        same = f"《{archived['title']}》第 {archived['paragraph']} 段 {archived['percent']}% 相同"
+        within = f"{archived['percent']}% 见于《{archived['title']}》第 {archived['paragraph']} 段"
+        assert (within if archived["within"] else same) in problem["message"]
+        assert archived["within"] == (archived["held"] < 0.8)
         assert problem["location"]["offset"] == 0 and problem["location"]["length"] == len(problem["text"])
     archive = data["archive"]
     assert (archive["files"], archive["speeches"], archive["threshold"]) == (8, 8, 0.8)
@@ -51,6 +53,22 @@ def test_check_json_gives_the_archived_file_title_and_every_closest_match(corpus
     last = archive["paragraphs"][-1]
     assert last["checked"] is False and last["closest"] is None
     assert all(p["closest"]["percent"] >= 80 for p in archive["paragraphs"] if p["checked"])
+
+
+def test_a_piece_of_a_longer_archived_paragraph_is_not_called_the_same(corpus_folder):
+    """Three of the example's paragraphs are pieces of 篇五's 11th paragraph, a long one: each is
+    「见于」 it, not 「100% 相同」 (which three different paragraphs cannot all be)."""
+    data = json.loads(run("check", EXAMPLE, "--archive", corpus_folder, "--json").stdout)
+    repeats = [p for p in data["problems"] if p["rule"] == "archive.repeat"]
+    within = [p for p in repeats if p["archived"]["within"]]
+    assert {(p["archived"]["title"], p["archived"]["paragraph"]) for p in within} == \
+        {(f"{TITLE}五", 11)}
+    assert len(within) == 3 and len({p["text"] for p in within}) == 3
+    for problem in within:
+        assert problem["message"].startswith(f"本段 100% 见于《{TITLE}五》第 11 段，那一段更长")
+        assert "相同" not in problem["message"] and problem["archived"]["held"] < 0.5
+    same = [p for p in repeats if not p["archived"]["within"]]
+    assert len(same) == 12 and all("% 相同（" in p["message"] for p in same)
 
 
 def test_repeatable_archive_folders_and_unrelated_documents(corpus_folder, tmp_path):

@@ -5,7 +5,9 @@ Han characters, letters and digits, case-folded) to its set of 4-character shing
 *similarity* to an archived paragraph is the share of its shingles that the archived paragraph
 also holds — how much of *this* paragraph was there already (the 重复率 of a 查重 service).
 A paragraph is flagged when that share is at least ``THRESHOLD`` (80 %): 「本段与《……》第 3 段
-86% 相同」.
+86% 相同」 when the archived paragraph is as much in this one (``Match.held``), else 「本段 100%
+见于《……》第 11 段，那一段更长」: a long archived paragraph can hold several of the speech's,
+and three different paragraphs cannot all be 「100% 相同」 to it.
 
 **Why a share of this paragraph, not Jaccard.**  Writers cut old paragraphs up and join them.
 The example speech (``resources/examples/``) was built from the corpus: four of its paragraphs
@@ -186,6 +188,13 @@ class Match:
     file: ArchiveFile
     paragraph: int          # index among the file's checked paragraphs
     similarity: float       # the share of the query's shingles found in that paragraph
+    held: float = 1.0       # the share of that paragraph's shingles the query holds
+
+    @property
+    def within(self) -> bool:
+        """The query is (mostly) a piece of a longer archived paragraph: much of that
+        paragraph is not in the query, so the two are not 「相同」."""
+        return self.held < THRESHOLD
 
     @property
     def title(self) -> str:
@@ -273,11 +282,12 @@ class ArchiveSearch:
             size = len(own)
             matches = []
             for _count, file, paragraph in found[:MAX_EXACT]:
-                stored = memoryview(file.hashes)[file.hash_bounds[paragraph]:
-                                                 file.hash_bounds[paragraph + 1]]
-                share = len(own.intersection(stored)) / size
-                if share >= FLOOR:
-                    matches.append(Match(file, paragraph, share))
+                stored = set(memoryview(file.hashes)[file.hash_bounds[paragraph]:
+                                                     file.hash_bounds[paragraph + 1]])
+                shared = len(own.intersection(stored))
+                if shared >= FLOOR * size:
+                    matches.append(Match(file, paragraph, shared / size,
+                                         shared / len(stored) if stored else 1.0))
             matches.sort(key=lambda m: -m.similarity)
             result[i] = matches
         return result
@@ -361,7 +371,14 @@ def check_paragraphs(speech: Speech, search: ArchiveSearch,
 
 
 def repeat_message(match: Match) -> tuple[str, str]:
+    """「相同」 when the two paragraphs are the same (each holds 80 % of the other); 「见于」 when
+    this one is a piece of a longer archived paragraph, which may hold several of them."""
     title = match.title or match.file.name
+    if match.within:
+        return (f"本段 {match.percent}% 见于《{title}》第 {match.number} 段，那一段更长"
+                f"（{match.file.name}）。",
+                f"{match.percent}% of this paragraph is in paragraph {match.number} of "
+                f"“{title}”, a longer one ({match.file.name}).")
     return (f"本段与《{title}》第 {match.number} 段 {match.percent}% 相同（{match.file.name}）。",
             f"This paragraph is {match.percent}% the same as paragraph {match.number} of "
             f"“{title}” ({match.file.name}).")
