@@ -666,9 +666,11 @@ def _new(args) -> int:
     loaded = _loaded_templates(args.folder)
     template = loaded.find(args.template)
     if template is None:
-        kinds = "、".join(t.kind for t in loaded.templates) or pick("（无）", "(none)")
+        # Both forms --template takes: the id (ASCII, easy to type) and the meeting kind.
+        kinds = "、".join(f"{t.id}（{t.kind}）" for t in loaded.templates) or "（无）"
+        en_kinds = ", ".join(f"{t.id} ({t.kind})" for t in loaded.templates) or "(none)"
         raise ComposerError(f"没有“{args.template}”这个模板。可用：{kinds}",
-                            f"There is no template {args.template!r}. Available: {kinds}")
+                            f"There is no template {args.template!r}. Available: {en_kinds}")
     write_new_speech(make_speech(template), args.output, overwrite=args.force)
     print(pick(f"已按“{template.kind}”模板新建：{args.output}",
                f"Started from the {template.kind} template: {args.output}"))

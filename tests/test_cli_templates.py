@@ -41,7 +41,10 @@ def test_new_failures_exit_2_with_one_line_and_write_nothing(tmp_path):
     target = tmp_path / "new.speech.yaml"
     result = run("new", "--template", "报告会", "-o", target)
     assert result.returncode == 2 and result.stderr.count("\n") == 1 and "报告会" in result.stderr
+    assert "dongyuan（动员大会）" in result.stderr          # the choices: id and kind, both taken
     assert not target.exists()
+    assert run("new", "--template", "dongyuan", "-o", target).returncode == 0
+    target.unlink()
     target.write_text("mine", "utf-8")
     result = run("new", "--template", "致辞", "-o", target)
     assert result.returncode == 2 and result.stderr.count("\n") == 1
