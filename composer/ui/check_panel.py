@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from shiboken6 import isValid
 from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QCheckBox, QDockWidget, QHBoxLayout, QLabel, QToolBar,
@@ -78,6 +79,14 @@ class CheckPanel(QWidget):
         self.tree.clicked.connect(self._jump_to)
         self.tree.activated.connect(self._jump_to)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        # What each of the panel's steps on the undo stack acted on, by the stack's index after
+        # it (with the step's name, to tell it from a step pushed there since): an undo of that
+        # step selects the finding it brings back, not the one that took its row.
+        self._acted: dict[int, tuple[str, list[Finding]]] = {}
+        self._restore: list[Finding] = []
+        self._stack_index = document.stack.index()
+        document.stack.indexChanged.connect(self._stack_moved)
+        document.reset.connect(self._acted.clear)
         checker.updated.connect(self.refresh)
         self.refresh()
 
@@ -90,6 +99,9 @@ class CheckPanel(QWidget):
     def refresh(self) -> None:
         ignored = self.checker.ignored_keys()
         self.model.set_findings(self.checker.findings, ignored, self.show_ignored.isChecked())
+        if self._restore and not self.checker.pending:
+            self._select_restored(self._restore[0])
+            self._restore = []
         # The model moves the current row itself when its finding goes (fixed, ignored), and
         # the view says nothing of it: the line under the list follows here.
         self.detail.show_finding(self.model.finding_at(self.tree.currentIndex()))
@@ -165,6 +177,27 @@ class CheckPanel(QWidget):
     def select_finding(self, finding: Finding) -> bool:
         return self.tree.select_finding(finding)
 
+    def _stack_moved(self, index: int) -> None:
+        before, self._stack_index = self._stack_index, index
+        step, stack = self._acted.get(before), self.document.stack
+        if not isValid(stack) or not isValid(self):
+            return                          # the window is closing: the stack goes with it
+        if index < before and step is not None and stack.text(before - 1) == step[0]:
+            self._restore = step[1]         # selected once the check after the undo is in
+            if not self.checker.pending:    # an ignore undone: the list is already redrawn
+                self.refresh()
+
+    def _select_restored(self, finding: Finding) -> None:
+        if self.tree.select_finding(finding):
+            return
+        place = (finding.rule, finding.location.container, finding.location.paragraph,
+                 finding.text)
+        for other in self.model.findings():
+            if (other.rule, other.location.container, other.location.paragraph,
+                    other.text) == place:
+                self.tree.select_finding(other)
+                return
+
     # --- acting ---------------------------------------------------------------------------------
 
     def _jump_to(self, index: QModelIndex) -> None:
@@ -182,11 +215,16 @@ class CheckPanel(QWidget):
         if self.checker.pending:
             self.checker.run()
 
-    def _execute(self, build, text: str) -> None:
+    def _execute(self, build, text: str, acted: list[Finding]) -> None:
         try:
             self.document.execute(build(), text)
         except OperationError as error:
             self.message.emit(str(error))
+        else:
+            stack = self.document.stack
+            after = stack.index()
+            self._acted = {k: v for k, v in self._acted.items() if k < after}
+            self._acted[after] = (stack.text(after - 1), acted)
         self.checker.run()       # the list follows at once, not after the typing pause
 
     def fix_current(self) -> None:
@@ -196,8 +234,7 @@ class CheckPanel(QWidget):
             return
         speech = self.document.speech
         self._execute(lambda: fix_edit(speech, finding, self._ignored_findings()),
-                      self.tr("修正：{0}").format(
-            BY_ID[finding.rule].description))
+                      self.tr("修正：{0}").format(BY_ID[finding.rule].description), [finding])
 
     def fix_rule(self) -> None:
         self._up_to_date()
@@ -210,7 +247,7 @@ class CheckPanel(QWidget):
             speech = self.document.speech
             self._execute(lambda: fix_all_edit(speech, fixes, self._ignored_findings()),
                           self.tr("全部修正：{0}（{1} 处）")
-                          .format(group.rule.description, len(fixes)))
+                          .format(group.rule.description, len(fixes)), fixes)
 
     def fix_everything(self) -> None:
         self._up_to_date()
@@ -218,7 +255,7 @@ class CheckPanel(QWidget):
         if fixes:
             speech = self.document.speech
             self._execute(lambda: fix_all_edit(speech, fixes, self._ignored_findings()),
-                          self.tr("全部修正（{0} 处）").format(len(fixes)))
+                          self.tr("全部修正（{0} 处）").format(len(fixes)), fixes)
 
     def _ignored_findings(self) -> list[Finding]:
         """The ignored ones among the last check's findings: a fix beside one keeps it ignored."""
@@ -232,7 +269,7 @@ class CheckPanel(QWidget):
         if chosen:
             speech = self.document.speech
             self._execute(lambda: ignore_edit(speech, chosen),
-                          self.tr("忽略检查结果（{0} 处）").format(len(chosen)))
+                          self.tr("忽略检查结果（{0} 处）").format(len(chosen)), chosen)
 
     def unignore_current(self) -> None:
         self._up_to_date()
@@ -241,7 +278,7 @@ class CheckPanel(QWidget):
         if keys:
             speech = self.document.speech
             self._execute(lambda: unignore_edit(speech, keys),
-                          self.tr("取消忽略（{0} 处）").format(len(keys)))
+                          self.tr("取消忽略（{0} 处）").format(len(keys)), [])
 
 
 class CheckDock(QDockWidget):

@@ -155,6 +155,31 @@ def test_fix_one_then_undo_brings_it_back(qtbot, library):
     qtbot.waitUntil(lambda: "word.confusion" in groups(win), timeout=3000)
 
 
+def test_undo_selects_the_problem_it_brings_back(qtbot, library):
+    """After 修正 the next comma takes the fixed one's row and is selected; 撤销 brings the
+    fixed one back and selects it (it used to stay on the next one), for 忽略 as well."""
+    win = open_window(qtbot, library, planted())
+    panel = win.check_panel
+    first, second = groups(win)["punct.halfwidth"]
+    panel.tree.setCurrentIndex(row_of(win, "punct.halfwidth", 0))
+    panel.fix_action.trigger()
+    assert panel.current_finding() == second
+    win.undo_action.trigger()
+    qtbot.waitUntil(lambda: len(groups(win).get("punct.halfwidth", [])) == 2, timeout=3000)
+    assert panel.current_finding() == first
+    panel.ignore_action.trigger()
+    assert panel.current_finding() == second
+    win.undo_action.trigger()
+    qtbot.waitUntil(lambda: len(groups(win).get("punct.halfwidth", [])) == 2, timeout=3000)
+    assert panel.current_finding() == first
+    # Redo fixes it again (the next one takes its row); the record of that step stays good.
+    win.redo_action.trigger()
+    assert panel.current_finding() == second
+    win.undo_action.trigger()
+    qtbot.waitUntil(lambda: len(groups(win).get("punct.halfwidth", [])) == 2, timeout=3000)
+    assert panel.current_finding() == first
+
+
 def test_fix_all_of_a_rule_is_one_undo_step(qtbot, library):
     win = open_window(qtbot, library, planted())
     panel = win.check_panel
