@@ -179,7 +179,7 @@ class MainWindow(QMainWindow):
         edit.addActions([d.find_action, d.replace_action, d.find_next, d.find_previous])
         edit.addSeparator()
         edit.addAction(self.info_action)
-        edit.addAction(self.check_action)
+        edit.addAction(self.check_now_action)
         edit.addActions([self.borrowing.table_action, self.borrowing.apply_action])
         edit.addAction(f.paste_speech)
 
@@ -188,6 +188,8 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         view.addAction(d.page_width)
         view.addAction(self.focus_action)
+        view.addSeparator()
+        view.addAction(self.check_action)
 
         o = self.outline
         outline = bar.addMenu(self.tr("提纲(&O)"))
@@ -243,9 +245,15 @@ class MainWindow(QMainWindow):
         self.check_panel = CheckPanel(self.document, self.checker, self.outline_model.markers)
         self.check_dock = CheckDock(self.check_panel, self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.check_dock)
+        # The toolbar's and 视图's 检查 show and close the dock (its check mark is the dock's);
+        # F7, as Word's 拼写和语法, goes to the checker: it checks now and shows the list,
+        # never closing it.
         self.check_action = self.check_dock.toggleViewAction()
-        self.check_action.setShortcut(QKeySequence(Qt.Key.Key_F7))   # Word's 拼写和语法
         self.check_action.setToolTip(self.tr("显示或关闭检查结果（错别字、标点、数字、序数……）"))
+        self.check_now_action = QAction(self.tr("检查全文"), self)
+        self.check_now_action.setShortcut(QKeySequence(Qt.Key.Key_F7))
+        self.check_now_action.setToolTip(self.tr("立即检查，并转到检查结果（F7）"))
+        self.check_now_action.triggered.connect(self.check_now)
         self.check_panel.jump.connect(
             lambda loc: self.show_location(loc.container, loc.paragraph, loc.offset, loc.length))
         self.check_panel.message.connect(self.show_message)
@@ -289,6 +297,15 @@ class MainWindow(QMainWindow):
         self.check_dock.show()
         self.check_dock.raise_()
         self.check_panel.tree.setFocus()
+
+    def check_now(self) -> None:
+        """F7: check the speech as it is now, show the list and put the focus in it, on its
+        first problem when none is current."""
+        self.checker.run()
+        self.show_checks()
+        findings = self.check_panel.model.findings()
+        if not self.check_panel.tree.currentIndex().isValid() and findings:
+            self.check_panel.select_finding(findings[0])
 
     def _update_check_status(self) -> None:
         if not self.checker.checked:

@@ -1418,6 +1418,14 @@ Import it now?</translation>
         <translation>Show or close the check results (wrong characters, punctuation, numbers, outline numbers …)</translation>
     </message>
     <message>
+        <source>检查全文</source>
+        <translation>Check Document</translation>
+    </message>
+    <message>
+        <source>立即检查，并转到检查结果（F7）</source>
+        <translation>Check now and go to the results (F7)</translation>
+    </message>
+    <message>
         <source>打开检查结果</source>
         <translation>Open the check results</translation>
     </message>

@@ -298,6 +298,37 @@ def test_typing_a_new_error_shows_it_after_the_pause(qtbot, library):
     assert new and new[0].text == "认真认真"
 
 
+def test_f7_checks_now_and_goes_to_the_list_without_closing_it(qtbot, library):
+    """F7 is Word's 拼写和语法: it goes to the checker.  With the dock open it used to close
+    it.  Now it checks at once (no typing pause), shows the dock and puts the focus in the
+    list; the toolbar's 检查 toggle (and 视图's) still closes the dock and shows its state."""
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QApplication
+    win = open_window(qtbot, library, planted())
+    dock, tree = win.check_dock, win.check_panel.tree
+    f7 = [a for a in win.findChildren(type(win.check_action))
+          if a.shortcut() == QKeySequence(Qt.Key.Key_F7)]
+    assert f7 == [win.check_now_action]
+    assert win.check_action.shortcut().isEmpty()
+    assert dock.isVisible() and win.check_action.isChecked()
+    section = win.document.speech.body[2]
+    win.show_location(section.id, 0, len(section.paragraphs[0]), 0)
+    commit_text(win.document_pane.view, "我们要认真认真落实。")
+    assert win.checker.pending
+    qtbot.keyClick(win.document_pane.view, Qt.Key.Key_F7)
+    assert dock.isVisible() and win.check_action.isChecked()          # still open
+    assert not win.checker.pending and len(groups(win)["word.repeated"]) == 2   # checked now
+    assert QApplication.focusWidget() is tree and tree.currentIndex().isValid()
+    qtbot.keyClick(tree, Qt.Key.Key_F7)
+    assert dock.isVisible()                          # again: stays open
+    win.check_action.trigger()                       # the toolbar's toggle closes it
+    assert not dock.isVisible() and not win.check_action.isChecked()
+    qtbot.keyClick(win.document_pane.view, Qt.Key.Key_F7)
+    assert dock.isVisible() and win.check_action.isChecked()
+    assert QApplication.focusWidget() is tree
+    assert win.check_action in win.menuBar().actions()[2].menu().actions()      # 视图
+
+
 def test_the_dock_closes_and_its_state_is_remembered(qtbot, library):
     win = open_window(qtbot, library, planted())
     assert win.check_dock.isVisible()
