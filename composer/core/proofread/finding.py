@@ -18,6 +18,7 @@ SEVERITIES = (ERROR, WARNING, HINT)
 # promised; ten are shown where the text has them, so that the excerpt that keys an ignored
 # finding is specific enough not to hide another finding by accident.
 CONTEXT = 10
+SIDE = 5        # an ignored finding is still known by one side of its context this long
 
 
 @dataclass(frozen=True)
@@ -68,9 +69,62 @@ class Finding:
         return pick(self.zh, self.en)
 
     @property
-    def key(self) -> tuple[str, str]:
+    def key(self) -> FindingKey:
         """What an ignored finding is remembered by: survives edits elsewhere in the speech."""
-        return (self.rule, self.excerpt)
+        return FindingKey(self.rule, self.excerpt, self.text, self.excerpt_start)
+
+
+class FindingKey(tuple):
+    """(rule, excerpt), equal to the plain pair and hashed as it (the pair is what the speech
+    file keeps), which also knows the flagged span inside the excerpt, so that
+    :class:`IgnoredKeys` can still recognise the finding when one side of it was edited."""
+
+    text: str
+    start: int
+
+    def __new__(cls, rule: str, excerpt: str, text: str = "", start: int = 0) -> FindingKey:
+        key = super().__new__(cls, (rule, excerpt))
+        key.text, key.start = text, start
+        return key
+
+    @property
+    def sides(self) -> tuple[str, str]:
+        excerpt = self[1]
+        return excerpt[:self.start], excerpt[self.start + len(self.text):]
+
+
+class IgnoredKeys(frozenset):
+    """The (rule, excerpt) keys of the ignored findings.  A finding is in it when its key is,
+    or — typing near an ignored finding changes its excerpt — when an ignored excerpt of the
+    same rule holds the flagged text with the same context on one side of it (the side the
+    writer did not touch), if that side has at least ``SIDE`` characters: less (the span at the
+    paragraph's start or end) is too little to tell one place from another."""
+
+    def __contains__(self, key: object) -> bool:
+        return frozenset.__contains__(self, key) or self.stored(key) is not None
+
+    def stored(self, key: object) -> tuple[str, str] | None:
+        """The ignored key that stands for this finding's key, None if there is none."""
+        if frozenset.__contains__(self, key):
+            return (key[0], key[1]) if isinstance(key, tuple) else None
+        if not isinstance(key, FindingKey) or not key.text:
+            return None
+        by_rule = self.__dict__.get("_by_rule")
+        if by_rule is None:
+            by_rule = self.__dict__["_by_rule"] = {}
+            for rule, excerpt in self:
+                by_rule.setdefault(rule, []).append(excerpt)
+        left, right = key.sides
+        rule = key[0]
+        for excerpt in by_rule.get(rule, ()):
+            at = excerpt.find(key.text)
+            while at >= 0:
+                their_left, their_right = excerpt[:at], excerpt[at + len(key.text):]
+                if (len(left) >= SIDE and left == their_left) or (
+                        len(right) >= SIDE and right == their_right):
+                    return (rule, excerpt)
+                at = excerpt.find(key.text, at + 1)
+        return None
 
 
 def excerpt_of(text: str, start: int, end: int, context: int = CONTEXT) -> tuple[str, int]:

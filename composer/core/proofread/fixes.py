@@ -15,7 +15,7 @@ from .. import operations
 from ..edits import Batch, Changes, Edit
 from ..errors import OperationError
 from ..speech import HEAD_FIELDS, IgnoredFinding, Speech
-from .finding import Finding, Location, excerpt_of
+from .finding import Finding, IgnoredKeys, Location, excerpt_of
 
 
 def unit_text(speech: Speech, location: Location) -> str:
@@ -103,6 +103,7 @@ def _rekey_ignored(speech: Speech, fixes: dict[tuple, list[Finding]],
     """The ignored list with each ignored finding in a fixed unit keyed by its excerpt after the
     fixes (None when no key changes).  A finding the fixes overlap is left as it was."""
     renamed: dict[tuple[str, str], tuple[str, str]] = {}
+    stored = speech_ignored(speech).stored
     for finding in ignored:
         fs = fixes.get(_unit(finding))
         if not fs or finding in fs:
@@ -118,8 +119,10 @@ def _rekey_ignored(speech: Speech, fixes: dict[tuple, list[Finding]],
         else:
             text = _apply_fixes(unit_text(speech, finding.location), fs)
             excerpt, _ = excerpt_of(text, start + shift, end + shift)
-            if excerpt != finding.excerpt:
-                renamed[finding.key] = (finding.rule, excerpt)
+            # By the entry it is known by (typing beside it may have changed its excerpt).
+            known = stored(finding.key) or (finding.rule, finding.excerpt)
+            if excerpt != known[1]:
+                renamed[known] = (finding.rule, excerpt)
     if not renamed:
         return None
     kept: list[IgnoredFinding] = []
@@ -160,11 +163,13 @@ def ignore_edit(speech: Speech, findings: Iterable[Finding]) -> SetIgnored:
 
 
 def unignore_edit(speech: Speech, keys: Iterable[tuple[str, str]]) -> SetIgnored:
-    """The edit that reports these (rule, excerpt) keys again (not yet applied)."""
-    drop = set(keys)
+    """The edit that reports these (rule, excerpt) keys again (not yet applied): the ignored
+    entries that stand for them, also where typing beside the finding changed its excerpt."""
+    ignored = speech_ignored(speech)
+    drop = {ignored.stored(key) for key in keys} - {None}
     return SetIgnored([i for i in speech.ignored if (i.rule, i.excerpt) not in drop])
 
 
-def speech_ignored(speech: Speech) -> frozenset[tuple[str, str]]:
+def speech_ignored(speech: Speech) -> IgnoredKeys:
     """The (rule, excerpt) keys the writer chose to ignore, as stored in the speech."""
-    return frozenset((item.rule, item.excerpt) for item in getattr(speech, "ignored", ()))
+    return IgnoredKeys((item.rule, item.excerpt) for item in getattr(speech, "ignored", ()))

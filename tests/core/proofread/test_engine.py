@@ -201,3 +201,33 @@ def test_ignoring_is_an_edit_that_undoes():
     inverse.apply(s)
     assert s.ignored == []
     assert edit.changes().structure is False
+
+
+def test_an_ignored_finding_stays_ignored_when_the_writer_types_beside_it():
+    """It is remembered by the text around it (10 characters each side).  Typing within those
+    10 characters on one side used to bring it back; the flagged text with the untouched side
+    still matching keeps it ignored.  Both sides edited, or the flagged text itself, and it is
+    another finding: it comes back."""
+    from composer.core.proofread import unignore_edit
+    text = "各单位要加强值班值守工作,确保信息畅通，及时报告情况。"
+    s = Speech(title="讲话", body=[Section("甲", [text])])
+    [comma] = [f for f in check_speech(s) if f.rule == "punct.halfwidth"]
+    s.ignored = [IgnoredFinding(*comma.key)]
+    assert not [f for f in check_speech(s) if f.rule == "punct.halfwidth"]
+
+    def halfwidth(paragraph):
+        s.body[0].paragraphs[0] = paragraph
+        return [f for f in check_speech(s) if f.rule == "punct.halfwidth"]
+    assert halfwidth("各单位要加强值班值守和巡查工作,确保信息畅通，及时报告情况。") == []   # before it
+    assert halfwidth("各单位要加强值班值守工作,确保各类信息畅通，及时报告情况。") == []   # after it
+    assert halfwidth("我们各单位要加强值班值守工作,确保信息畅通，及时报告情况。") == []   # further off
+    assert len(halfwidth("各单位要加强值班值守和巡查工作,确保各类信息畅通，及时报告情况。")) == 1
+    assert len(halfwidth("各单位要加强值班值守工作;确保信息畅通，及时报告情况。")) == 1
+    # Another comma with other text on both sides is not hidden by it.
+    assert len(halfwidth("各单位要加强值班值守工作,确保信息畅通,同时及时报告有关情况。")) == 1
+    # 取消忽略 of the finding as it reads now removes the entry it was known by.
+    halfwidth("各单位要加强值班值守和巡查工作,确保信息畅通，及时报告情况。")
+    [shifted] = [f for f in check_speech(s, include_ignored=True) if f.rule == "punct.halfwidth"]
+    assert shifted.key != comma.key
+    unignore_edit(s, [shifted.key]).apply(s)
+    assert s.ignored == []
