@@ -154,3 +154,22 @@ def test_opening_closing_and_empty(index):
     assert alone.similar("成立领导小组，明确分工")[0].snippet.id == "a"
     assert alone.similar("加强领导，落实责任") == []     # only pairs any prose has in common
     assert Section("x").snippets == []
+
+
+def test_the_list_of_common_pairs_is_up_to_date():
+    """Generated from tests/importer/realdocs/tuned/: a document added there changes it
+    (rebuild with ``python resources/similar/build.py``)."""
+    import importlib.util
+    import math
+    from composer.core.common_pairs import COMMON_PAIRS
+    spec = importlib.util.spec_from_file_location("build", ROOT / "resources" / "similar" / "build.py")
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    documents = sorted(p for p in build.SOURCE.iterdir() if p.suffix in (".txt", ".md"))
+    counts: dict[str, int] = {}
+    for path in documents:
+        for value in build.pairs(path.read_text(encoding="utf-8-sig")):
+            counts[value] = counts.get(value, 0) + 1
+    least = math.ceil(build.SHARE * len(documents))
+    expected = {p for p, n in counts.items() if n >= least and all("\u4e00" <= c <= "\u9fff" for c in p)}
+    assert COMMON_PAIRS == expected
