@@ -35,35 +35,72 @@ class Step:
 
 
 class LibraryHistory:
-    def __init__(self, store: Callable[[LibraryEdit], Applied], limit: int = LIMIT):
+    def __init__(self, store: Callable[[LibraryEdit], Applied] | None = None,
+                 limit: int = LIMIT):
         """``store`` writes an edit to its pack and returns what was applied; it raises
-        ComposerError (nothing written) when it cannot."""
+        ComposerError (nothing written) when it cannot.  Without one, only the two-phase
+        methods below are used (the window writes on a worker thread)."""
         self.store = store
         self.limit = limit
         self._undo: list[Step] = []
         self._redo: list[Step] = []
 
+    def _write(self, edit: LibraryEdit) -> Applied:
+        if self.store is None:
+            raise TypeError("this history is written in two phases (record, undone, redone)")
+        return self.store(edit)
+
     def do(self, label: str, edit: LibraryEdit) -> Applied:
-        applied = self.store(edit)            # raises: nothing recorded
-        self._undo.append(Step(label, applied.inverse))
-        del self._undo[:-self.limit]
-        self._redo.clear()
+        applied = self._write(edit)            # raises: nothing recorded
+        self.record(label, applied)
         return applied
 
     def undo(self) -> Applied | None:
-        return self._move(self._undo, self._redo)
+        step = self.next_undo()
+        if step is None:
+            return None
+        applied = self._write(step.edit)      # raises: the history stays where it was
+        self.undone(applied)
+        return applied
 
     def redo(self) -> Applied | None:
-        return self._move(self._redo, self._undo)
-
-    def _move(self, source: list[Step], target: list[Step]) -> Applied | None:
-        if not source:
+        step = self.next_redo()
+        if step is None:
             return None
-        step = source[-1]
-        applied = self.store(step.edit)       # raises: the history stays where it was
-        source.pop()
-        target.append(Step(step.label, applied.inverse))
+        applied = self._write(step.edit)
+        self.redone(applied)
         return applied
+
+    # --- in two phases, for a store that writes on another thread (ui/library_pane) ----------
+    #
+    # The step to write is taken (next_undo), written elsewhere, and only then recorded
+    # (undone): a write that fails records nothing, as above.  The caller makes one write at a
+    # time, so the step on top cannot change between the two phases.
+
+    def record(self, label: str, applied: Applied) -> None:
+        """A new edit was written: it is the next to undo; the redo steps are gone."""
+        self._undo.append(Step(label, applied.inverse))
+        del self._undo[:-self.limit]
+        self._redo.clear()
+
+    def next_undo(self) -> Step | None:
+        return self._undo[-1] if self._undo else None
+
+    def next_redo(self) -> Step | None:
+        return self._redo[-1] if self._redo else None
+
+    def undone(self, applied: Applied) -> None:
+        """The step of next_undo() was written (``applied`` is what its write did)."""
+        step = self._undo.pop()
+        self._redo.append(Step(step.label, applied.inverse))
+
+    def redone(self, applied: Applied) -> None:
+        step = self._redo.pop()
+        self._undo.append(Step(step.label, applied.inverse))
+
+    def labels(self) -> tuple[list[str], list[str]]:
+        """The labels of the undo and the redo steps, oldest first."""
+        return [s.label for s in self._undo], [s.label for s in self._redo]
 
     def can_undo(self) -> bool:
         return bool(self._undo)

@@ -60,6 +60,12 @@ def open_pack(path: str | os.PathLike, read_only: bool = False, use_index: bool 
     the caller does that (``library_cache.save_snippets``) when it has time."""
     name = os.fspath(path)
     raw = files.read_bytes(name, limit=MAX_BYTES)
+    return pack_from_bytes(raw, name, read_only, use_index, cache_later)
+
+
+def pack_from_bytes(raw: bytes, name: str, read_only: bool = False, use_index: bool = True,
+                    cache_later: bool = False) -> tuple[Pack, str, bool]:
+    """:func:`open_pack` for bytes already read (a writer re-reading a pack under its lock)."""
     digest = hashlib.sha256(raw).hexdigest()
     with paused_gc():
         if use_index:
@@ -215,6 +221,11 @@ def _snippet_data(snippet: Snippet) -> dict:
     if snippet.source_file or snippet.source_title:
         data["source"] = {"file": snippet.source_file, "speech": snippet.source_title}
     return data
+
+
+def pack_bytes(pack: Pack) -> tuple[bytes, bool]:
+    """(the pack's file, as UTF-8 YAML; whether invalid code units had to be replaced)."""
+    return yamlfile.dump_bytes(pack_to_data(pack))
 
 
 def save_pack(pack: Pack, path: str | os.PathLike | None = None) -> bool:

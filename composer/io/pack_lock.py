@@ -30,7 +30,7 @@ import os
 import random
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -41,6 +41,8 @@ from .processes import ProcessId, this_process
 # The longest a write waits for another writer's lock before it gives up (seconds).
 DEFAULT_WAIT = 20.0
 OTHER_HOST_STALE = 10 * 60
+# A wait longer than this is worth a note to the writer (seconds).
+NOTE_AFTER = 0.5
 _MAX_LOCK_BYTES = 16 * 1024
 # An empty or damaged lock file last changed this long ago is dead without waiting.
 _DAMAGED_STALE = 60.0
@@ -129,8 +131,12 @@ def _is_dead(path: Path, raw: bytes, unchanged_for: float, now: float) -> bool:
     return now - since > OTHER_HOST_STALE
 
 
-def acquire(pack_path: str | os.PathLike, wait: float = DEFAULT_WAIT) -> PackLock:
+def acquire(pack_path: str | os.PathLike, wait: float = DEFAULT_WAIT,
+            on_wait: Callable[[], None] | None = None) -> PackLock:
     """Take the write lock of a pack, waiting at most ``wait`` seconds for another writer.
+
+    ``on_wait`` is called once, after :data:`NOTE_AFTER` seconds of waiting (a window says in
+    its status bar that it waits for another writer).
 
     Raises PackBusyError when it cannot be had, ComposerError when the folder cannot be
     written at all.
@@ -159,6 +165,9 @@ def acquire(pack_path: str | os.PathLike, wait: float = DEFAULT_WAIT) -> PackLoc
             seen, seen_at = raw, now
         if _is_dead(path, raw, now - seen_at, time.time()) and exclusive.take_away(path, raw):
             continue
+        if on_wait is not None and now - started > NOTE_AFTER:
+            on_wait()
+            on_wait = None
         if now - started > wait:
             try:
                 holder = json.loads(raw.decode("utf-8"))
@@ -172,8 +181,9 @@ def acquire(pack_path: str | os.PathLike, wait: float = DEFAULT_WAIT) -> PackLoc
 
 
 @contextmanager
-def held(pack_path: str | os.PathLike, wait: float = DEFAULT_WAIT) -> Iterator[PackLock]:
-    lock = acquire(pack_path, wait)
+def held(pack_path: str | os.PathLike, wait: float = DEFAULT_WAIT,
+         on_wait: Callable[[], None] | None = None) -> Iterator[PackLock]:
+    lock = acquire(pack_path, wait, on_wait)
     try:
         yield lock
     finally:

@@ -121,11 +121,13 @@ class ImportActions(QObject):
         from ..core.importer import import_into_library
         analysis = preview.analysis
         result = import_into_library(analysis.found, pack.snippets, sketches=analysis.sketches)
-        applied = self.window.library_pane.add_snippets(pack, result.added, self.tr("导入到素材库"))
-        if applied is None:
-            return False        # the pane said why; the pack is as it was
-        self.message.emit(self.tr("已存入“{0}”：新增素材 {1} 条，跳过重复 {2} 条。").format(
-            pack.name, len(applied.ids), result.skipped))
+        skipped = result.skipped
+
+        def added(applied) -> None:
+            self.message.emit(self.tr("已存入“{0}”：新增素材 {1} 条，跳过重复 {2} 条。").format(
+                pack.name, len(applied.ids), skipped))
+        # Written on the library pane's worker; a failure is said there, the pack as it was.
+        self.window.library_pane.add_snippets(pack, result.added, self.tr("导入到素材库"), added)
         return True
 
     def _writable_packs(self) -> list:

@@ -7,9 +7,13 @@ shared packs are read-only.  Packs that change on disk (another writer) are read
 
 from __future__ import annotations
 
+import functools
 import html
+import operator
 import os
+from collections import deque
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPainter
@@ -17,24 +21,59 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QLabel, QLineEdi
                                QMenu, QMessageBox, QProgressBar, QSplitter, QStyle,
                                QStyledItemDelegate, QTextBrowser, QVBoxLayout, QWidget)
 
-from ..core.errors import ComposerError
+from ..core.errors import ComposerError, one_line
 from ..core.library import PARAGRAPH, Pack, Snippet, section_to_snippet
 from ..core.library_edits import (AddSnippets, Applied, EditSnippet, LibraryEdit, RemoveSnippets,
                                   clone, same_content, snippet_content)
 from ..core.library_history import LibraryHistory
+from ..core.snippet_index import PackIndex
 from ..core.speech import Section
-from ..io import library_file, library_store, pack_update
+from ..io import library_store, pack_update
 from ..io.library_store import LoadedLibrary
 from . import budget_text, settings, snippet_dialog
+from .background_writes import BackgroundWriter
 from .library_model import ROW_ROLE, LibraryModel
 from .library_watch import PackWatcher
 
-# A library edit waits this long for another writer of the same pack (seconds); a write holds
-# the lock for well under a second, so a longer wait means a stuck writer, said in a message.
-LOCK_WAIT_SECONDS = 10.0
+# A library edit waits this long for another writer of the same pack (seconds).  The wait is on
+# the worker, with a note in the status bar, so the window stays usable; a write holds the lock
+# for about one read and one write of the file (``pack_update``: the bytes are made before the
+# lock is taken), about a second for a 64 MB pack of 100,000 snippets on a slow disk, so a
+# longer wait means a stuck writer, said in a message.
+LOCK_WAIT_SECONDS = 60.0
+
+# The bookkeeping that takes back a step announced to the window's Undo/Redo (ui/undo_routing)
+# when its write fails or is dropped.
+_REVERSED = {"do": "forget", "undo": "redo", "redo": "undo"}
 
 HIGHLIGHT = QColor(0xFF, 0xD8, 0x6B)
 INDENT = 14
+
+
+@dataclass
+class _Op:
+    """A library job, in the order asked: an edit ("do"), an undo, a redo, or a re-read of a
+    pack changed on disk ("reload")."""
+    how: str
+    label: str = ""
+    edit: LibraryEdit | None = None
+    then: Callable[[Applied], None] | None = None
+    path: str = ""
+
+
+def _read_again(path: str, read_only: bool, name: str, shown: tuple[Snippet, ...]):
+    """On the worker: the pack at ``path`` as it is now and its index, or None when it holds
+    what is shown.  Not parsed again when its bytes are those last read or written here."""
+    fresh = pack_update.read_pack(path, read_only=read_only)[0]
+    if fresh is None:
+        return None   # gone: keep showing what was read
+    if fresh.name != name:
+        return fresh, PackIndex(fresh.snippets)
+    if len(fresh.snippets) == len(shown) and all(map(operator.is_, fresh.snippets, shown)):
+        return None
+    if [snippet_content(s) for s in fresh.snippets] == [snippet_content(s) for s in shown]:
+        return None
+    return fresh, PackIndex(fresh.snippets)
 
 
 def match_ranges(text: str, terms: list[str]) -> list[tuple[int, int]]:
@@ -133,7 +172,11 @@ class SnippetList(QListView):
 class LibraryPane(QWidget):
     insert_requested = Signal(object)   # Snippet
     message = Signal(str)
-    history_moved = Signal(str)         # "do", "undo" or "redo": a library step was made
+    # "do", "undo" or "redo": a library step was asked for (it is written on the worker);
+    # "forget" (a step asked for could not be written), or the reverse of a failed undo/redo.
+    history_moved = Signal(str)
+    steps_changed = Signal()            # the steps done or waiting to be written changed
+    _worker_note = Signal(str)          # a status-bar note from the worker thread
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -209,7 +252,11 @@ class LibraryPane(QWidget):
         # The library's own undo history (see core/library_history for why it is not the
         # speech's); the window's Undo/Redo reach it when a library step was the last one made
         # (ui/undo_routing).
-        self.history = LibraryHistory(self._store)
+        self.history = LibraryHistory()   # written in two phases, through the worker
+        self.writes = BackgroundWriter(self)
+        self._ops: deque[_Op] = deque()
+        self._running: _Op | None = None
+        self._worker_note.connect(self.message)
         self.undo_action = QAction(self.tr("撤销素材库修改"), self)
         self.undo_action.triggered.connect(self.undo)
         self.redo_action = QAction(self.tr("重做素材库修改"), self)
@@ -224,6 +271,11 @@ class LibraryPane(QWidget):
         self.loading = False
         self.progress.hide()
         self.model.set_library(library)
+        for pack in library.packs:
+            digest = library.digests.get(id(pack))
+            if digest is not None and pack.path:
+                # The first write need not parse the pack again (io/pack_update.read_pack).
+                pack_update.remember(pack.path, digest, pack)
         self._watch_packs()
 
     def set_loading(self, done: int = 0, total: int = 0) -> None:
@@ -368,7 +420,9 @@ class LibraryPane(QWidget):
 
     def save_section(self, section: Section, level: int, source_file: str = "",
                      source_title: str = "") -> Snippet | None:
-        """Ask for kind and tags and add a copy of the section to the user's pack."""
+        """Ask for kind and tags and add a copy of the section to the user's pack.  Returns
+        the snippet as offered (it is written on the worker, and selected once written), or
+        None when the writer cancelled or nothing can be saved."""
         try:
             pack = self.user_pack()
         except ComposerError as error:
@@ -379,18 +433,20 @@ class LibraryPane(QWidget):
             return None
         snippet = section_to_snippet(section, level, library_store.new_snippet_id(pack),
                                      details.kind, details.tags, source_file, source_title)
-        applied = self._do(self.tr("存入素材库"), AddSnippets(pack.path, [snippet]))
-        if applied is None:
-            return None
-        saved = self._select_id(pack, applied.ids[0] if applied.ids else snippet.id)
-        self.message.emit(self.tr("已存入“{0}”。").format(pack.name))
-        return saved
 
-    def add_snippets(self, pack: Pack, snippets: list[Snippet], label: str) -> Applied | None:
+        def saved(applied: Applied) -> None:
+            self._select_id(pack, applied.ids[0] if applied.ids else snippet.id)
+            self.message.emit(self.tr("已存入“{0}”。").format(pack.name))
+        self._queue(_Op("do", self.tr("存入素材库"), AddSnippets(pack.path, [snippet]),
+                        then=saved))
+        return snippet
+
+    def add_snippets(self, pack: Pack, snippets: list[Snippet], label: str,
+                     then: Callable[[Applied], None] | None = None) -> None:
         """Add snippets to a writable pack as one step of the library's history (an import
-        added to the library is undone like 存入素材库); None when nothing could be written
-        (the writer was told why)."""
-        return self._do(label, AddSnippets(pack.path, snippets))
+        added to the library is undone like 存入素材库).  Written on the worker; ``then`` gets
+        what was applied once it is written (when the write fails the writer is told why)."""
+        self._queue(_Op("do", label, AddSnippets(pack.path, snippets), then=then))
 
     def edit_current(self) -> None:
         snippet = self.current_snippet()
@@ -407,9 +463,12 @@ class LibraryPane(QWidget):
         after.kind, after.tags = details.kind, details.tags
         if same_content(after, snippet):
             return
-        applied = self._do(self.tr("编辑素材"), EditSnippet(pack.path, clone(snippet), after))
-        if applied is not None and applied.ids:
-            self._select_id(pack, applied.ids[0])
+
+        def edited(applied: Applied) -> None:
+            if applied.ids:
+                self._select_id(pack, applied.ids[0])
+        self._queue(_Op("do", self.tr("编辑素材"), EditSnippet(pack.path, clone(snippet), after),
+                        then=edited))
 
     def delete_current(self) -> None:
         snippet = self.current_snippet()
@@ -421,67 +480,185 @@ class LibraryPane(QWidget):
             self.tr("从“{0}”中删除这条素材？\n\n{1}").format(pack.name, snippet.heading or snippet.text()[:40]))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        self._do(self.tr("删除素材"), RemoveSnippets(pack.path, [clone(snippet)]))
+        self._queue(_Op("do", self.tr("删除素材"), RemoveSnippets(pack.path, [clone(snippet)])))
 
     # --- undo and redo of library edits ---------------------------------------------------------------
 
     def undo(self) -> None:
-        self._step(self.history.undo, "undo", self.tr("已撤销：{0}"), self.history.undo_label())
+        if self.can_undo():
+            self._queue(_Op("undo", self.undo_label()))
 
     def redo(self) -> None:
-        self._step(self.history.redo, "redo", self.tr("已重做：{0}"), self.history.redo_label())
+        if self.can_redo():
+            self._queue(_Op("redo", self.redo_label()))
 
-    def _step(self, move, how: str, done: str, label: str) -> None:
-        try:
-            applied = move()
-        except ComposerError as error:
-            self._warn(str(error))   # nothing changed, on disk or in the history
-            return
-        finally:
-            self._history_changed()
-        if applied is None:
-            return
-        self.history_moved.emit(how)
-        pack = self._pack_at(applied.inverse.pack_path)
-        if pack is not None and applied.ids:
-            self._select_id(pack, applied.ids[0])
-        self.message.emit(done.format(label))
+    def _projected(self) -> tuple[list[str], list[str]]:
+        """The labels of the undo and redo steps as they will be once the writes waiting or
+        under way are done: Undo right after 存入素材库 takes that back, even while it is
+        still being written (it is queued behind it)."""
+        undo, redo = self.history.labels()
+        for op in ([self._running] if self._running is not None else []) + list(self._ops):
+            if op.how == "do":
+                undo.append(op.label)
+                redo.clear()
+            elif op.how == "undo" and undo:
+                redo.append(undo.pop())
+            elif op.how == "redo" and redo:
+                undo.append(redo.pop())
+        return undo, redo
 
-    def _do(self, label: str, edit: LibraryEdit) -> Applied | None:
-        try:
-            applied = self.history.do(label, edit)
-        except ComposerError as error:
-            self._warn(str(error))   # nothing was written; the list shows what is on disk
-            return None
-        finally:
-            self._history_changed()
-        self.history_moved.emit("do")
-        return applied
+    def can_undo(self) -> bool:
+        return bool(self._projected()[0])
+
+    def can_redo(self) -> bool:
+        return bool(self._projected()[1])
+
+    def undo_label(self) -> str:
+        undo = self._projected()[0]
+        return undo[-1] if undo else ""
+
+    def redo_label(self) -> str:
+        redo = self._projected()[1]
+        return redo[-1] if redo else ""
 
     def _history_changed(self) -> None:
-        history = self.history
-        self.undo_action.setEnabled(history.can_undo())
-        self.redo_action.setEnabled(history.can_redo())
-        self.undo_action.setToolTip(self.tr("撤销：") + history.undo_label())
-        self.redo_action.setToolTip(self.tr("重做：") + history.redo_label())
+        self.steps_changed.emit()
+        self.undo_action.setEnabled(self.can_undo())
+        self.redo_action.setEnabled(self.can_redo())
+        self.undo_action.setToolTip(self.tr("撤销：") + self.undo_label())
+        self.redo_action.setToolTip(self.tr("重做：") + self.redo_label())
 
-    def _store(self, edit: LibraryEdit) -> Applied:
-        """Write one library edit (the history's store): merged into the pack on disk."""
+    # --- writing on the worker ------------------------------------------------------------------------
+    #
+    # Every write to a pack (an edit, its undo or redo) and every re-read of a pack changed on
+    # disk is a job for one worker thread (ui/background_writes), one at a time and in the order
+    # asked: a 64 MB pack of 100,000 snippets takes seconds to merge and write, which froze the
+    # window for 40 s when it ran here.  The list shows a change when it is written, not before:
+    # what is written is a merge (another writer's snippets appear, an id may change, both
+    # versions of a snippet edited twice are kept), which only the write knows, and a write that
+    # fails then leaves nothing to take back — the list always shows what is on disk.  The
+    # status bar says what is being written meanwhile, and Undo and Redo already count the
+    # steps waiting (``_projected``), so Ctrl+Z right after 存入素材库 takes that back.
+
+    def _queue(self, op: _Op) -> None:
+        if op.how in ("do", "undo", "redo"):
+            self.history_moved.emit(op.how)
+        self._ops.append(op)
+        self._history_changed()
+        self._pump()
+
+    def busy(self) -> bool:
+        """A library write or re-read is waiting or under way."""
+        return self._running is not None or bool(self._ops)
+
+    def finish_writes(self) -> None:
+        """Wait for every library write asked for (quitting: none may be lost) and show them."""
+        while self.busy():
+            self._pump()
+            self.writes.finish()
+
+    def _pump(self) -> None:
+        while self._running is None and self._ops:
+            op = self._ops.popleft()
+            try:
+                work = self._work_of(op)
+            except ComposerError as error:
+                self._failed(op, error)
+                continue
+            if work is None:
+                continue
+            self._running = op
+            self.writes.submit(work, functools.partial(self._finished, op))
+
+    def _work_of(self, op: _Op) -> Callable[[], object] | None:
+        """What the worker does for ``op`` (None: nothing to do); raises ComposerError when it
+        cannot be done at all."""
+        if op.how == "reload":
+            pack = self._pack_at(op.path)
+            if pack is None:
+                return None
+            shown, path, read_only, name = tuple(pack.snippets), pack.path, pack.read_only, \
+                pack.name
+            return lambda: _read_again(path, read_only, name, shown)
+        if op.how == "do":
+            edit = op.edit
+        else:
+            step = self.history.next_undo() if op.how == "undo" else self.history.next_redo()
+            if step is None:
+                self.history_moved.emit(_REVERSED[op.how])
+                return None
+            edit = step.edit
+        assert edit is not None
         if self.loading:   # the packs are being read again: the edit would not be shown
             raise ComposerError("素材库还在加载，请稍候再修改。",
                                 "The library is still loading; please change it in a moment.")
         pack = self._pack_at(edit.pack_path)
         if pack is None or pack.read_only:
             raise ComposerError("这个素材库是只读的，不能修改。", "This library pack is read-only.")
-        written = pack_update.write_edit(edit, new_name=pack.name,
-                                         keep_backups=settings.keep_backups(),
-                                         wait=LOCK_WAIT_SECONDS)
-        self._show_pack(pack, written.pack)
+        name, keep = pack.name, settings.keep_backups()
+        waiting = self.tr("“{0}”正由别的程序写入，等它写完…").format(name)
+        self.message.emit(self.tr("正在写入“{0}”…").format(name))
+
+        def work():
+            written = pack_update.write_edit(edit, new_name=name, keep_backups=keep,
+                                             wait=LOCK_WAIT_SECONDS,
+                                             on_wait=lambda: self._worker_note.emit(waiting))
+            return written, PackIndex(written.pack.snippets)   # made here, not on the UI thread
+        return work
+
+    def _finished(self, op: _Op, result, error: BaseException | None) -> None:
+        self._running = None
+        if error is not None:
+            self._failed(op, error)
+            self._pump()
+            return
+        if op.how == "reload":
+            self._reloaded(op.path, result)
+            self._pump()
+            return
+        written, index = result
+        applied: Applied = written.result
+        if op.how == "do":
+            self.history.record(op.label, applied)
+        elif op.how == "undo":
+            self.history.undone(applied)
+        else:
+            self.history.redone(applied)
+        self._history_changed()
+        pack = self._pack_at(applied.inverse.pack_path)
+        if pack is not None:
+            self._show_pack(pack, written.pack, index)
+        self._pump()   # the next write starts before the messages below are read
         for warning in written.warnings:
             self.message.emit(str(warning))
-        if written.result.notes:
-            self._inform(" ".join(written.result.notes))
-        return written.result
+        if op.how == "do":
+            if op.then is not None:
+                op.then(applied)
+        elif pack is not None:
+            if applied.ids:
+                self._select_id(pack, applied.ids[0])
+            done = self.tr("已撤销：{0}") if op.how == "undo" else self.tr("已重做：{0}")
+            self.message.emit(done.format(op.label))
+        if applied.notes:
+            self._inform(" ".join(applied.notes))
+
+    def _failed(self, op: _Op, error: BaseException) -> None:
+        """Nothing was written: the history and the list stay as they were (the list shows
+        what is on disk).  Undo and Redo queued behind a failed step are dropped: they were
+        meant for it.  A re-read that fails keeps what is shown (the file may be half-written
+        by a program that does not write atomically); its next change is read again."""
+        text = str(error) if isinstance(error, ComposerError) else self.tr(
+            "素材库没有写入（程序出错：{0}）。").format(one_line(f"{type(error).__name__}: {error}"))
+        if op.how == "reload":
+            self.message.emit(text)
+            return
+        self.history_moved.emit(_REVERSED[op.how])
+        dropped = [queued for queued in self._ops if queued.how in ("undo", "redo")]
+        for queued in dropped:
+            self._ops.remove(queued)
+            self.history_moved.emit(_REVERSED[queued.how])
+        self._history_changed()
+        self._warn(text)
 
     # --- packs changed on disk ----------------------------------------------------------------------
 
@@ -492,29 +669,29 @@ class LibraryPane(QWidget):
 
     def reload_pack(self, path: str) -> None:
         """A pack changed on disk (a colleague, another copy of the program): show it as it is
-        now, keeping the selection and the search."""
+        now, keeping the selection and the search.  Read on the worker, after any write asked
+        for before; a re-read already waiting is not asked twice."""
+        if any(op.how == "reload" and op.path == path for op in self._ops):
+            return
+        self._queue(_Op("reload", path=path))
+
+    def _reloaded(self, path: str, result) -> None:
         pack = self._pack_at(path)
-        if pack is None:
-            return
-        try:
-            fresh = library_file.load_pack(path, read_only=pack.read_only)
-        except ComposerError as error:
-            # Half-written by a program that does not write atomically, or damaged: keep what
-            # is shown; the next change of the file is read again.
-            self.message.emit(str(error))
-            return
-        if [snippet_content(s) for s in fresh.snippets] == [
-                snippet_content(s) for s in pack.snippets] and fresh.name == pack.name:
-            return
-        self._show_pack(pack, fresh)
+        if result is None or pack is None:
+            return   # the same as shown
+        fresh, index = result
+        self._show_pack(pack, fresh, index)
         self.message.emit(self.tr("“{0}”在磁盘上有了变化（别的程序或同事写入），已重新读取。")
                           .format(pack.name))
 
-    def _show_pack(self, pack: Pack, fresh: Pack) -> None:
-        """Show ``fresh`` (just read or written) in place of what ``pack`` held."""
+    def _show_pack(self, pack: Pack, fresh: Pack, index: PackIndex | None = None) -> None:
+        """Show ``fresh`` (just read or written) in place of what ``pack`` held; ``index`` is
+        its search index, when the worker made it."""
         current = self.current_snippet()
         keep = (self.model.pack_of(current), current.id) if current is not None else None
         pack.name, pack.snippets = fresh.name, fresh.snippets
+        if index is not None:
+            self.library.indexes[id(pack)] = index
         self.watcher.remember(pack.path)
         self.model.reindex()
         if keep is not None and keep[0] is not None:

@@ -597,5 +597,6 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.files.close_speech()
+        self.library_pane.finish_writes()   # a library write asked for is never dropped
         self.save_layout()
         event.accept()

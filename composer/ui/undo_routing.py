@@ -11,8 +11,10 @@ the library list after an insertion, which is an edit of the speech.
 So this keeps the order of the steps of both histories (``done``, ``undone``: which history
 each step is in, oldest first).  The speech's steps are followed through its ``QUndoStack``
 signals (whatever pushes, undoes or redoes them), the library's through the pane's
-``history_moved``.  A listed step its history no longer holds (the speech's history cleared on
-opening another speech, the oldest library steps dropped) is skipped.  The 素材库 menu also has
+``history_moved``, sent when a step is *asked for* (the pane writes on a worker; a step that
+then fails is taken back with "forget" or the reverse move).  A listed step its history no
+longer holds (the speech's history cleared on opening another speech, the oldest library steps
+dropped) is skipped.  The 素材库 menu also has
 撤销/重做素材库修改, which reach the library's history alone.
 """
 
@@ -42,6 +44,7 @@ class UndoRouter(QObject):
                        stack.redoTextChanged):
             signal.connect(self.update)
         library_pane.history_moved.connect(self._library_moved)
+        library_pane.steps_changed.connect(self.update)
         self.update()
 
     # --- following both histories -----------------------------------------------------------------
@@ -80,6 +83,8 @@ class UndoRouter(QObject):
             _move_last(self.done, self.undone, LIBRARY)
         elif how == "redo":
             _move_last(self.undone, self.done, LIBRARY)
+        elif how == "forget":                   # a step asked for could not be written
+            _drop_last(self.done, LIBRARY)
         self.update()
 
     # --- acting ---------------------------------------------------------------------------------
@@ -88,8 +93,9 @@ class UndoRouter(QObject):
         if kind == SPEECH:
             stack = self.document.stack
             return stack.canUndo() if undo else stack.canRedo()
-        history = self.library_pane.history
-        return history.can_undo() if undo else history.can_redo()
+        # The pane's own count: it includes the steps still being written (on its worker).
+        pane = self.library_pane
+        return pane.can_undo() if undo else pane.can_redo()
 
     def _next(self, steps: list[str], undo: bool) -> str | None:
         """The history of the latest listed step that its history still holds."""
@@ -128,9 +134,9 @@ class UndoRouter(QObject):
                 labels.append((self._can(SPEECH, undo),
                                stack.undoText() if undo else stack.redoText()))
             else:
-                history = self.library_pane.history
+                pane = self.library_pane
                 labels.append((self._can(LIBRARY, undo),
-                               history.undo_label() if undo else history.redo_label()))
+                               pane.undo_label() if undo else pane.redo_label()))
         (can_undo, undo_text), (can_redo, redo_text) = labels
         self.undo_action.setEnabled(can_undo)
         self.redo_action.setEnabled(can_redo)
@@ -146,3 +152,10 @@ def _move_last(source: list[str], target: list[str], kind: str) -> None:
             target.append(kind)
             return
     target.append(kind)   # not listed (made before this window listened): list it now
+
+
+def _drop_last(steps: list[str], kind: str) -> None:
+    for position in range(len(steps) - 1, -1, -1):
+        if steps[position] == kind:
+            del steps[position]
+            return

@@ -112,6 +112,7 @@ def test_snippets_saved_from_the_library_pane_keep_backups(qtbot, monkeypatch):
     pane.set_library(library_store.load_library())
     for heading in ("第一条", "第二条", "第三条", "第四条"):
         assert pane.save_section(Section(heading, [f"{heading}的正文。"]), 1) is not None
+        pane.finish_writes()
     kept = [[s.heading for s in library_file.load_pack(b, use_index=False).snippets]
             for b in backups.list_backups(library_store.user_pack_path())]
     assert kept == [["第一条", "第二条", "第三条"], ["第一条", "第二条"]]

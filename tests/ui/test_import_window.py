@@ -44,6 +44,7 @@ def test_import_opens_an_unsaved_speech_and_closing_asks(window, tmp_path, monke
     seen = _choose(window, ImportPreview.OPEN)
     assert window.imports.import_action in window.menuBar().actions()[0].menu().actions()
     assert window.imports.import_paths([str(_source(tmp_path))])
+    window.library_pane.finish_writes()
     preview = seen[0]
     assert preview.speeches.count() == 1 and preview.removed.count() == 2
     assert "原文" in preview.accounting.text()
@@ -111,6 +112,7 @@ def test_a_correction_that_no_longer_applies_after_a_put_back_is_said(window, tm
 def test_add_to_a_library_pack(window, tmp_path):
     _choose(window, ImportPreview.LIBRARY)
     assert window.imports.import_paths([str(_source(tmp_path))])
+    window.library_pane.finish_writes()
     pack = window.library_pane.library.user_pack()
     assert pack is not None and pack.snippets
     on_disk = load_pack(pack.path, use_index=False)
@@ -126,13 +128,16 @@ def test_an_import_added_to_the_library_is_undone_and_redone_in_one_step(window,
     pack = window.library_pane.library.user_pack()
     before = [s.id for s in pack.snippets]
     assert window.imports.import_paths([str(_source(tmp_path))])
+    window.library_pane.finish_writes()
     added = [s.id for s in load_pack(pack.path, use_index=False).snippets]
     assert len(added) > len(before)
     assert window.undo_action.isEnabled()
     window.undo_router.undo()
+    window.library_pane.finish_writes()
     assert [s.id for s in load_pack(pack.path, use_index=False).snippets] == before
     assert [s.id for s in pack.snippets] == before                  # the pane shows it too
     window.undo_router.redo()
+    window.library_pane.finish_writes()
     assert [s.id for s in load_pack(pack.path, use_index=False).snippets] == added
 
 

@@ -74,6 +74,7 @@ def test_nothing_fails_before_the_library_is_there(qtbot, office, monkeypatch):
     window.document.load(make_speech(), None)
     select(window, "B")
     window.save_to_library.trigger()
+    window.library_pane.finish_writes()
     assert warnings == ["素材库还在加载，请稍候再存入。"]
     # A drop naming a snippet that is not loaded yet is refused, not an error.
     mime = snippet_mime(f"{office / 'big.library.yaml'}\ns1")
@@ -182,12 +183,15 @@ def test_library_edits_wait_for_a_reload(qtbot, window, monkeypatch):
     monkeypatch.setattr(snippet_dialog, "ask_new_snippet", lambda *a, **k: SnippetDetails("", []))
     select(window, "B")
     window.save_to_library.trigger()                         # saved: something to undo
+    window.library_pane.finish_writes()
     pane = window.library_pane
     assert len(pane.library.user_pack().snippets) == 1
     window.load_library()
     pane.undo()
+    window.library_pane.finish_writes()
     assert warnings == ["素材库还在加载，请稍候再修改。"]
     qtbot.waitUntil(lambda: not pane.loading, timeout=30_000)
     assert [s.heading for s in pane.library.user_pack().snippets] == ["B"]
     pane.undo()                                              # now it is taken back
+    window.library_pane.finish_writes()
     assert pane.library.user_pack().snippets == []

@@ -130,6 +130,7 @@ def test_insertion_lands_after_the_current_section_at_the_right_level(
     inserted = window.outline.current_section()
     assert inserted is not None and inserted.heading == pane.model.snippet_at(index).heading
     window.undo_action.trigger()
+    window.library_pane.finish_writes()
     assert headings(window.document.speech)[:4] == [(1, "A"), (2, "A1"), (3, "A1a"), (2, "A2")]
     assert len(window.document.speech.body) == 3
 
@@ -174,6 +175,7 @@ def test_save_section_to_the_users_pack(window, monkeypatch):
                         lambda parent, heading, kind="": SnippetDetails("措施", ["文明", "动员"]))
     select(window, "A1")
     window.save_to_library.trigger()
+    window.library_pane.finish_writes()
     path = library_store.user_pack_path()
     pack = library_file.load_pack(path, use_index=False)
     assert [(s.level, s.heading, s.kind, s.tags) for s in pack.snippets] == [
@@ -191,6 +193,7 @@ def test_save_cancelled_writes_nothing(window, monkeypatch):
     monkeypatch.setattr(snippet_dialog, "ask_new_snippet", lambda *a, **k: None)
     select(window, "B")
     window.save_to_library.trigger()
+    window.library_pane.finish_writes()
     assert not library_store.user_pack_path().exists()
 
 
@@ -201,7 +204,9 @@ def test_bundled_snippets_are_read_only(window):
     assert not pane.edit_action.isEnabled() and not pane.delete_action.isEnabled()
     before = len(pane.library.packs[0].snippets)
     pane.delete_current()
+    window.library_pane.finish_writes()
     pane.edit_current()
+    window.library_pane.finish_writes()
     assert len(pane.library.packs[0].snippets) == before
 
 
@@ -211,18 +216,22 @@ def test_edit_and_delete_own_snippets(window, monkeypatch):
                         lambda *a, **k: SnippetDetails("意义", []))
     select(window, "B")
     window.save_to_library.trigger()
+    window.library_pane.finish_writes()
     pane = window.library_pane
     monkeypatch.setattr(snippet_dialog, "ask_edited_snippet", lambda parent, snippet: SnippetDetails(
         "要求", ["新"], "改过的标题", ["第一段", "第二段"]))
     pane.edit_current()
+    window.library_pane.finish_writes()
     saved = library_file.load_pack(library_store.user_pack_path(), use_index=False).snippets
     assert [(s.heading, s.paragraphs, s.kind, s.tags) for s in saved] == [
         ("改过的标题", ["第一段", "第二段"], "要求", ["新"])]
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
     pane.delete_current()
+    window.library_pane.finish_writes()
     assert len(library_file.load_pack(library_store.user_pack_path(), use_index=False).snippets) == 1
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     pane.delete_current()
+    window.library_pane.finish_writes()
     assert library_file.load_pack(library_store.user_pack_path(), use_index=False).snippets == []
     assert len(pane.model.all_snippets()) == 6
 
@@ -243,6 +252,7 @@ def test_a_failed_save_leaves_the_pack_as_it_was(window, monkeypatch):
     monkeypatch.setattr(files, "write_bytes", disk_full)
     select(window, "B")
     window.save_to_library.trigger()
+    window.library_pane.finish_writes()
     assert warnings == ["磁盘已满"]
     assert window.library_pane.library.user_pack().snippets == []
     assert not library_store.user_pack_path().exists()
