@@ -1,0 +1,118 @@
+"""One 存入素材库 into a big user pack, in the window (issue 13): the time until it is written
+and shown, and the UI thread's share of it — the longest the event loop was blocked meanwhile
+(a 5 ms timer notes every gap).  Before this, one save into 100,000 snippets took 39.9 s, all
+of it on the UI thread.  ``BENCH_SIZES`` chooses the sizes (default 1000,10000,100000); each
+size's pack is generated once (``generate.distinct_pack``), and each run saves a new section.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_library_write.py
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from generate import distinct_pack  # noqa: E402
+
+SIZES = [int(n) for n in os.environ.get("BENCH_SIZES", "1000,10000,100000").split(",")]
+RUNS = int(os.environ.get("BENCH_RUNS", "5"))
+
+
+def measure(n: int, folder: Path) -> tuple[list[float], list[float]]:
+    from PySide6.QtCore import QElapsedTimer, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from composer.core.speech import Section
+    from composer.io import library_file, library_store
+    from composer.ui import snippet_dialog
+    from composer.ui.library_pane import LibraryPane
+    from composer.ui.snippet_dialog import SnippetDetails
+
+    os.environ["SPEECH_COMPOSER_DATA"] = str(folder / f"data{n}")
+    os.environ["SPEECH_COMPOSER_CACHE"] = str(folder / f"cache{n}")
+    pack = distinct_pack(n)
+    pack.name = library_store.USER_PACK_NAME
+    library_store.user_dir().mkdir(parents=True, exist_ok=True)
+    library_file.save_pack(pack, library_store.user_pack_path())
+    from composer.ui import settings
+    settings.use_folder(str(folder / f"settings{n}"))
+    snippet_dialog.ask_new_snippet = lambda parent, heading, kind="": SnippetDetails("措施", [])
+    app = QApplication.instance() or QApplication([])
+    pane = LibraryPane()
+    pane.set_library(library_store.load_library())
+    totals, blocks = [], []
+    for run in range(RUNS):
+        gaps = [0.0]
+        clock = QElapsedTimer()
+        clock.start()
+        last = [clock.elapsed()]
+
+        def tick() -> None:
+            now = clock.elapsed()
+            gaps.append(now - last[0])
+            last[0] = now
+        timer = QTimer()
+        timer.setInterval(5)
+        timer.timeout.connect(tick)
+        timer.start()
+        started = time.perf_counter()
+        before = len(pane.library.user_pack().snippets)
+        pane.save_section(Section(f"第{run}次存入的标题", [f"第{run}次存入的正文，{n}。"]), 1)
+        last[0] = clock.elapsed()
+        gaps.append(clock.elapsed())      # the call itself blocked the loop this long
+        while len(pane.library.user_pack().snippets) == before:
+            app.processEvents()
+            time.sleep(0.001)
+        totals.append(time.perf_counter() - started)
+        timer.stop()
+        blocks.append(max(gaps) / 1000)
+    pane.finish_writes()
+    return totals, blocks
+
+
+def before(n: int, folder: Path) -> list[float]:
+    """The baseline, in the same run: the write as it was, all of it on the UI thread — under
+    the lock, parse the whole pack, merge, dump by PyYAML, write."""
+    from composer.core.library import Snippet
+    from composer.core.library_edits import AddSnippets
+    from composer.io import files, library_file, library_store, pack_lock, yamlfile
+    path = library_store.user_pack_path()
+    times = []
+    for run in range(RUNS):
+        started = time.perf_counter()
+        with pack_lock.held(path):
+            raw = files.read_bytes(path, limit=library_file.MAX_BYTES)
+            pack = library_file.load_pack(path)
+            AddSnippets(str(path), [Snippet(f"old-{run}", 1, f"旧路径第{run}次", ["正文。"])]
+                        ).apply(pack)
+            data, _ = yamlfile.dump_bytes(library_file.pack_to_data(pack))
+            files.write_bytes(path, data, expect_sha256=__import__("hashlib").sha256(raw)
+                              .hexdigest())
+        times.append(time.perf_counter() - started)
+    return times
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory(prefix="bench-library-write-") as folder:
+        for n in SIZES:
+            totals, blocks = measure(n, Path(folder))
+            old = before(n, Path(folder))
+            print(f"{n:>7,} snippets: 存入素材库 end to end median {statistics.median(totals):.3f} s "
+                  f"(min {min(totals):.3f}, max {max(totals):.3f}); UI thread blocked at most "
+                  f"median {statistics.median(blocks) * 1000:.0f} ms (max {max(blocks) * 1000:.0f} ms)"
+                  f", {RUNS} runs; before (same run, all on the UI thread) median "
+                  f"{statistics.median(old):.3f} s: {statistics.median(old) / statistics.median(totals):.0f}x"
+                  f" the time, {statistics.median(old) / statistics.median(blocks):.0f}x the block",
+                  flush=True)
+
+
+if __name__ == "__main__":
+    main()
