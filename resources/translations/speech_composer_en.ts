@@ -1311,6 +1311,14 @@ Import it now?</translation>
 {1}</translation>
     </message>
     <message>
+        <source>“{0}”正由别的程序写入，等它写完…</source>
+        <translation>“{0}” is being written by another program; waiting for it to finish…</translation>
+    </message>
+    <message>
+        <source>正在写入“{0}”…</source>
+        <translation>Writing “{0}”…</translation>
+    </message>
+    <message>
         <source>已撤销：{0}</source>
         <translation>Undone: {0}</translation>
     </message>
@@ -1325,6 +1333,10 @@ Import it now?</translation>
     <message>
         <source>重做：</source>
         <translation>Redo: </translation>
+    </message>
+    <message>
+        <source>素材库没有写入（程序出错：{0}）。</source>
+        <translation>Nothing was written to the library (a program error: {0}).</translation>
     </message>
     <message>
         <source>“{0}”在磁盘上有了变化（别的程序或同事写入），已重新读取。</source>
