@@ -41,6 +41,10 @@ class PageLines:
             self._typesetter = None
             self._breaks.clear()
 
+    def forget(self) -> None:
+        """Drop every block's breaks (the next drawing sets each block again)."""
+        self._breaks.clear()
+
     def breaks(self, block: ViewBlock) -> list[int]:
         """Where the page begins each new line of BLOCK, as indices of its printed text."""
         if block.extra or block.kind == layout.BLANK:
