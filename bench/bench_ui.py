@@ -10,7 +10,8 @@
 * the document view of a 30,000-字 speech: one character typed (input-method commit at the
   caret: core edit, undo step, the one block re-rendered, outline and view painted), Enter
   (a paragraph split), and building the whole view (a new speech, a structural change, a new
-  zoom).
+  zoom; in page-width mode the page's line breaks of each block are cached, and one case sets
+  them all anew).
 """
 
 from __future__ import annotations
@@ -237,6 +238,11 @@ def document_cases() -> list[Case]:
         view.rebuild(full=True)
         paint()
 
+    def build_cold() -> None:   # a speech never shown: every block set into the page's lines
+        if view.renderer.page_lines is not None:
+            view.renderer.page_lines.forget()
+        build()
+
     # Baselines in the same run: a plain QTextEdit holding the same text, for the floor of
     # what Qt itself needs to take a character and to lay out and paint the text.
     from PySide6.QtWidgets import QTextEdit
@@ -312,6 +318,8 @@ def document_cases() -> list[Case]:
         Case(built_plain, plain_build, runs=11, warmup=1, note="baseline"),
         Case(f"ui: document view built, {name}", build, bar=0.100, runs=11, warmup=1,
              baseline=built_plain),
+        Case(f"ui: document view built, every line set anew (page width), {name}", build_cold,
+             bar=0.100, runs=11, warmup=1, baseline=built_plain),
         Case(f"ui: document view after moving a section in the outline, {name}", move,
              bar=0.100, runs=11, warmup=1, baseline=built_plain),
         Case(f"ui: document view alone, redrawn after a section moved, {name}", move_alone,

@@ -266,6 +266,21 @@ class Typesetter:
         text_layout.endLayout()
         return SetBlock(block, fmt, text_layout, text, len(line_spans), line_spans)
 
+    def line_breaks(self, block: layout.Block) -> list[int]:
+        """Where BLOCK's lines wrap on the page: the index in ``block.text`` at which each line
+        after the first begins, except after the block's own line breaks ("\n").  The screen
+        breaks its lines here too (the document view's page-width mode)."""
+        if not block.text:
+            return []
+        set_block = self.set_block(block)
+        breaks = []
+        for index in range(set_block.line_count - 1):
+            start, length = set_block.spans[index]
+            if length and set_block.text[start + length - 1] == LINE_SEPARATOR:
+                continue
+            breaks.append(len(set_block.text_through(index)))
+        return breaks
+
     def _hang_punctuation(self, line, text: str, width: float, role: str) -> None:
         """Let a closing mark hang past the line's end (LibreOffice's hanging punctuation).
 

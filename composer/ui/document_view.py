@@ -36,7 +36,7 @@ from . import services
 from .document import Document
 from .editor_pane import is_history_key
 from .page_renderer import PageRenderer, piece_point
-from .view_blocks import (HINT, LINE_BREAK, Group, Hints, ViewBlock, container_group,
+from .view_blocks import (HINT, LINE_BREAK, WRAP, Group, Hints, ViewBlock, container_group,
                           document_groups, group_of, head_group, section_group)
 
 ZOOM_STEPS = (0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
@@ -87,6 +87,11 @@ class DocumentView(QTextEdit):
         self.markers = markers
         self.renderer = PageRenderer(self.document(), profile, self.logicalDpiY)
         self.page_width = True
+        self._chosen_zoom = 1.0    # the writer's zoom (page-width mode may show less)
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self._fit_zoom)
         self.hints = Hints(self.tr("（标题）"), self.tr("（开头）"), self.tr("（结尾）"))
         self._sections: dict[str, tuple[Section, int]] = {}
         self._snapping = False
@@ -189,11 +194,28 @@ class DocumentView(QTextEdit):
     # --- zoom and page width --------------------------------------------------------------------
 
     def set_zoom(self, zoom: float) -> None:
-        zoom = min(max(zoom, ZOOM_STEPS[0]), ZOOM_STEPS[-1])
-        if abs(zoom - self.zoom) < 1e-6:
+        self._chosen_zoom = min(max(zoom, ZOOM_STEPS[0]), ZOOM_STEPS[-1])
+        self._fit_zoom()
+
+    def _fit_zoom(self) -> None:
+        """Show the chosen zoom, or in page-width mode less where the page would not fit the
+        view's width (as Word's 页宽 does): the page is never cut, and the lines stay the
+        page's whatever the zoom."""
+        zoom = self._chosen_zoom
+        if self.page_width:
+            zoom = max(ZOOM_STEPS[0], min(zoom, self._fitting_zoom()))
+        if abs(zoom - self.zoom) < 1e-3:
             return
         self._restyle(self.profile, zoom)
         self.zoom_changed.emit()
+
+    def _fitting_zoom(self) -> float:
+        """The largest zoom at which the page's column fits the view beside its scroll bar."""
+        scrollbar = self.verticalScrollBar().sizeHint().width()
+        available = self.width() - scrollbar - 2
+        text_width, margin = self.renderer.text_width_px(), self.renderer.px(24)
+        column = (text_width + 2 * margin) / self.zoom + 2   # at zoom 1 (and the rounding)
+        return available / column if column > 0 else 1.0
 
     def zoom_in(self) -> None:
         self.set_zoom(next((z for z in ZOOM_STEPS if z > self.zoom + 1e-6), ZOOM_STEPS[-1]))
@@ -204,7 +226,10 @@ class DocumentView(QTextEdit):
     def set_page_width(self, on: bool) -> None:
         if on != self.page_width:
             self.page_width = on
+            self._save_caret()
             self._apply_wrap()
+            self.rebuild(full=True)    # the page's line breaks, added or taken away
+            self._fit_zoom()
 
     def set_profile(self, profile) -> None:
         self._restyle(profile, self.zoom)
@@ -221,13 +246,25 @@ class DocumentView(QTextEdit):
     def _apply_wrap(self) -> None:
         margin = self.renderer.px(24)
         self.document().setDocumentMargin(margin)
+        self.renderer.set_page_lines(self.page_width)
+        # Room for a mark the page hangs into its right margin, taken from the view's margin
+        # so that Qt has no reason to break a line (the renderer keeps centred and
+        # right-aligned lines where the page has them).
+        room = self.renderer.hanging_room_px() if self.page_width else 0.0
+        root = self.document().rootFrame()
+        frame_format = root.frameFormat()
+        frame_format.setRightMargin(margin - room)
+        root.setFrameFormat(frame_format)
         if self.page_width:
             self.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)
             # The page's text block (the wrap width includes the document's margins), rounded
-            # up a pixel so that 28 full-width characters of 15.75 pt fit as they do on paper.
+            # up a pixel.  The lines break where the page breaks them (page_lines.py), never
+            # where Qt would: a 「，」 the page hangs into the margin hangs there on screen.
             self.setLineWrapColumnOrWidth(int(self.renderer.text_width_px() + 2 * margin) + 1)
+            self.setWordWrapMode(QTextOption.WrapMode.NoWrap)
         else:
             self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+            self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self._centre_page()
 
     def _centre_page(self) -> None:
@@ -242,6 +279,9 @@ class DocumentView(QTextEdit):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._centre_page()
+        if self.page_width:
+            # Once the resizing settles (a drag sends many): a zoom redraws the whole view.
+            self._fit_timer.start()
 
     def wheelEvent(self, event) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
@@ -345,6 +385,8 @@ class DocumentView(QTextEdit):
 
     def _snap(self, position: int) -> None:
         """Keep the caret out of decorations (numbers, dashes, hints)."""
+        if self.renderer.wraps_at(position):
+            return   # the end of a page line (End, a click after the line): a place of its own
         point = self.point_at(position, forward=not self._moving_back)
         wanted = self.position_of(point) if point is not None else None
         if wanted is not None and wanted != position:
@@ -427,7 +469,7 @@ class DocumentView(QTextEdit):
                 at, parts = block.position(), []
                 for piece in view.pieces:
                     a, b = max(low, at), min(high, at + len(piece.text))
-                    if a < b and piece.role != HINT:
+                    if a < b and piece.role not in (HINT, WRAP):
                         parts.append(piece.text[a - at:b - at])
                     at += len(piece.text)
                 if block.position() + block.length() - 1 >= low:
@@ -662,7 +704,14 @@ class DocumentView(QTextEdit):
             return
         self._moving_back = key == Qt.Key.Key_Left
         try:
+            before = self.textCursor().position()
             super().keyPressEvent(event)
+            after = self.textCursor().position()
+            if key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and abs(after - before) == 1 and \
+                    self.renderer.wraps_at(min(before, after)):
+                # The end of a page line and the start of the next are one place in the text:
+                # one press of ← or → passes one character, as where Qt breaks the lines.
+                super().keyPressEvent(event)
         finally:
             self._moving_back = False
 

@@ -28,7 +28,8 @@ from PySide6.QtGui import (QColor, QFont, QTextBlockFormat, QTextCharFormat,
 from ..core.speech import CLOSING, OPENING
 from ..core.text_edits import Point
 from .language import UI_FONT_FAMILIES
-from .view_blocks import HINT, Group, Piece, ViewBlock, group_of
+from .page_lines import PageLines
+from .view_blocks import HINT, LINE_BREAK, WRAP, Group, Piece, ViewBlock, group_of
 
 HINT_COLOUR = QColor(0x99, 0x99, 0x99)
 _CENTRED = {"title", "subtitle", "speaker", "date"}
@@ -66,6 +67,8 @@ class PageRenderer:
         self.rendering = 0
         # Where the last drawing changed the text (for the caret after an undo).
         self.last_change: int | None = None
+        # Page-width mode: every block broken into lines where the page breaks it.
+        self.page_lines: PageLines | None = None
 
     # --- formats --------------------------------------------------------------------------------
 
@@ -77,10 +80,29 @@ class PageRenderer:
         page = self.profile.page
         return self.px((page.width_mm - page.left_mm - page.right_mm) / 25.4 * 72)
 
+    def hanging_room_px(self) -> float:
+        """Room beyond the text block for a mark that hangs there (page-width mode)."""
+        return self.px(self.profile.role("body").size_pt) + 1
+
     def set_style(self, profile, zoom: float) -> None:
         """A new profile or zoom: formats are made again (the caller redraws)."""
         self.profile, self.zoom = profile, zoom
         self._char_formats.clear()
+        if self.page_lines is not None:
+            self.page_lines.set_profile(profile)
+
+    def set_page_lines(self, on: bool) -> None:
+        """Break lines where the page breaks them, or let Qt break them at the view's width
+        (the caller redraws)."""
+        if on and self.page_lines is None:
+            self.page_lines = PageLines(self.profile)
+        elif not on:
+            self.page_lines = None
+
+    def _lines(self, blocks: list[ViewBlock]) -> list[ViewBlock]:
+        if self.page_lines is None:
+            return blocks
+        return [self.page_lines.wrap(block) for block in blocks]
 
     def _families(self, font: str, latin: str) -> list[str]:
         """The fonts the pages print the role in (composer/pages/fonts.py): the profile's where
@@ -99,7 +121,7 @@ class PageRenderer:
         cached = self._char_formats.get(role)
         if cached is not None:
             return cached
-        profile_role = self.profile.role("body" if role == HINT else role)
+        profile_role = self.profile.role("body" if role in (HINT, WRAP) else role)
         font = QFont()
         font.setFamilies(self._families(profile_role.font, profile_role.latin_font))
         font.setPointSizeF(profile_role.size_pt * self.zoom)
@@ -116,8 +138,12 @@ class PageRenderer:
 
     def block_format(self, block: ViewBlock) -> QTextBlockFormat:
         block_format = QTextBlockFormat()
+        # Page-width mode lays lines out in the text block and the room for a hanging mark:
+        # centred and right-aligned lines leave that room out, to stand where they print.
+        room = self.hanging_room_px() if self.page_lines is not None else 0.0
         if block.kind in _CENTRED:
             block_format.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            block_format.setRightMargin(room)
         elif block.kind in _INDENTED:
             block_format.setAlignment(Qt.AlignmentFlag.AlignJustify)
             role = self.profile.role(block.pieces[0].role if block.kind == "heading" else "body")
@@ -125,7 +151,7 @@ class PageRenderer:
         elif block.kind in _RIGHT:
             block_format.setAlignment(Qt.AlignmentFlag.AlignRight)
             size = self.profile.role("signature").size_pt
-            block_format.setRightMargin(self.px(block.right_indent_chars * size))
+            block_format.setRightMargin(self.px(block.right_indent_chars * size) + room)
         else:
             block_format.setAlignment(Qt.AlignmentFlag.AlignLeft)
         block_format.setLineHeight(self.px(self.profile.text.line_pitch_pt),
@@ -154,6 +180,7 @@ class PageRenderer:
     def show(self, groups: list[Group], full: bool = False) -> None:
         """Show these groups: only what differs from what is shown, or everything (``full``)."""
         old = [block for _, blocks in self.groups for block in blocks]
+        groups = [(key, self._lines(blocks)) for key, blocks in groups]
         self.groups = groups
         self._index = {key: i for i, (key, _) in enumerate(groups)}
         self._starts = None
@@ -172,6 +199,7 @@ class PageRenderer:
         if number is None:
             return
         old = self.groups[number][1]
+        blocks = self._lines(blocks)
         if old == blocks:
             return
         with self._drawing() as cursor:
@@ -420,6 +448,23 @@ class PageRenderer:
             # A section's paragraph that is not shown (an empty container): its heading's end.
             return self.position_of(Point(point.container, -1, 1 << 30))
         return None
+
+    def wraps_at(self, position: int) -> bool:
+        """Whether the character at a position is a line break of the page (a WRAP piece):
+        the caret before it is at the end of a line, after it at the start of the next, and
+        both are the same place in the text."""
+        if self.page_lines is None or self.document.characterAt(position) != LINE_BREAK:
+            return False
+        block = self.document.findBlock(position)
+        view = self.view_block(block.blockNumber())
+        if view is None:
+            return False
+        at, start = position - block.position(), 0
+        for piece in view.pieces:
+            if start <= at < start + len(piece.text):
+                return piece.role == WRAP
+            start += len(piece.text)
+        return False
 
     def piece_at(self, position: int) -> tuple[int, int, Piece] | None:
         """(block position, start in the block, piece) of the editable piece at a position."""

@@ -20,7 +20,7 @@ it touched.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..core.speech import CLOSING, HEAD, HEAD_FIELDS, OPENING, SIGNATURE_FIELDS, TEXT_FIELDS, Section, Speech
 from ..export.layout import (BLANK, CLOSING_PARAGRAPH, DATE, HEADING, SIGNATURE, SIGNATURE_DATE, SPACES,
@@ -29,6 +29,9 @@ from ..export.layout import (BLANK, CLOSING_PARAGRAPH, DATE, HEADING, SIGNATURE,
 from ..export.profiles import Profile
 
 HINT = "hint"   # the role of a placeholder's grey text
+# The role of a line break the page makes (page-width mode): decoration that neither copies
+# nor prints, so that the screen breaks a paragraph's lines where the page breaks them.
+WRAP = "wrap"
 # A line break inside a block (a title's printed lines, a break typed into a paragraph) is the
 # text document's line separator, never a new paragraph of the view.
 LINE_BREAK = "\u2028"
@@ -76,8 +79,50 @@ class ViewBlock:
         if self.extra:
             return ""
         if self.kind == TITLE:   # one text, its lines broken where the layout breaks them
-            return self.text.replace(LINE_BREAK, "\n").strip(SPACES + "\n")
-        return "".join(p.text.strip(SPACES) if p.editable else p.text for p in self.pieces)
+            text = "".join(p.text for p in self.pieces if p.role != WRAP)
+            return text.replace(LINE_BREAK, "\n").strip(SPACES + "\n")
+        return "".join(p.text.strip(SPACES) if p.editable else p.text for p in self.pieces
+                       if p.role != WRAP)
+
+    @property
+    def lead(self) -> str:
+        """The printed run-in heading that starts a paragraph (its marker, heading and 「。」),
+        in the level's font; '' for other blocks."""
+        if self.kind == HEADING or not self.level:
+            return ""
+        lead = []
+        for piece in self.pieces:
+            if piece.role in ("body", WRAP):
+                break
+            lead.append(piece.text.strip(SPACES) if piece.editable else piece.text)
+        return "".join(lead)
+
+    def shown_index(self, printed_index: int) -> int:
+        """The position in ``text`` of the character at PRINTED_INDEX of ``printed`` (the end
+        for the printed length).  For a block without WRAP pieces."""
+        if self.kind == TITLE:   # trimmed as a whole, its breaks one character for one
+            return len(self.text) - len(self.text.lstrip(SPACES + LINE_BREAK)) + printed_index
+        at, count = 0, 0
+        for piece in self.pieces:
+            shown = piece.text.strip(SPACES) if piece.editable else piece.text
+            if count + len(shown) > printed_index:
+                lead = _lead(piece.text) if piece.editable else 0
+                return at + lead + printed_index - count
+            count += len(shown)
+            at += len(piece.text)
+        return at
+        at, count = 0, 0
+        for piece in self.pieces:
+            if piece.role == WRAP:
+                at += len(piece.text)
+                continue
+            shown = piece.text.strip(SPACES) if piece.editable else piece.text
+            skipped = piece.text.find(shown) if shown else len(piece.text)
+            if count + len(shown) > printed_index:
+                return at + skipped + printed_index - count
+            count += len(shown)
+            at += len(piece.text)
+        return at
 
 
 Group = tuple[str, list[ViewBlock]]
@@ -153,6 +198,54 @@ def _one_line(pieces: tuple[Piece, ...]) -> tuple[Piece, ...]:
     if not any(c in piece.text for piece in pieces for c in _BREAKS):
         return pieces
     return tuple(Piece(p.text.translate(_AS_LINE_BREAK), p.role, p.unit, p.offset) for p in pieces)
+
+
+def wrapped(block: ViewBlock, breaks: list[int]) -> ViewBlock:
+    """BLOCK with a WRAP piece at each of BREAKS (positions in its ``printed`` text where the
+    page begins a new line); a piece of the writer's text is cut in two there."""
+    if not breaks:
+        return block
+    cuts = sorted({block.shown_index(index) for index in breaks} - {0, len(block.text)})
+    if not cuts:
+        return block
+    pieces: list[Piece] = []
+    at = 0
+    remaining = iter(cuts)
+    cut = next(remaining, None)
+    for piece in block.pieces:
+        end = at + len(piece.text)
+        start = at
+        while cut is not None and cut < end:
+            if cut > start:
+                pieces.append(Piece(piece.text[start - at:cut - at], piece.role, piece.unit,
+                                    piece.offset + start - at))
+            pieces.append(Piece(LINE_BREAK, WRAP))
+            start, cut = cut, next(remaining, None)
+        if end > start or not piece.text:
+            pieces.append(Piece(piece.text[start - at:], piece.role, piece.unit,
+                                piece.offset + start - at))
+        at = end
+    return replace(block, pieces=tuple(pieces))
+
+
+def unwrapped(block: ViewBlock) -> ViewBlock:
+    """BLOCK without its WRAP pieces, the pieces they cut joined again."""
+    if not any(piece.role == WRAP for piece in block.pieces):
+        return block
+    pieces: list[Piece] = []
+    joining = False
+    for piece in block.pieces:
+        if piece.role == WRAP:
+            joining = True
+            continue
+        last = pieces[-1] if pieces else None
+        if joining and last is not None and last.unit == piece.unit and last.role == piece.role \
+                and (last.unit is None or last.offset + len(last.text) == piece.offset):
+            pieces[-1] = Piece(last.text + piece.text, last.role, last.unit, last.offset)
+        else:
+            pieces.append(piece)
+        joining = False
+    return replace(block, pieces=tuple(pieces))
 
 
 def _head_block(block: Block, speech: Speech, profile: Profile, raw_date: bool) -> ViewBlock:

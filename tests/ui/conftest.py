@@ -167,3 +167,20 @@ def commit_text(widget, text: str) -> None:
     event = QInputMethodEvent("", [])
     event.setCommitString(text)
     QApplication.sendEvent(widget, event)
+
+
+def shown_blocks(view) -> list[str]:
+    """The text of each block of the document view, without the line breaks page-width mode
+    adds where the page breaks its lines (decoration: they neither copy nor print)."""
+    document = view.document()
+    texts = []
+    for i in range(document.blockCount()):
+        block = document.findBlockByNumber(i)
+        texts.append("".join(char for at, char in enumerate(block.text())
+                             if not view.renderer.wraps_at(block.position() + at)))
+    return texts
+
+
+def shown_text(view) -> str:
+    """The document view's text as QTextEdit.toPlainText gives it, without the page's breaks."""
+    return "\n".join(shown_blocks(view)).replace("\u2028", "\n")

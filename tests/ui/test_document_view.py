@@ -14,18 +14,23 @@ from composer.core.text_edits import Point
 from composer.export.layout import speech_blocks
 from composer.io.speech_file import load_speech
 from composer.ui import document_view
-from composer.ui.view_blocks import document_groups
+from composer.ui.page_lines import PageLines
+from composer.ui.view_blocks import LINE_BREAK, ViewBlock, document_groups
 
-from .conftest import commit_text, select
+from .conftest import commit_text, select, shown_blocks
 
 
 def view_of(window):
     return window.document_pane.view
 
 
-def shown_blocks(view) -> list[str]:
-    document = view.document()
-    return [document.findBlockByNumber(i).text() for i in range(document.blockCount())]
+def page_wrapped(view, blocks: list[ViewBlock]) -> list[ViewBlock]:
+    """BLOCKS as the view shows them: in page-width mode with the page's line breaks, set
+    afresh (so that an incremental update that left old breaks fails)."""
+    if not view.page_width:
+        return blocks
+    lines = PageLines(view.profile)
+    return [lines.wrap(block) for block in blocks]
 
 
 def assert_in_step(window) -> None:
@@ -34,12 +39,13 @@ def assert_in_step(window) -> None:
     view = view_of(window)
     fresh = document_groups(window.document.speech, view.profile,
                             outline_markers(window.document.speech), view.hints, view._raw_date)
-    assert shown_blocks(view) == [block.text for _, blocks in fresh for block in blocks]
-    assert [block for _, blocks in view.groups for block in blocks] == \
-        [block for _, blocks in fresh for block in blocks]
-    # …and in the right formats: each block's alignment and indent, each piece's font.
+    wrapped = page_wrapped(view, [block for _, blocks in fresh for block in blocks])
     document = view.document()
-    for number, block in enumerate(b for _, blocks in fresh for b in blocks):
+    assert [document.findBlockByNumber(i).text() for i in range(document.blockCount())] == \
+        [block.text for block in wrapped]
+    assert [block for _, blocks in view.groups for block in blocks] == wrapped
+    # …and in the right formats: each block's alignment and indent, each piece's font.
+    for number, block in enumerate(wrapped):
         shown = document.findBlockByNumber(number)
         wanted = view.renderer.block_format(block)
         assert (shown.blockFormat().alignment(), shown.blockFormat().textIndent()) == \
@@ -135,24 +141,194 @@ def test_paragraphs_have_the_two_character_indent_and_the_profiles_pitch(window)
     assert title.textIndent() == 0 and title.alignment() & Qt.AlignmentFlag.AlignHCenter
 
 
-def test_page_width_mode_breaks_lines_as_the_page_does(window):
-    """28 characters a line, 26 on a paragraph's first (indented) line."""
+def view_lines(view) -> list[list[str]]:
+    """Each printed block's lines as the view lays them out (QTextLayout lines), without the
+    line breaks themselves; the view's extras (hints, blank paragraphs) left out."""
+    document = view.document()
+    out = []
+    for number in range(document.blockCount()):
+        shown = view.view_block(number)
+        if shown is None or shown.extra or not shown.printed:
+            continue
+        block = document.findBlockByNumber(number)
+        layout, text = block.layout(), block.text()
+        lines = []
+        for i in range(layout.lineCount()):
+            line = layout.lineAt(i)
+            lines.append(text[line.textStart():line.textStart() + line.textLength()]
+                         .replace(LINE_BREAK, ""))
+        out.append(lines)
+    return out
+
+
+def pdf_lines(speech, profile, path) -> list[str]:
+    """The lines of our own PDF of the speech, as pdfplumber reads them off the pages."""
+    from export.pdf_layout import read_layout
+
+    from composer.pages import export_pdf
+    export_pdf(speech, path, profile)
+    return ["".join(line.text.split()) for page in read_layout(path, profile.page.bottom_mm)
+            for line in page.lines]
+
+
+def corpus_speeches(corpus_text_path) -> list:
+    from composer.io.importing import read_speeches
+    return [found.speech for found in read_speeches([corpus_text_path])]
+
+
+def assert_lines_are_the_pages(window, tmp_path, name: str) -> int:
+    """Every line of the view is the line of our PDF, block by block; the number of lines."""
     view = view_of(window)
     assert view.page_width
-    text = "创建文明单位" * 20   # no punctuation: nothing for line-breaking rules to move
+    QApplication.processEvents()
+    shown = view_lines(view)
+    printed = pdf_lines(window.document.speech, view.profile, tmp_path / f"{name}.pdf")
+    flat = ["".join(line.split()) for lines in shown for line in lines]
+    assert len(flat) == len(printed), name
+    at = 0
+    for lines in shown:   # a paragraph at a time, to name the first one that differs
+        page = printed[at:at + len(lines)]
+        assert ["".join(line.split()) for line in lines] == page, (name, at)
+        at += len(lines)
+    return at
+
+
+def test_page_width_mode_breaks_every_line_where_our_pdf_breaks_it(window, tmp_path,
+                                                                  example_path):
+    """The example speech and the eight drafts of the corpus (real text, full of 「，」「。」
+    「、“」 and digits): every line of every block — title, head lines, salutation, headings,
+    run-in headings, paragraphs, closing — breaks on screen where the page breaks it.  Qt
+    alone broke 91 of the example's 214 lines elsewhere: it hangs no 「，」 into the margin,
+    breaks no 「、|“」 and adds no space between Chinese and digits."""
+    from tests.conftest import CORPUS
+    window.document.load(load_speech(example_path), None)
+    assert assert_lines_are_the_pages(window, tmp_path, "example") > 200
+    drafts = corpus_speeches(CORPUS)
+    assert len(drafts) == 8
+    for number, speech in enumerate(drafts, 1):
+        window.document.load(speech, None)
+        assert_lines_are_the_pages(window, tmp_path, f"draft-{number}")
+
+
+def test_page_lines_follow_typing_and_leave_the_text_alone(window, tmp_path, corpus_text):
+    """A corpus paragraph with 「，」「。」「、」“ ” and digits, typed into the opening: after each
+    commit, and after undo, the lines are the page's; the speech and the clipboard hold no
+    line break of the page, and the view's blocks are what a fresh drawing would show."""
+    paragraph = next(p.strip() for p in corpus_text.split("\n")
+                     if "20xx年至20xx年" in p)
+    assert "“" in paragraph and "、" in paragraph
+    view = view_of(window)
+    caret_at(window, Point(OPENING, 0, 4))
+    key(window, Qt.Key.Key_Return)
+    half = len(paragraph) // 2
+    commit_text(view, paragraph[:half])
+    commit_text(view, paragraph[half:])
+    commit_text(view, "2024年，")    # digits, and a 「，」 to hang
+    speech = window.document.speech
+    assert speech.opening[1] == paragraph + "2024年，"
+    assert LINE_BREAK not in "".join(speech.opening)
+    assert_lines_are_the_pages(window, tmp_path, "typed")
+    assert_in_step(window)
+    # Select the whole paragraph and copy it: the text as typed, without the page's breaks.
+    number = next(i for i, t in enumerate(shown_blocks(view)) if t.startswith(paragraph[:20]))
+    block = view.document().findBlockByNumber(number)
+    assert LINE_BREAK in block.text()   # broken into the page's lines
+    cursor = view.textCursor()
+    cursor.setPosition(block.position())
+    cursor.setPosition(block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cursor)
+    view.copy()
+    assert QGuiApplication.clipboard().text() == paragraph + "2024年，"
+    window.undo_action.trigger()
+    assert_lines_are_the_pages(window, tmp_path, "undone")
+    assert_in_step(window)
+
+
+def test_the_caret_at_a_page_line_break_moves_as_at_qts_own(window):
+    """End goes to the end of the line (before the page's break), Home to its start; ← and →
+    pass one character a press, also across a break; Shift+End selects to the line's end; a
+    character typed at the end of a line goes there."""
+    view = view_of(window)
+    text = "创建文明单位，" * 12
     caret_at(window, Point(OPENING, 0, 4))
     key(window, Qt.Key.Key_Return)
     commit_text(view, text)
     QApplication.processEvents()
-    number = next(i for i, t in enumerate(shown_blocks(view)) if text in t)
-    layout = view.document().findBlockByNumber(number).layout()
-    lengths = [layout.lineAt(i).textLength() for i in range(layout.lineCount())]
-    assert lengths[0] == 26 and all(n == 28 for n in lengths[1:-1]), lengths
+    number = next(i for i, t in enumerate(shown_blocks(view)) if t == text)
+    block = view.document().findBlockByNumber(number)
+    layout = block.layout()
+    first, second = layout.lineAt(0), layout.lineAt(1)
+    line_end = first.textStart() + first.textLength() - 1     # before the break
+    assert block.text()[line_end] == LINE_BREAK
+    caret_at(window, Point(OPENING, 1, 3))
+    key(window, Qt.Key.Key_End)
+    assert view.textCursor().position() == block.position() + line_end
+    assert view.caret_point() == Point(OPENING, 1, line_end)
+    key(window, Qt.Key.Key_Right)
+    assert view.caret_point() == Point(OPENING, 1, line_end + 1)
+    key(window, Qt.Key.Key_Left)
+    key(window, Qt.Key.Key_Left)
+    assert view.caret_point() == Point(OPENING, 1, line_end - 1)
+    key(window, Qt.Key.Key_Right)
+    assert view.caret_point() == Point(OPENING, 1, line_end)
+    key(window, Qt.Key.Key_Right)
+    key(window, Qt.Key.Key_Home)
+    assert view.textCursor().position() == block.position() + second.textStart()
+    assert view.caret_point() == Point(OPENING, 1, line_end)
+    caret_at(window, Point(OPENING, 1, 0))
+    key(window, Qt.Key.Key_End, Qt.KeyboardModifier.ShiftModifier)
+    assert view.selected_text() == text[:line_end]
+    caret_at(window, Point(OPENING, 1, 2))
+    key(window, Qt.Key.Key_End)
+    commit_text(view, "好")
+    assert window.document.speech.opening[1] == text[:line_end] + "好" + text[line_end:]
+    assert view.caret_point() == Point(OPENING, 1, line_end + 1)
+
+
+def test_outside_page_width_mode_qt_breaks_the_lines_at_the_views_width(window):
+    view = view_of(window)
+    text = "创建文明单位，" * 20
+    caret_at(window, Point(OPENING, 0, 4))
+    key(window, Qt.Key.Key_Return)
+    commit_text(view, text)
     view.set_page_width(False)
     view.resize(400, 600)
     QApplication.processEvents()
-    layout = view.document().findBlockByNumber(number).layout()
-    assert layout.lineAt(1).textLength() < 28
+    number = shown_blocks(view).index(text)
+    block = view.document().findBlockByNumber(number)
+    assert block.text() == text     # no breaks of the page
+    assert block.layout().lineCount() > 1 and block.layout().lineAt(1).textLength() < 28
+    assert_in_step(window)
+    view.set_page_width(True)
+    assert LINE_BREAK in view.document().findBlockByNumber(number).text()
+    assert_in_step(window)
+
+
+def test_page_width_mode_fits_the_page_into_a_narrow_window(window, tmp_path, example_path):
+    """A 1024-pixel window cut the page at 100 % and needed a horizontal scroll bar.  As Word's
+    页宽, the view shows the page at the zoom that fits (never more than the writer's), with
+    the same line breaks; a wider window brings the writer's zoom back."""
+    window.document.load(load_speech(example_path), None)
+    view = view_of(window)
+    window.resize(1800, 1000)
+    QApplication.processEvents()
+    assert view.zoom == 1.0
+    assert view.horizontalScrollBar().maximum() == 0    # a hanging 「，」 stays in the margin
+    window.resize(1024, 768)
+    QApplication.processEvents()
+    assert view.width() < 700    # narrower than the page at 100 %: the test means something
+    assert view.zoom < 1.0
+    assert view.horizontalScrollBar().maximum() == 0
+    assert view.lineWrapColumnOrWidth() + view.verticalScrollBar().width() <= view.width()
+    assert window.document_pane.zoom_reset.text().endswith(f"{round(view.zoom * 100)}%）")
+    assert_lines_are_the_pages(window, tmp_path, "narrow")
+    window.resize(1800, 1000)
+    QApplication.processEvents()
+    assert view.zoom == 1.0
+    view.set_page_width(False)    # without page width, the zoom is the writer's alone
+    window.resize(1024, 768)
+    QApplication.processEvents()
+    assert view.zoom == 1.0
 
 
 def test_each_role_is_shown_in_the_font_it_prints_in(window):
