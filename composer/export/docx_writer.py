@@ -23,29 +23,15 @@ from . import layout
 from . import package_parts as parts
 from .ooxml import NAMESPACES, XML_DECLARATION, pt_to_twips, text_runs, zip_package
 from .profiles import Profile, load_profile
+from .layout import style_role
 from .styles import NORMAL, STYLES, heading_role, run_in_style_id
 
 # Every run says its text is East Asian, so “ ” — … take the Chinese font.  Only the hint is
 # written, no font names: the fonts come from the paragraph's style.
 _RUN = '<w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr>'
 
-# Block role → paragraph style role (headings by level).
-_STYLE_ROLE = {layout.TITLE: "title", layout.SUBTITLE: "subtitle", layout.SPEAKER: "speaker",
-               layout.DATE: "date", layout.SALUTATION: "salutation",
-               layout.OPENING_PARAGRAPH: "body", layout.PARAGRAPH: "body",
-               layout.CLOSING_PARAGRAPH: "closing", layout.LABEL: "date",
-               layout.SIGNATURE: "signature", layout.SIGNATURE_DATE: "signature"}
-
-
 def _paragraph(style_id: str, content: str, properties: str = "") -> str:
     return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{properties}</w:pPr>{content}</w:p>'
-
-
-def style_role(block: layout.Block) -> str:
-    """The profile role (and so the paragraph style) a block is printed in."""
-    if block.role == layout.HEADING:
-        return heading_role(block.level)
-    return _STYLE_ROLE.get(block.role, "body")
 
 
 def paragraph_properties(block: layout.Block, profile: Profile) -> str:

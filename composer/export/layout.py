@@ -41,6 +41,7 @@ from ..core.speech import CLOSING, OPENING, Section, Speech
 from . import line_grid
 from .date_line import date_line, format_date, parse_date
 from .profiles import Profile
+from .styles import heading_role
 from .title_lines import title_lines
 
 # Block roles.  HEADING blocks carry their level (1–4); a run-in heading is a PARAGRAPH block
@@ -327,3 +328,18 @@ def iter_blocks(speech: Speech, profile: Profile,
 def speech_blocks(speech: Speech, profile: Profile, copy: str = FULL) -> list[Block]:
     """Every block of the printed speech (or of its outline copy), in reading order."""
     return [block for batch, _ in iter_blocks(speech, profile, copy) for block in batch]
+
+
+# Block role → the profile role (and so the paragraph style) it prints in, headings by level:
+# the .docx writer, the podium copy and the printed pages all take it from here.
+_STYLE_ROLE = {TITLE: "title", SUBTITLE: "subtitle", SPEAKER: "speaker", DATE: "date",
+               SALUTATION: "salutation", OPENING_PARAGRAPH: "body", PARAGRAPH: "body",
+               CLOSING_PARAGRAPH: "closing", LABEL: "date", SIGNATURE: "signature",
+               SIGNATURE_DATE: "signature"}
+
+
+def style_role(block: Block) -> str:
+    """The profile role (and so the paragraph style) a block is printed in."""
+    if block.role == HEADING:
+        return heading_role(block.level)
+    return _STYLE_ROLE.get(block.role, "body")

@@ -1,7 +1,7 @@
 """How each printed block is set, and the page.
 
 A block's format comes from the tables the .docx is written from, so the two outputs cannot
-drift apart: the profile role a block prints in (``docx_writer.style_role``), that role's
+drift apart: the profile role a block prints in (``layout.style_role``), that role's
 alignment and first-line indent (``styles.STYLES``), its font, size and weight (the profile),
 and what the block itself says (``layout.Block``): whether it keeps with the next block
 (``w:keepNext``) and the right indent of a 落款 line.  Written here once are the widow and orphan
@@ -17,7 +17,6 @@ import math
 from dataclasses import dataclass
 
 from ..export import layout
-from ..export.docx_writer import style_role
 from ..export.profiles import Profile
 from ..export.styles import STYLES, heading_role
 
@@ -45,7 +44,7 @@ class BlockFormat:
 
 def block_format(block: layout.Block) -> BlockFormat:
     """The format of a block, from the .docx's tables and the block itself."""
-    role = style_role(block)
+    role = layout.style_role(block)
     style = STYLES.get(role, STYLES["body"])
     return BlockFormat(role, style.align, style.indented, block.keep_with_next,
                        block.right_indent_chars)

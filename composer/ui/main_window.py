@@ -268,7 +268,9 @@ class MainWindow(QMainWindow):
         self.editor.budget.load()
         self.library_pane.length_note = self._snippet_length_note
         self.document.content_changed.connect(self._budget_maybe_changed)
-        self.checker.schedule()
+        # The first check's wait starts with the event loop, so the window paints first even on a
+        # machine that took longer than the wait to build it.
+        QTimer.singleShot(0, self.checker.schedule)
 
     def show_location(self, container: str, paragraph: int | None, offset: int,
                       length: int) -> None:
