@@ -100,18 +100,28 @@ def before(n: int, folder: Path) -> list[float]:
     return times
 
 
+def _row(n: int, folder: Path) -> str:
+    totals, blocks = measure(n, folder)
+    old = before(n, folder)
+    return (f"end to end median {statistics.median(totals):.3f} s (min {min(totals):.3f}, max "
+            f"{max(totals):.3f}); UI thread blocked at most median "
+            f"{statistics.median(blocks) * 1000:.0f} ms (max {max(blocks) * 1000:.0f} ms), {RUNS} runs; "
+            f"before (same run, all on the UI thread) median {statistics.median(old):.3f} s: "
+            f"{statistics.median(old) / statistics.median(totals):.0f}x the time, "
+            f"{statistics.median(old) / statistics.median(blocks):.0f}x the block")
+
+
+def cases() -> list:
+    """For ``bench/run.py``: one row per size (its own medians, a baseline from the same run)."""
+    from harness import Info
+    folder = Path(tempfile.mkdtemp(prefix="bench-library-write-"))
+    return [Info(f"存入素材库 into {n:,} snippets", lambda n=n: _row(n, folder)) for n in SIZES]
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-library-write-") as folder:
         for n in SIZES:
-            totals, blocks = measure(n, Path(folder))
-            old = before(n, Path(folder))
-            print(f"{n:>7,} snippets: 存入素材库 end to end median {statistics.median(totals):.3f} s "
-                  f"(min {min(totals):.3f}, max {max(totals):.3f}); UI thread blocked at most "
-                  f"median {statistics.median(blocks) * 1000:.0f} ms (max {max(blocks) * 1000:.0f} ms)"
-                  f", {RUNS} runs; before (same run, all on the UI thread) median "
-                  f"{statistics.median(old):.3f} s: {statistics.median(old) / statistics.median(totals):.0f}x"
-                  f" the time, {statistics.median(old) / statistics.median(blocks):.0f}x the block",
-                  flush=True)
+            print(f"{n:>7,} snippets: 存入素材库 {_row(n, Path(folder))}", flush=True)
 
 
 if __name__ == "__main__":
