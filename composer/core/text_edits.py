@@ -176,9 +176,13 @@ def insert_text(speech: Speech, point: Point, text: str) -> tuple[Edit, Point]:
             Point(point.container, point.index, point.offset + len(text)))
 
 
-def insert_paragraphs(speech: Speech, point: Point, paragraphs: list[str]) -> tuple[Edit, Point]:
+def insert_paragraphs(speech: Speech, point: Point, paragraphs: list[str],
+                      ends_paragraph: bool = False) -> tuple[Edit, Point]:
     """Paste paragraphs at a point: the first continues the text before the point, the last
     takes the text after it along, the ones between become paragraphs of their own.
+
+    ENDS_PARAGRAPH: the pasted text ended with a line break (whole paragraphs copied), so the
+    text after the point stays a paragraph of its own, as Word keeps it apart.
 
     A head field is one line, so paragraphs pasted into it are joined.  Pasted into a heading,
     the first paragraph continues the heading and the rest become the section's first
@@ -187,6 +191,9 @@ def insert_paragraphs(speech: Speech, point: Point, paragraphs: list[str]) -> tu
     if not paragraphs:
         raise OperationError("没有可以粘贴的文字。", "There is no text to paste.")
     container, index = point.unit
+    if ends_paragraph and not is_head(container) and \
+            point.offset < len(unit_text(speech, container, index)):
+        paragraphs = [*paragraphs, ""]
     if len(paragraphs) == 1 or is_head(container):
         return insert_text(speech, point, "".join(paragraphs))
     old = unit_text(speech, container, index)

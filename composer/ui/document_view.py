@@ -524,7 +524,7 @@ class DocumentView(QTextEdit):
             return
         self._execute(edit, self.tr("输入"), ("type", point.container, point.index), caret)
 
-    def paste_paragraphs(self, paragraphs: list[str]) -> None:
+    def paste_paragraphs(self, paragraphs: list[str], ends_paragraph: bool = False) -> None:
         if not paragraphs:
             return
         speech = self.speech_document.speech
@@ -536,7 +536,7 @@ class DocumentView(QTextEdit):
                 point = self.caret_point()
                 if point is None:
                     return
-                edit, caret = te.insert_paragraphs(speech, point, paragraphs)
+                edit, caret = te.insert_paragraphs(speech, point, paragraphs, ends_paragraph)
         except OperationError as error:
             self.message.emit(str(error))
             return
@@ -544,7 +544,9 @@ class DocumentView(QTextEdit):
 
     def insertFromMimeData(self, source) -> None:
         if source.hasText():
-            self.paste_paragraphs(services.clean_paste(source.text()))
+            text = source.text()
+            self.paste_paragraphs(services.clean_paste(text),
+                                  ends_paragraph=text.rstrip(" \t\u3000").endswith(("\n", "\r")))
 
     def enter(self, shift: bool = False) -> None:
         """Enter (Shift+Enter: in the title, a line break of the printed title)."""

@@ -166,6 +166,17 @@ def test_paste_of_several_paragraphs_splits_around_them():
     assert speech.title == "标题在会上"
 
 
+def test_pasted_whole_paragraphs_leave_the_text_after_the_point_its_own_paragraph():
+    speech = make()
+    a, _, _ = ids(speech)
+    edit, caret = te.insert_paragraphs(speech, Point(a, 0, 2), ["一"], ends_paragraph=True)
+    applied(speech, edit)
+    assert speech.body[0].paragraphs == ["甲正一", "文零", "甲正文一"] and caret == Point(a, 1, 0)
+    # At a paragraph's end there is nothing to keep apart: no empty paragraph is made.
+    applied(speech, te.insert_paragraphs(speech, Point(a, 2, 4), ["二"], ends_paragraph=True)[0])
+    assert speech.body[0].paragraphs == ["甲正一", "文零", "甲正文一二"]
+
+
 def test_paste_into_a_heading_continues_it_and_starts_the_text():
     speech = make()
     _, _, b = ids(speech)

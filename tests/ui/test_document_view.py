@@ -529,6 +529,22 @@ def test_paste_is_cleaned_and_may_hold_several_paragraphs(window):
     assert b.paragraphs == ["b text"]
 
 
+@pytest.mark.parametrize("pasted,paragraphs", [
+    ("甲。\n\n乙。\n", ["甲。", "乙。", "b text"]),   # whole paragraphs: the text after stays apart
+    ("甲。\n\n乙。", ["甲。", "乙。b text"]),          # no final break: the last one runs on
+])
+def test_pasted_whole_paragraphs_keep_apart_from_the_text_after(window, pasted, paragraphs):
+    b = section(window, "B")
+    caret_at(window, Point(b.id, 0, 0))
+    mime = QMimeData()
+    mime.setText(pasted)
+    view_of(window).insertFromMimeData(mime)
+    assert b.paragraphs == paragraphs
+    assert_in_step(window)
+    window.undo_action.trigger()
+    assert b.paragraphs == ["b text"]
+
+
 def select_between(window, a: Point, b: Point) -> None:
     view = view_of(window)
     view.setFocus()
