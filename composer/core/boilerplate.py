@@ -52,7 +52,9 @@ _COLLECTION_TITLE = re.compile(
 
 _READER = r"(为|给|帮)(大家|您|你|各位)"
 _GATHER = r"(收集|搜集|整理|分享|带来|准备|推荐|精选|编辑|提供|汇总|挑选|精心)"
-_BOILERPLATE_SENTENCE = re.compile("|".join([
+# Kept as separate patterns: one alternation of all of them has no literal to scan for and runs
+# about twice as long over a long import as trying each in turn.
+_BOILERPLATE_SENTENCES = [re.compile(pattern, re.IGNORECASE) for pattern in [
     r"小编",
     r"本站(为|整理|收集|提供|编辑|推荐|精选|免费)",
     rf"(以下|下面|以上)(就|便)?(是|为)[^。！？]{{0,30}}{_READER}[^。！？]{{0,20}}{_GATHER}",
@@ -70,7 +72,7 @@ _BOILERPLATE_SENTENCE = re.compile("|".join([
     # A wiki's licence note under the text: it speaks of 本作品 and its copyright status, or of
     # the wiki's community (维基文库 puts both under every 政府工作报告).
     r"本作品[^。！？]{0,80}(著作权|版权|公有领域|许可协议|授权条款)|维基(文库|百科)社群",
-]), re.IGNORECASE)
+]]
 
 # Every boilerplate pattern needs one of these; checking for them first is much faster than
 # running the full pattern over every paragraph of a long import.
@@ -252,7 +254,7 @@ def strip_fragments(text: str) -> tuple[str, list[tuple[str, str]]]:
 
 
 def is_boilerplate(sentence: str) -> bool:
-    return bool(_BOILERPLATE_SENTENCE.search(sentence))
+    return any(pattern.search(sentence) for pattern in _BOILERPLATE_SENTENCES)
 
 
 def strip_boilerplate(paragraph: str) -> tuple[str, list[str]]:
@@ -260,7 +262,7 @@ def strip_boilerplate(paragraph: str) -> tuple[str, list[str]]:
 
     Returns ("", [paragraph]) when the whole paragraph is the site's.
     """
-    if not _TRIGGERS.search(paragraph) or not _BOILERPLATE_SENTENCE.search(paragraph):
+    if not _TRIGGERS.search(paragraph) or not is_boilerplate(paragraph):
         return paragraph, []
     parts = sentences(paragraph)
     bad = [is_boilerplate(p) for p in parts]

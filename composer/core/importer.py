@@ -27,12 +27,15 @@ from .near_duplicates import TextSketches
 from .speech import MAX_LEVEL, Speech
 from .structure import Outline, detect_speeches
 
-_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
+# Everything but Chinese characters, in runs: deleting the runs (one match per run of
+# punctuation, digits or Latin) is about twice as fast on a long import as one match per
+# character.
+_NOT_HAN = re.compile("[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]+")
 
 
 def han_count(text: str) -> int:
     """Chinese characters in a text (what the accounting counts)."""
-    return _HAN.subn("", text)[1]
+    return len(_NOT_HAN.sub("", text))
 
 
 @dataclass
