@@ -91,7 +91,7 @@ class Proofreader:
             if rule in enabled and loc.container != "title":
                 tree.setdefault(loc.container, []).append((rule, loc, zh, en))
         # Findings about a whole section (lone, empty) go before the section's own findings.
-        if "structure.missing-title" in enabled and not speech.title.strip():
+        if "structure.missing-title" in enabled and structure.lacks_title(speech):
             yield self._placed("structure.missing-title", Location("title"), "", 0, 0,
                                "缺少标题。", "The speech has no title.", None)
         for name in HEAD_FIELDS:

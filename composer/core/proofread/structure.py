@@ -48,10 +48,20 @@ def hits(unit: Unit, ctx: Context) -> Iterator[Hit]:
                   f"Unfilled placeholder {m.group()!r}.")
 
 
+def lacks_title(speech: Speech) -> bool:
+    """No title, in a speech that holds some text: a speech just begun (新建, nothing written
+    yet) is not told off for it."""
+    if speech.title.strip():
+        return False
+    return any(t.strip() for t in (*speech.opening, *speech.closing)) or any(
+        section.heading.strip() or any(p.strip() for p in section.paragraphs)
+        for section, _level in speech.walk())
+
+
 def speech_findings(speech: Speech, markers: dict[str, str]
                     ) -> Iterator[tuple[str, Location, str, str]]:
     """(rule, location, zh, en) of the checks on the whole tree."""
-    if not speech.title.strip():
+    if lacks_title(speech):
         yield ("structure.missing-title", Location("title"), "缺少标题。", "The speech has no title.")
 
     # A heading alone in its list: the list of a level runs, in reading order, until a heading

@@ -231,3 +231,11 @@ def test_an_ignored_finding_stays_ignored_when_the_writer_types_beside_it():
     assert shifted.key != comma.key
     unignore_edit(s, [shifted.key]).apply(s)
     assert s.ignored == []
+
+
+def test_a_speech_just_begun_is_not_told_it_lacks_a_title():
+    # 新建 gives an empty speech: no text yet, so no "缺少标题" before the writer has typed.
+    empty = Speech(body=[Section(heading="")])
+    assert not [f for f in check_speech(empty) if f.rule == "structure.missing-title"]
+    begun = Speech(opening=["今天，我们召开动员大会。"])
+    assert [f.rule for f in check_speech(begun)].count("structure.missing-title") == 1
