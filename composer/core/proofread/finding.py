@@ -96,9 +96,9 @@ class FindingKey(tuple):
 class IgnoredKeys(frozenset):
     """The (rule, excerpt) keys of the ignored findings.  A finding is in it when its key is,
     or — typing near an ignored finding changes its excerpt — when an ignored excerpt of the
-    same rule holds the flagged text with the same context on one side of it (the side the
-    writer did not touch), if that side has at least ``SIDE`` characters: less (the span at the
-    paragraph's start or end) is too little to tell one place from another."""
+    same rule holds the flagged text with the same ``SIDE`` characters next to it on one side
+    (typing further away, on both sides, leaves those), if that side has that many: less (the
+    span at the paragraph's start or end) is too little to tell one place from another."""
 
     def __contains__(self, key: object) -> bool:
         return frozenset.__contains__(self, key) or self.stored(key) is not None
@@ -120,8 +120,10 @@ class IgnoredKeys(frozenset):
             at = excerpt.find(key.text)
             while at >= 0:
                 their_left, their_right = excerpt[:at], excerpt[at + len(key.text):]
-                if (len(left) >= SIDE and left == their_left) or (
-                        len(right) >= SIDE and right == their_right):
+                # The SIDE characters next to the span, on either side: typing further away, on
+                # one side or both, leaves the place recognisable.
+                if (len(left) >= SIDE and left[-SIDE:] == their_left[-SIDE:]) or (
+                        len(right) >= SIDE and right[:SIDE] == their_right[:SIDE]):
                     return (rule, excerpt)
                 at = excerpt.find(key.text, at + 1)
         return None

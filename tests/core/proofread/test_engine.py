@@ -205,9 +205,9 @@ def test_ignoring_is_an_edit_that_undoes():
 
 def test_an_ignored_finding_stays_ignored_when_the_writer_types_beside_it():
     """It is remembered by the text around it (10 characters each side).  Typing within those
-    10 characters on one side used to bring it back; the flagged text with the untouched side
-    still matching keeps it ignored.  Both sides edited, or the flagged text itself, and it is
-    another finding: it comes back."""
+    10 characters used to bring it back; the flagged text with the five characters next to it
+    on either side still matching keeps it ignored.  Both of those edited, or the flagged text
+    itself, and it is another finding: it comes back."""
     from composer.core.proofread import unignore_edit
     text = "各单位要加强值班值守工作,确保信息畅通，及时报告情况。"
     s = Speech(title="讲话", body=[Section("甲", [text])])
@@ -221,6 +221,8 @@ def test_an_ignored_finding_stays_ignored_when_the_writer_types_beside_it():
     assert halfwidth("各单位要加强值班值守和巡查工作,确保信息畅通，及时报告情况。") == []   # before it
     assert halfwidth("各单位要加强值班值守工作,确保各类信息畅通，及时报告情况。") == []   # after it
     assert halfwidth("我们各单位要加强值班值守工作,确保信息畅通，及时报告情况。") == []   # further off
+    # Both sides edited, but beyond the five characters next to the comma: still ignored.
+    assert halfwidth("各单位要加强的值班值守工作,确保信息畅通无阻，及时报告情况。") == []
     assert len(halfwidth("各单位要加强值班值守和巡查工作,确保各类信息畅通，及时报告情况。")) == 1
     assert len(halfwidth("各单位要加强值班值守工作;确保信息畅通，及时报告情况。")) == 1
     # Another comma with other text on both sides is not hidden by it.
