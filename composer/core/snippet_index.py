@@ -24,6 +24,7 @@ array of positions.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 import time
 from array import array
 from collections import defaultdict, deque
@@ -37,6 +38,11 @@ from .library import KINDS, PARAGRAPH, Snippet
 LEVEL_ORDER = (1, 2, 3, 4, PARAGRAPH)
 DENSE = 32          # a gram found in more than one snippet in DENSE is kept as a bitset
 CHECK_CHUNK = 256   # snippets checked between two looks at the clock
+# A character index is carried over to a new version of its pack (``PackIndex.carry_units``)
+# when at most this many snippets are new and the kept ones fall into at most this many runs;
+# beyond, building it again is as quick.
+CARRY_ADDED = 5000
+CARRY_RUNS = 256
 SLICE = 0.004       # seconds of checking per step: a frame is 16 ms and the list must paint too
 
 Group = tuple[int, str]   # (level, kind)
@@ -138,18 +144,44 @@ class PackIndex:
             self.ranges[group] = (start, end)
             start = end
         self.units: GramTable | None = None   # the character index, once built
+        self._members: set[int] | None = None
+        self._by_id: dict[str, Snippet] | None = None
 
     @staticmethod
     def order_of(snippets: Sequence[Snippet]) -> list[int]:
-        ranks: dict[Group, tuple] = {}
-        keys = []
-        for snippet in snippets:
-            group = group_of(snippet)
-            rank = ranks.get(group)
-            if rank is None:
-                rank = ranks[group] = group_rank(group)
-            keys.append(rank)
-        return sorted(range(len(snippets)), key=keys.__getitem__)  # stable: file order kept
+        """Positions by group in the order of the list, each group in file order.  Gathered
+        group by group rather than sorted: a sort of 100,000 positions is one call into C that
+        holds the interpreter for tens of milliseconds, and this often runs on a worker while
+        the window draws."""
+        buckets: dict[Group, list[int]] = {}
+        for position, snippet in enumerate(snippets):
+            group = (snippet.level, snippet.kind)
+            bucket = buckets.get(group)
+            if bucket is None:
+                bucket = buckets[group] = []
+            bucket.append(position)
+        order: list[int] = []
+        for group in sorted(buckets, key=group_rank):
+            order += buckets[group]
+        return order
+
+    def holds(self, snippet: Snippet) -> bool:
+        """Whether the snippet (this very object) is one of the pack's."""
+        if self._members is None:
+            self._members = set(map(id, self.source))
+        return id(snippet) in self._members
+
+    def by_id(self) -> dict[str, Snippet]:
+        """The pack's snippets by id (made once; call it on a worker to spare the window)."""
+        if self._by_id is None:
+            self._by_id = {s.id: s for s in self.source}
+        return self._by_id
+
+    def prepare(self) -> PackIndex:
+        """Make the lookups the window needs (on a worker, before it gets the index)."""
+        self.holds(self.source[0]) if self.source else None
+        self.by_id()
+        return self
 
     def __len__(self) -> int:
         return len(self.snippets)
@@ -165,6 +197,84 @@ class PackIndex:
             # Position i appended to the list of each of its characters, all inside C.
             deque(map(append, map(get, codes), repeat(i)), maxlen=0)
         self.units = GramTable.from_postings(units, len(self.haystacks))
+        return True
+
+    def carry_units(self, old: PackIndex) -> bool:
+        """Take the character index over from ``old``, the index of an earlier version of the
+        same pack, for the snippets both hold (the same objects, their text unchanged), and add
+        the snippets that are new: what a write or a colleague's change does to a pack is a few
+        snippets added, edited or removed, and building the index again would take seconds
+        (about 35 µs a snippet).  False, and nothing taken, when ``old`` has no character
+        index or the versions differ too much (many snippets new, or reordered).
+
+        The snippets both hold keep their order within a group, so the old positions map to
+        the new ones in a few runs, each moved by one offset: a bitset is moved run by run
+        (a shift and a mask), a list of positions by slices."""
+        table = old.units
+        if table is None:
+            return False
+        where = {id(snippet): position for position, snippet in enumerate(old.snippets)}
+        runs: list[tuple[int, int, int]] = []   # (old start, new start, length)
+        added: list[int] = []
+        old_start = new_start = length = 0
+        old_haystacks = old.haystacks
+        for position, (snippet, haystack) in enumerate(zip(self.snippets, self.haystacks)):
+            before = where.get(id(snippet))
+            if before is None or old_haystacks[before] is not haystack:
+                added.append(position)
+                continue
+            if length and before == old_start + length and position == new_start + length:
+                length += 1
+                continue
+            if length:
+                runs.append((old_start, new_start, length))
+                if len(runs) > CARRY_RUNS:
+                    return False
+            old_start, new_start, length = before, position, 1
+        if length:
+            runs.append((old_start, new_start, length))
+        if len(added) > CARRY_ADDED or len(runs) > CARRY_RUNS:
+            return False
+        extra: defaultdict[int, list[int]] = defaultdict(list)
+        for position in added:
+            text = self.haystacks[position]
+            for code in set(memoryview(text.encode("utf-16-le", "surrogatepass")).cast("H")):
+                extra[code].append(position)
+        masks = [(start, new, (1 << size) - 1) for start, new, size in runs]
+        dense: dict[int, int] = {}
+        for gram, bits in table.dense.items():
+            moved = 0
+            for start, new, mask in masks:
+                moved |= ((bits >> start) & mask) << new
+            for position in extra.pop(gram, ()):
+                moved |= 1 << position
+            dense[gram] = moved
+        sparse_at: dict[int, int] = {}
+        starts, positions = array("I", [0]), array("I")
+        spans = [(start, start + size, new - start) for start, new, size in runs]
+        for gram, at in table.sparse_at.items():
+            found = table.positions[table.starts[at]:table.starts[at + 1]]
+            moved = array("I")
+            for start, end, offset in spans:
+                low, high = bisect_left(found, start), bisect_left(found, end)
+                if low == high:
+                    continue
+                if offset:
+                    moved.extend(map(offset.__add__, found[low:high]))
+                else:
+                    moved.extend(found[low:high])
+            more = extra.pop(gram, None)
+            if more:
+                moved = array("I", sorted([*moved, *more]))
+            if moved:
+                sparse_at[gram] = len(starts) - 1
+                positions.extend(moved)
+                starts.append(len(positions))
+        for gram, more in extra.items():   # characters no snippet of the old version had
+            sparse_at[gram] = len(starts) - 1
+            positions.extend(more)
+            starts.append(len(positions))
+        self.units = GramTable(dense, sparse_at, starts, positions)
         return True
 
     def is_current(self, snippets: Sequence[Snippet]) -> bool:

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from composer.core.library import PARAGRAPH, Snippet, search
-from composer.core.snippet_index import (DENSE, PackIndex, Search, bitset, bytemap, group_of,
+from composer.core.snippet_index import (CARRY_RUNS, DENSE, PackIndex, Search, bitset, bytemap, group_of,
                                          group_rank)
 from composer.core.speech import Section
 
@@ -125,3 +125,55 @@ def test_dense_and_sparse_posting_lists_agree():
     assert ord("甲") in index.units.dense and ord("丙") in index.units.sparse_at
     for term in ("甲", "乙", "丙", "乙丙", "丁"):
         assert Search([index], term).matches() == expected([pack], term)
+
+
+def _postings(index: PackIndex) -> dict[int, list[int]]:
+    """Every character's snippets, by position, whatever the table keeps dense or sparse."""
+    assert index.units is not None
+    size = len(index)
+    grams = set(index.units.dense) | set(index.units.sparse_at)
+    found = {g: [p for p in range(size) if index.units.bits(g, size) >> p & 1] for g in grams}
+    return {g: positions for g, positions in found.items() if positions}
+
+
+edits = st.lists(st.tuples(st.sampled_from(["add", "remove", "replace"]), st.integers(0, 200),
+                           snippets()), max_size=6)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(snippets(), max_size=40), edits)
+def test_a_carried_character_index_is_the_one_built_afresh(before, changes):
+    """What a write does to a pack (add, remove, replace by an edited copy), the carried index
+    answers exactly as one built from nothing, the same order and the same snippets under
+    every character (at this size a character in two snippets is kept dense, one in a single
+    snippet sparse: both kinds are moved)."""
+    old = PackIndex(before)
+    old.build_units()
+    after = list(before)
+    for how, at, snippet in changes:
+        at = at % (len(after) + 1)
+        if how == "add":
+            after.insert(at, snippet)
+        elif after and at < len(after):
+            if how == "remove":
+                del after[at]
+            else:
+                after[at] = snippet
+    carried = PackIndex(after)
+    assert carried.carry_units(old)
+    fresh = PackIndex(after)
+    fresh.build_units()
+    assert list(carried.order) == list(fresh.order)
+    assert _postings(carried) == _postings(fresh)
+    for query in ("文", "明单", "a s", "𠀀"):
+        assert Search([carried], query).matches() == Search([fresh], query).matches()
+
+
+def test_a_character_index_is_not_carried_over_a_reordered_pack():
+    """Kept snippets in another order (another program sorted the file): built again instead."""
+    before = [Snippet(f"s{n}", 1, f"标题{n}", ["正文"]) for n in range(CARRY_RUNS * 3)]
+    old = PackIndex(before)
+    old.build_units()
+    shuffled = before[::2] + before[1::2]   # many runs, each moved by another offset
+    assert not PackIndex(shuffled[::-1]).carry_units(old)
+    assert not PackIndex(before).carry_units(PackIndex(before))   # no index to carry
