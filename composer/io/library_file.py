@@ -230,7 +230,7 @@ def pack_bytes(pack: Pack) -> tuple[bytes, bool]:
     UTF-8 cannot encode (lone surrogates), which ``yamlfile`` repairs and reports."""
     from . import pack_writer
     try:
-        return pack_writer.pack_text(pack).encode("utf-8"), False
+        return pack_writer.pack_utf8(pack), False
     except UnicodeEncodeError:
         return yamlfile.dump_bytes(pack_to_data(pack))
 

@@ -169,7 +169,7 @@ def load_library(extra_folders: Iterable[str | os.PathLike] = (), use_index: boo
             with library_file.paused_gc():
                 index = library_cache.load_units(digest, pack.snippets) \
                     if use_index and len(pack.snippets) >= INDEX_FROM else None
-                result.indexes[id(pack)] = index or PackIndex(pack.snippets)
+                result.indexes[id(pack)] = (index or PackIndex(pack.snippets)).prepare()
         control.done += size
     if result.user_pack() is None and not any(
             os.path.abspath(e.path) == os.path.abspath(user_pack_path()) for e in result.errors):
@@ -199,6 +199,31 @@ def build_indexes(library: LoadedLibrary, control: LoadControl | None = None) ->
         if digest is not None:
             library_cache.save_units(digest, index)
     return built
+
+
+def index_again(snippets: list[Snippet], previous: PackIndex | None) -> PackIndex:
+    """The index of a pack's new version (just written, or changed by another program), on a
+    worker: a big pack's character index is carried over from the previous version's when it
+    can be (milliseconds), else built again (seconds), so that searching stays fast."""
+    index = PackIndex(snippets)
+    if len(index) >= INDEX_FROM and not (previous is not None and index.carry_units(previous)):
+        index.build_units()
+    return index.prepare()
+
+
+def cache_written(digest: str | None, pack: Pack, index: PackIndex,
+                  replaced: str | None = None) -> None:
+    """Keep the cache files of a pack version this program just wrote (named by the digest of
+    its bytes: the next start reads them instead of the YAML), and drop those of the version
+    it replaced (``replaced``), which no file holds any more.  On a worker; failing only
+    makes the next start slower."""
+    if not digest:
+        return
+    library_cache.save_snippets(digest, pack)
+    if index.units is not None:
+        library_cache.save_units(digest, index)
+    if replaced and replaced != digest:
+        library_cache.remove(replaced)
 
 
 def _size(path: Path) -> int:

@@ -48,6 +48,7 @@ class Updated(Generic[T]):
     written: bool = False       # False when the change left the file as it was
     backup: Path | None = None
     warnings: list[ComposerError] = field(default_factory=list)
+    sha256: str | None = None   # of the file's bytes now (names its cache files)
 
 
 class ReadOnlyPackError(files.ReadOnlyFileError):
@@ -183,7 +184,7 @@ def update_pack(path: str | os.PathLike, change: Callable[[Pack], T], *, new_nam
             if _sha256(_read(target)) != prepared.sha256:
                 prepared = _prepare(target, path, change, new_name, read_only)
             if prepared.data == prepared.raw:
-                return Updated(prepared.pack, prepared.result)
+                return Updated(prepared.pack, prepared.result, sha256=prepared.sha256)
             update: Updated[T] = Updated(prepared.pack, prepared.result, written=True)
             if prepared.raw is not None and keep_backups > 0:
                 try:
@@ -197,7 +198,8 @@ def update_pack(path: str | os.PathLike, change: Callable[[Pack], T], *, new_nam
             except files.ChangedMeanwhileError:
                 prepared = _prepare(target, path, change, new_name, read_only)
                 continue
-            remember(target, _sha256(prepared.data) or "", prepared.pack)
+            update.sha256 = _sha256(prepared.data)
+            remember(target, update.sha256 or "", prepared.pack)
             return update
     raise ComposerError(f"素材库 {Path(path).name} 在写入时不断被其他程序修改，这次没有写入。",
                         f"The library {Path(path).name} kept being changed by another program "
