@@ -29,6 +29,7 @@ from ..core.library_history import LibraryHistory
 from ..core.snippet_index import PackIndex
 from ..core.speech import Section
 from ..io import library_store, pack_update
+from ..io.library_file import paused_gc
 from ..io.library_store import LoadedLibrary
 from . import budget_text, settings, snippet_dialog
 from .background_writes import BackgroundWriter
@@ -603,12 +604,16 @@ class LibraryPane(QWidget):
         self.message.emit(self.tr("正在写入“{0}”…").format(name))
 
         def work():
-            written = pack_update.write_edit(edit, new_name=name, keep_backups=keep,
-                                             wait=LOCK_WAIT_SECONDS,
-                                             on_wait=lambda: self._worker_note.emit(waiting))
-            # Made here, not on the UI thread: the index with its character index carried over
-            # and the lookups the list needs, so that showing the write costs the window little.
-            return written, library_store.index_again(written.pack.snippets, previous)
+            # No garbage collection meanwhile: the objects a write makes would start a full
+            # collection of every snippet, which holds the window's thread too (a third of a
+            # second with 100,000 snippets); they are freed by reference counting all the same.
+            with paused_gc():
+                written = pack_update.write_edit(edit, new_name=name, keep_backups=keep,
+                                                 wait=LOCK_WAIT_SECONDS,
+                                                 on_wait=lambda: self._worker_note.emit(waiting))
+                # Made here, not on the UI thread: the index with its character index carried
+                # over and the lookups the list needs, so that showing the write costs little.
+                return written, library_store.index_again(written.pack.snippets, previous)
         return work
 
     def _finished(self, op: _Op, result, error: BaseException | None) -> None:
@@ -699,8 +704,11 @@ class LibraryPane(QWidget):
         if digest:
             self.library.digests[id(pack)] = digest
         snapshot = Pack(pack.name, list(pack.snippets), pack.path, pack.read_only)
+        def work() -> None:
+            with paused_gc():
+                library_store.cache_written(digest, snapshot, index, replaced)
         self.writes.submit(
-            lambda: library_store.cache_written(digest, snapshot, index, replaced),
+            work,
             lambda _result, _error: None)   # a cache not written only slows the next start
 
     def _show_pack(self, pack: Pack, fresh: Pack, index: PackIndex) -> None:

@@ -143,3 +143,79 @@ def test_a_reload_is_read_on_the_worker_and_skipped_when_the_file_is_ours(
     assert in_pane(window) == ["B"]                   # read on the worker, shown when read
     pane.finish_writes()
     assert len(parsed) == 1 and in_pane(window) == ["同事改的"]
+
+
+def test_after_a_write_the_next_start_reads_the_cache_and_never_a_stale_one(window, saving):
+    """The version written goes to the start-up cache (named by the digest of its bytes), the
+    replaced version's cache goes, and a file changed by another program afterwards is read
+    from its YAML, never from the cache of what was there before."""
+    import hashlib
+
+    from composer.io import library_cache
+    pane = window.library_pane
+    select(window, "A1")
+    window.save_to_library.trigger()
+    pane.finish_writes()
+    first = hashlib.sha256(library_store.user_pack_path().read_bytes()).hexdigest()
+    assert library_cache.snippets_path(first).exists()
+    select(window, "A2")
+    window.save_to_library.trigger()
+    pane.finish_writes()
+    path = library_store.user_pack_path()
+    second = hashlib.sha256(path.read_bytes()).hexdigest()
+    assert not library_cache.snippets_path(first).exists()   # no file holds that any more
+    pack, digest, cached = library_file.open_pack(path)
+    assert (digest, cached) == (second, True)
+    assert [s.heading for s in pack.snippets] == ["A1", "A2"]
+    # Another program adds one: the digest changes, the YAML is read, the addition is there.
+    pack.snippets.append(library_file.load_pack(path).snippets[0].__class__(
+        "other-1", 1, "别人加的", ["正文"]))
+    library_file.save_pack(pack, path)
+    again, digest, cached = library_file.open_pack(path)
+    assert digest != second and not cached
+    assert [s.heading for s in again.snippets] == ["A1", "A2", "别人加的"]
+
+
+def test_a_write_changes_the_rows_in_place_keeping_selection_scroll_and_character_index(
+        qtbot, saving):
+    """A big pack (with a character index): after 存入素材库 the list shows the new snippet,
+    the current row and the scroll position are as they were (no reset), and the character
+    index is the version written's (carried over, not dropped)."""
+    from composer.core.library import Pack, Snippet
+    from composer.core.speech import Section
+    from composer.ui.library_pane import LibraryPane
+    n = library_store.INDEX_FROM + 10
+    own = Pack(library_store.USER_PACK_NAME,
+               [Snippet(f"my-{i:04d}", 1, f"标题{i}", [f"正文{i}"], kind="措施") for i in range(n)],
+               str(library_store.user_pack_path()), read_only=False)
+    library_store.user_dir().mkdir(parents=True, exist_ok=True)
+    library_file.save_pack(own, own.path)
+    pane = LibraryPane()
+    qtbot.addWidget(pane)
+    pane.resize(300, 400)
+    pane.show()
+    library = library_store.load_library()
+    library_store.build_indexes(library)
+    pane.set_library(library)
+    pane.model.set_query("正文")   # every snippet matches: 500 rows listed
+    pane.model.finish_search()
+    resets = []
+    pane.model.modelReset.connect(lambda: resets.append(1))
+    target = pane.model.index(200)
+    chosen = pane.model.snippet_at(target)
+    pane.list.setCurrentIndex(target)
+    pane.list.scrollTo(target)
+    scrolled = pane.list.verticalScrollBar().value()
+    assert scrolled > 0
+    pane.save_section(Section("新存入的一条", ["正文新"]), 1)
+    pane.finish_writes()
+    assert not resets
+    assert pane.current_snippet() is chosen
+    assert pane.list.verticalScrollBar().value() == scrolled
+    index = pane.library.indexes[id(pane.library.user_pack())]
+    assert index.units is not None and len(index) == n + 1
+    assert pane.model.match_count == n + 1
+    pane.model.set_query("新存")
+    pane.model.finish_search()
+    assert [s.heading for s in (pane.model.snippet_at(pane.model.index(r))
+                                for r in range(pane.model.rowCount())) if s] == ["新存入的一条"]
