@@ -254,21 +254,21 @@ class PackIndex:
         spans = [(start, start + size, new - start) for start, new, size in runs]
         for gram, at in table.sparse_at.items():
             found = table.positions[table.starts[at]:table.starts[at + 1]]
-            moved = array("I")
+            kept = array("I")
             for start, end, offset in spans:
                 low, high = bisect_left(found, start), bisect_left(found, end)
                 if low == high:
                     continue
                 if offset:
-                    moved.extend(map(offset.__add__, found[low:high]))
+                    kept.extend(map(offset.__add__, found[low:high]))
                 else:
-                    moved.extend(found[low:high])
+                    kept.extend(found[low:high])
             more = extra.pop(gram, None)
             if more:
-                moved = array("I", sorted([*moved, *more]))
-            if moved:
+                kept = array("I", sorted([*kept, *more]))
+            if kept:
                 sparse_at[gram] = len(starts) - 1
-                positions.extend(moved)
+                positions.extend(kept)
                 starts.append(len(positions))
         for gram, more in extra.items():   # characters no snippet of the old version had
             sparse_at[gram] = len(starts) - 1
