@@ -60,6 +60,9 @@ class _Op:
     edit: LibraryEdit | None = None
     then: Callable[[Applied], None] | None = None
     path: str = ""
+    # Snippets to add that are made on the worker (an import compares itself with every snippet
+    # of the pack: seconds in a big library); the edit is then AddSnippets(path, build()).
+    build: Callable[[], list[Snippet]] | None = None
 
 
 def _read_again(path: str, read_only: bool, name: str, shown: tuple[Snippet, ...],
@@ -450,6 +453,12 @@ class LibraryPane(QWidget):
         what was applied once it is written (when the write fails the writer is told why)."""
         self._queue(_Op("do", label, AddSnippets(pack.path, snippets), then=then))
 
+    def add_built_snippets(self, pack: Pack, build: Callable[[], list[Snippet]], label: str,
+                           then: Callable[[Applied], None] | None = None) -> None:
+        """As :meth:`add_snippets`, with the snippets made by ``build`` on the worker, in turn
+        with the other library jobs (``build`` must not touch Qt)."""
+        self._queue(_Op("do", label, None, then=then, path=pack.path, build=build))
+
     def edit_current(self) -> None:
         snippet = self.current_snippet()
         pack = self.model.pack_of(snippet) if snippet is not None else None
@@ -583,6 +592,7 @@ class LibraryPane(QWidget):
                 pack.name
             previous = self.library.indexes.get(id(pack))
             return lambda: _read_again(path, read_only, name, shown, previous)
+        build = op.build if op.how == "do" else None
         if op.how == "do":
             edit = op.edit
         else:
@@ -591,11 +601,12 @@ class LibraryPane(QWidget):
                 self.history_moved.emit(_REVERSED[op.how])
                 return None
             edit = step.edit
-        assert edit is not None
+        assert edit is not None or build is not None
         if self.loading:   # the packs are being read again: the edit would not be shown
             raise ComposerError("素材库还在加载，请稍候再修改。",
                                 "The library is still loading; please change it in a moment.")
-        pack = self._pack_at(edit.pack_path)
+        pack_path = edit.pack_path if edit is not None else op.path
+        pack = self._pack_at(pack_path)
         if pack is None or pack.read_only:
             raise ComposerError("这个素材库是只读的，不能修改。", "This library pack is read-only.")
         name, keep = pack.name, settings.keep_backups()
@@ -608,7 +619,9 @@ class LibraryPane(QWidget):
             # collection of every snippet, which holds the window's thread too (a third of a
             # second with 100,000 snippets); they are freed by reference counting all the same.
             with paused_gc():
-                written = pack_update.write_edit(edit, new_name=name, keep_backups=keep,
+                done = AddSnippets(pack_path, build()) if build is not None else edit
+                assert done is not None
+                written = pack_update.write_edit(done, new_name=name, keep_backups=keep,
                                                  wait=LOCK_WAIT_SECONDS,
                                                  on_wait=lambda: self._worker_note.emit(waiting))
                 # Made here, not on the UI thread: the index with its character index carried

@@ -121,6 +121,32 @@ def test_add_to_a_library_pack(window, tmp_path):
     assert not window.document.is_modified()            # the open speech was not touched
 
 
+def test_an_import_is_compared_with_the_pack_on_the_worker(window, tmp_path, monkeypatch):
+    # Comparing an import with every snippet of the pack took 1.6 s with 10,000 snippets and
+    # 13 s with 100,000, on the window's thread: it runs on the library pane's worker now.
+    import threading
+
+    from composer.core import importer
+    threads, said = [], []
+    real = importer.import_into_library
+
+    def recording(*args, **kwargs):
+        threads.append(threading.current_thread())
+        return real(*args, **kwargs)
+    monkeypatch.setattr(importer, "import_into_library", recording)
+    window.imports.message.connect(said.append)
+    _choose(window, ImportPreview.LIBRARY)
+    assert window.imports.import_paths([str(_source(tmp_path))])
+    window.library_pane.finish_writes()
+    assert threads and threads[0] is not threading.main_thread()
+    assert any(m.startswith("已存入") and "跳过重复 0 条" in m for m in said), said
+    # The same document again: all of it is a repeat, and the message counts what it skipped.
+    _choose(window, ImportPreview.LIBRARY)
+    assert window.imports.import_paths([str(_source(tmp_path))])
+    window.library_pane.finish_writes()
+    assert "新增素材 0 条" in said[-1] and "跳过重复 0 条" not in said[-1], said
+
+
 def test_an_import_added_to_the_library_is_undone_and_redone_in_one_step(window, tmp_path):
     # It was written past the library's history: 撤销 did nothing, and taking back an import
     # into the wrong pack meant deleting its snippets one by one.
