@@ -135,9 +135,9 @@ def build_parser(for_help: bool = True) -> argparse.ArgumentParser:
                                   "own, or 180), for the times at the podium copy's page feet"))
     export.set_defaults(handler=_export)
 
-    imp = commands.add_parser("import", help=pick("导入旧讲稿（.txt、.docx、.md）到素材库或讲稿文件",
-                                                  "import old speeches (.txt, .docx, .md) into a "
-                                                  "library or a speech file"))
+    imp = commands.add_parser("import", help=pick("导入旧讲稿（.docx、.doc、.wps、.txt、.md）到素材库或讲稿文件",
+                                                  "import old speeches (.docx, .doc, .wps, .txt, .md) "
+                                                  "into a library or a speech file"))
     imp.add_argument("sources", nargs="+", metavar="SOURCE", help="*.docx, *.doc, *.wps, *.txt, *.md")
     target = imp.add_mutually_exclusive_group(required=True)
     target.add_argument("--library", metavar="OUT.library.yaml",
