@@ -41,6 +41,11 @@ from .view_blocks import (HINT, LINE_BREAK, WRAP, Group, Hints, ViewBlock, conta
 
 ZOOM_STEPS = (0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
 PAGE_GREY = QColor(0xE6, 0xE6, 0xE6)
+# The page lines of a new speech below its first screen are set this long a turn.
+LINES_SLICE_S = 0.005
+# Events after which the view must be as it stays: the writer acts on what is shown.
+_SETTLING_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.InputMethod, QEvent.Type.MouseButtonPress,
+                    QEvent.Type.MouseButtonDblClick, QEvent.Type.Wheel, QEvent.Type.Drop}
 HIGHLIGHT = QColor(0xFF, 0xE5, 0x8F)
 CURRENT_HIGHLIGHT = QColor(0xFF, 0xA9, 0x4D)
 
@@ -92,6 +97,14 @@ class DocumentView(QTextEdit):
         self._fit_timer.setSingleShot(True)
         self._fit_timer.setInterval(0)
         self._fit_timer.timeout.connect(self._fit_zoom)
+        # A new speech's page lines below the first screen: set after the paint, a few
+        # milliseconds a turn of the event loop, so that the window takes in what comes
+        # meanwhile (the library, the writer's first key: see event()).
+        self._lines_timer = QTimer(self)
+        self._lines_timer.setSingleShot(True)
+        self._lines_timer.setInterval(0)
+        self._lines_timer.timeout.connect(self._more_lines)
+        self.verticalScrollBar().sliderPressed.connect(self.finish_lines)
         self.hints = Hints(self.tr("（标题）"), self.tr("（开头）"), self.tr("（结尾）"))
         self._sections: dict[str, tuple[Section, int]] = {}
         self._snapping = False
@@ -160,14 +173,18 @@ class DocumentView(QTextEdit):
         if self.renderer.group_index(key) is not None:
             self.renderer.show_group(key, self._group_blocks(key))
 
-    def rebuild(self, full: bool = False) -> None:
+    def rebuild(self, full: bool = False, first_screen: bool = False) -> None:
         """Draw the speech again after a structural change (only the blocks that differ from
         what is shown), or everything anew (``full``: a new speech, a new profile or zoom);
-        the caret stays with its text."""
+        the caret stays with its text.  ``first_screen`` (a new speech, shown from its top):
+        in page-width mode the lines below the first screen are set right after the next
+        paint (``finish_lines``), or as soon as a place there is looked for."""
         saved, self._saved_caret = self._saved_caret, None
         bar = self.verticalScrollBar()
         scroll = bar.value()
-        self.renderer.show(self._build_groups(), full)
+        self.renderer.show(self._build_groups(), full,
+                           self._screen_lines() if first_screen else None)
+        self._lines_settled()
         if saved is not None:
             self._restore_caret(saved)
         bar.setValue(scroll)
@@ -176,6 +193,44 @@ class DocumentView(QTextEdit):
             # Not being typed in (a move in the outline, an undo from the menu): keep the
             # outline's section in view.
             self.show_key(self._shown_key, force=True)
+
+    def _screen_lines(self) -> int:
+        """How many of the page's lines the view can show at most (a screen's height)."""
+        screen = self.screen()
+        height = max(self.viewport().height(),
+                     screen.availableGeometry().height() if screen is not None else 0)
+        return int(height / self.renderer.px(self.profile.text.line_pitch_pt)) + 1
+
+    def finish_lines(self) -> None:
+        """Set the speech's remaining blocks into the page's lines now (see ``rebuild``)."""
+        if self.renderer.pending and not self.renderer.rendering:
+            self.renderer.break_pending()
+            self._refresh_highlights()
+        self._lines_settled()
+
+    def _more_lines(self) -> None:
+        if self.renderer.pending and not self.renderer.rendering:
+            self.renderer.break_pending(LINES_SLICE_S)
+            self._refresh_highlights()
+        self._lines_settled()
+
+    def _lines_settled(self) -> None:
+        """Go on with the page lines still to set, or stop.  Until they are set, their blocks
+        run on in one line beyond the page: no horizontal scroll bar for them."""
+        waiting = bool(self.renderer.pending)
+        if waiting:
+            self._lines_timer.start()
+        else:
+            self._lines_timer.stop()
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff if waiting
+                                          else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+
+    def _settle(self, key: str) -> None:
+        """Before a place in a group is looked for: the lines up to it as they stay."""
+        if self.renderer.pending and not self.renderer.rendering:
+            group = self.renderer.group_index(key)
+            if group is not None and not self.renderer.settled(group):
+                self.finish_lines()
 
     # Places in the text (see page_renderer.py).
 
@@ -189,6 +244,7 @@ class DocumentView(QTextEdit):
         return self.renderer.point_at(position, forward)
 
     def position_of(self, point: Point) -> int | None:
+        self._settle(group_of(point.container))
         return self.renderer.position_of(point)
 
     # --- zoom and page width --------------------------------------------------------------------
@@ -315,7 +371,7 @@ class DocumentView(QTextEdit):
     def _after_reset(self) -> None:
         self._saved_caret = None
         self._raw_date = False
-        self.rebuild(full=True)
+        self.rebuild(full=True, first_screen=True)
         self._set_caret(0)
         self.verticalScrollBar().setValue(0)
 
@@ -420,6 +476,7 @@ class DocumentView(QTextEdit):
         if key is None or (self._own_edit and not force):
             return   # the view's own edit puts the caret where the text went
         self._shown_key = key
+        self._settle(key)
         group = self.renderer.group_index(key)
         if group is None:
             return
@@ -667,12 +724,19 @@ class DocumentView(QTextEdit):
     # --- events ---------------------------------------------------------------------------------
 
     def event(self, event) -> bool:
+        if event.type() in _SETTLING_EVENTS:
+            self.finish_lines()
         if event.type() == QEvent.Type.ShortcutOverride and is_history_key(event):
             event.ignore()   # Ctrl+Z / Ctrl+Y / Ctrl+Shift+Z go to the window's undo actions
             return True
         if event.type() == QEvent.Type.FocusOut:
             self.speech_document.close_merge()
         return super().event(event)
+
+    def viewportEvent(self, event) -> bool:
+        if event.type() in _SETTLING_EVENTS:   # a click or the wheel on the page
+            self.finish_lines()
+        return super().viewportEvent(event)
 
     def keyPressEvent(self, event) -> None:
         key, modifiers = event.key(), event.modifiers()

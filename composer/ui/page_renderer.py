@@ -20,6 +20,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from difflib import SequenceMatcher
+from time import perf_counter
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import (QColor, QFont, QTextBlockFormat, QTextCharFormat,
@@ -69,6 +70,10 @@ class PageRenderer:
         self.last_change: int | None = None
         # Page-width mode: every block broken into lines where the page breaks it.
         self.page_lines: PageLines | None = None
+        # Page-width mode, a new speech drawn for its first screen (``show``'s first_lines):
+        # the groups after that screen, shown as their text alone until ``break_pending`` sets
+        # them into the page's lines.  Everything before the first of them is final.
+        self.pending: dict[str, None] = {}
 
     # --- formats --------------------------------------------------------------------------------
 
@@ -98,6 +103,7 @@ class PageRenderer:
             self.page_lines = PageLines(self.profile)
         elif not on:
             self.page_lines = None
+            self.pending.clear()
 
     def _lines(self, blocks: list[ViewBlock]) -> list[ViewBlock]:
         if self.page_lines is None:
@@ -177,10 +183,19 @@ class PageRenderer:
             cursor.endEditBlock()
             self.rendering -= 1
 
-    def show(self, groups: list[Group], full: bool = False) -> None:
-        """Show these groups: only what differs from what is shown, or everything (``full``)."""
+    def show(self, groups: list[Group], full: bool = False, first_lines: int | None = None) -> None:
+        """Show these groups: only what differs from what is shown, or everything (``full``).
+
+        With ``first_lines`` (page-width mode), only the groups that fill that many lines from
+        the top are set into the page's lines now, the rest by ``break_pending``: typesetting
+        is most of the cost of drawing a speech, and the window can paint its first screen
+        before it is done."""
         old = [block for _, blocks in self.groups for block in blocks]
-        groups = [(key, self._lines(blocks)) for key, blocks in groups]
+        self.pending.clear()
+        if first_lines is not None and self.page_lines is not None:
+            groups = self._first_screen(groups, first_lines)
+        else:
+            groups = [(key, self._lines(blocks)) for key, blocks in groups]
         self.groups = groups
         self._index = {key: i for i, (key, _) in enumerate(groups)}
         self._starts = None
@@ -193,8 +208,42 @@ class PageRenderer:
             else:
                 self._apply_diff(cursor, 0, old, new)
 
+    def _first_screen(self, groups: list[Group], first_lines: int) -> list[Group]:
+        shown: list[Group] = []
+        lines = 0
+        for key, blocks in groups:
+            if lines < first_lines:
+                blocks = self._lines(blocks)
+                lines += sum(1 + sum(piece.text.count(LINE_BREAK) for piece in block.pieces)
+                             for block in blocks)
+            else:
+                self.pending[key] = None
+            shown.append((key, blocks))
+        return shown
+
+    def settled(self, group: int) -> bool:
+        """Whether the group is shown as it will stay (no group up to it waits for its page
+        lines), so that places and heights found in it hold."""
+        if not self.pending:
+            return True
+        return group < self._index[next(iter(self.pending))]
+
+    def break_pending(self, seconds: float | None = None) -> None:
+        """Set the groups that wait for their page lines into them (see ``show``), from the
+        top: all of them, or as many as take about ``seconds``."""
+        if not self.pending:
+            return
+        until = None if seconds is None else perf_counter() + seconds
+        with self._drawing():
+            while self.pending:
+                key = next(iter(self.pending))
+                self.show_group(key, self.groups[self._index[key]][1])
+                if until is not None and perf_counter() >= until:
+                    break
+
     def show_group(self, key: str, blocks: list[ViewBlock]) -> None:
         """One group again, after an edit that touched it."""
+        self.pending.pop(key, None)
         number = self._index.get(key)
         if number is None:
             return

@@ -33,10 +33,21 @@ def page_wrapped(view, blocks: list[ViewBlock]) -> list[ViewBlock]:
     return [lines.wrap(block) for block in blocks]
 
 
+def settle_lines(view) -> None:
+    """The turns of the event loop that set a speech just opened into the page's lines below
+    its first screen (test_a_new_speech_is_set_into_page_lines_from_its_first_screen_on)."""
+    for _ in range(10_000):
+        if not view.renderer.pending:
+            return
+        QApplication.processEvents()
+    raise AssertionError("the page lines below the first screen were never set")
+
+
 def assert_in_step(window) -> None:
     """The view shows exactly what a fresh drawing of the speech would (so the incremental
     updates left nothing stale), and the speech prints what the view shows."""
     view = view_of(window)
+    settle_lines(view)
     fresh = document_groups(window.document.speech, view.profile,
                             outline_markers(window.document.speech), view.hints, view._raw_date)
     wrapped = page_wrapped(view, [block for _, blocks in fresh for block in blocks])
@@ -181,6 +192,7 @@ def assert_lines_are_the_pages(window, tmp_path, name: str) -> int:
     view = view_of(window)
     assert view.page_width
     QApplication.processEvents()
+    settle_lines(view)
     shown = view_lines(view)
     printed = pdf_lines(window.document.speech, view.profile, tmp_path / f"{name}.pdf")
     flat = ["".join(line.split()) for lines in shown for line in lines]
@@ -208,6 +220,52 @@ def test_page_width_mode_breaks_every_line_where_our_pdf_breaks_it(window, tmp_p
     for number, speech in enumerate(drafts, 1):
         window.document.load(speech, None)
         assert_lines_are_the_pages(window, tmp_path, f"draft-{number}")
+
+
+def test_a_new_speech_is_set_into_page_lines_from_its_first_screen_on(window, qtbot):
+    """A speech just opened is typeset for its first screen before the window paints, and
+    the rest in the next turns of the event loop: the view then shows what a full drawing
+    shows.  A place below the first screen looked for before that (a jump, the outline) or
+    a key pressed sets the rest at once, so that it is found where it stays; an edit there
+    draws its own lines."""
+    from tests.conftest import CORPUS
+    speech = max(corpus_speeches(CORPUS), key=lambda draft: sum(
+        len("".join(section.paragraphs)) for section, _ in draft.walk()))
+    view = view_of(window)
+    renderer = view.renderer
+    window.document.load(speech, None)
+    assert renderer.pending, "a long draft waits for the lines below its first screen"
+    first_pending = renderer.group_index(next(iter(renderer.pending)))
+    shown_lines = sum(1 + block.text.count(LINE_BREAK)
+                      for _, blocks in view.groups[:first_pending] for block in blocks)
+    assert shown_lines >= view._screen_lines()
+    assert view.groups[:first_pending] == [
+        (key, page_wrapped(view, blocks)) for key, blocks in document_groups(
+            speech, view.profile, outline_markers(speech), view.hints, False)[:first_pending]]
+    qtbot.waitUntil(lambda: not renderer.pending)     # the next turns of the event loop
+    assert_in_step(window)
+
+    last = list(speech.walk())[-1][0]
+    window.document.load(speech, None)
+    assert renderer.pending
+    assert view.position_of(Point(last.id, 0, 0)) is not None
+    assert not renderer.pending
+    assert_in_step(window)
+
+    window.document.load(speech, None)
+    from composer.core import operations as ops
+    text = last.paragraphs[0]
+    window.document.execute(ops.set_paragraph(window.document.speech, last.id, 0, "好" + text),
+                            "type")
+    assert renderer.pending and last.id not in renderer.pending
+    qtbot.waitUntil(lambda: not renderer.pending)
+    assert_in_step(window)
+
+    window.document.load(speech, None)
+    assert renderer.pending
+    key(window, Qt.Key.Key_PageDown)
+    assert not renderer.pending
+    assert_in_step(window)
 
 
 def test_page_lines_follow_typing_and_leave_the_text_alone(window, tmp_path, corpus_text):
@@ -312,6 +370,7 @@ def test_page_width_mode_fits_the_page_into_a_narrow_window(window, tmp_path, ex
     view = view_of(window)
     window.resize(1800, 1000)
     QApplication.processEvents()
+    settle_lines(view)
     assert view.zoom == 1.0
     assert view.horizontalScrollBar().maximum() == 0    # a hanging 「，」 stays in the margin
     window.resize(1024, 768)
