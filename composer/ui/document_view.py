@@ -41,7 +41,10 @@ from .view_blocks import (HINT, LINE_BREAK, WRAP, Group, Hints, ViewBlock, conta
 
 ZOOM_STEPS = (0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
 PAGE_GREY = QColor(0xE6, 0xE6, 0xE6)
-# The page lines of a new speech below its first screen are set this long a turn.
+# The page lines of a new speech below its first screen: set from this long after it is
+# drawn (what the window does next, a paint, the library arriving, comes first), this long
+# a turn of the event loop.
+LINES_WAIT_MS = 100
 LINES_SLICE_S = 0.005
 # Events after which the view must be as it stays: the writer acts on what is shown.
 _SETTLING_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.InputMethod, QEvent.Type.MouseButtonPress,
@@ -97,12 +100,11 @@ class DocumentView(QTextEdit):
         self._fit_timer.setSingleShot(True)
         self._fit_timer.setInterval(0)
         self._fit_timer.timeout.connect(self._fit_zoom)
-        # A new speech's page lines below the first screen: set after the paint, a few
-        # milliseconds a turn of the event loop, so that the window takes in what comes
-        # meanwhile (the library, the writer's first key: see event()).
+        # A new speech's page lines below the first screen: set a moment after the paint, a
+        # few milliseconds a turn of the event loop, so that the window takes in what comes
+        # meanwhile (the library; the writer's first key or click sets them all: see event()).
         self._lines_timer = QTimer(self)
         self._lines_timer.setSingleShot(True)
-        self._lines_timer.setInterval(0)
         self._lines_timer.timeout.connect(self._more_lines)
         self.verticalScrollBar().sliderPressed.connect(self.finish_lines)
         self.hints = Hints(self.tr("（标题）"), self.tr("（开头）"), self.tr("（结尾）"))
@@ -184,7 +186,7 @@ class DocumentView(QTextEdit):
         scroll = bar.value()
         self.renderer.show(self._build_groups(), full,
                            self._screen_lines() if first_screen else None)
-        self._lines_settled()
+        self._lines_settled(LINES_WAIT_MS)
         if saved is not None:
             self._restore_caret(saved)
         bar.setValue(scroll)
@@ -214,12 +216,12 @@ class DocumentView(QTextEdit):
             self._refresh_highlights()
         self._lines_settled()
 
-    def _lines_settled(self) -> None:
-        """Go on with the page lines still to set, or stop.  Until they are set, their blocks
-        run on in one line beyond the page: no horizontal scroll bar for them."""
+    def _lines_settled(self, wait_ms: int = 0) -> None:
+        """Go on with the page lines still to set (in WAIT_MS), or stop.  Until they are set,
+        their blocks run on in one line beyond the page: no horizontal scroll bar for them."""
         waiting = bool(self.renderer.pending)
         if waiting:
-            self._lines_timer.start()
+            self._lines_timer.start(wait_ms)
         else:
             self._lines_timer.stop()
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff if waiting

@@ -3,6 +3,8 @@ Backspace/Delete joins, selections across sections, paste, undo, outline ↔ doc
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QGuiApplication, QInputMethodEvent, QTextCursor, QWheelEvent
@@ -36,11 +38,11 @@ def page_wrapped(view, blocks: list[ViewBlock]) -> list[ViewBlock]:
 def settle_lines(view) -> None:
     """The turns of the event loop that set a speech just opened into the page's lines below
     its first screen (test_a_new_speech_is_set_into_page_lines_from_its_first_screen_on)."""
-    for _ in range(10_000):
-        if not view.renderer.pending:
-            return
+    deadline = time.monotonic() + 10
+    while view.renderer.pending and time.monotonic() < deadline:
         QApplication.processEvents()
-    raise AssertionError("the page lines below the first screen were never set")
+        time.sleep(0.001)
+    assert not view.renderer.pending, "the page lines below the first screen were never set"
 
 
 def assert_in_step(window) -> None:
