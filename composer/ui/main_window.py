@@ -46,14 +46,13 @@ class MainWindow(QMainWindow):
         self.outline_view = OutlineView()
         self.outline_view.setModel(self.outline_model)
         self.outline_model.snippet_lookup = self.library_pane.model.lookup
-        self.editor = EditorPane(self.document, lambda sid: self.outline_model.markers().get(sid, ""))
+        self._editor: EditorPane | None = None     # the focus mode's, built when first shown
         profile = services.format_profile(settings.format_profile())
         self.outline_model.set_level3_style(profile.level3_style)
         self.document_pane = DocumentPane(self.document, self.outline_model.markers, profile,
                                           lambda: self.outline.current_key())
         self.surface = QStackedWidget()   # the document, or the focus editor
         self.surface.addWidget(self.document_pane)
-        self.surface.addWidget(self.editor)
         outline_box = QWidget()
         box = QVBoxLayout(outline_box)
         box.setContentsMargins(0, 0, 0, 0)
@@ -129,7 +128,7 @@ class MainWindow(QMainWindow):
         self.outline_view.selectionModel().currentChanged.connect(self._current_changed)
         self.outline_view.customContextMenuRequested.connect(self._outline_menu)
         self.library_pane.insert_requested.connect(self._insert_snippet)
-        for source in (self.library_pane, self.outline, self.editor, self.files, self.borrowing,
+        for source in (self.library_pane, self.outline, self.files, self.borrowing,
                        self.printing, self.document_pane, self.imports):
             source.message.connect(self.show_message)
         self.document_pane.section_entered.connect(self._caret_entered)
@@ -264,13 +263,25 @@ class MainWindow(QMainWindow):
         self.checker.updated.connect(self._update_check_status)
         self.files.preflight = self.export_preflight
         self.outline_model.budget.default_rate = settings.speaking_rate
-        self.editor.budget.default_rate = settings.speaking_rate
-        self.editor.budget.load()
         self.library_pane.length_note = self._snippet_length_note
         self.document.content_changed.connect(self._budget_maybe_changed)
         # The first check's wait starts with the event loop, so the window paints first even on a
         # machine that took longer than the wait to build it.
         QTimer.singleShot(0, self.checker.schedule)
+
+    @property
+    def editor(self) -> EditorPane:
+        """The one-section editor of the focus mode (视图 → 单节编辑), built when first wanted:
+        most writers never open it, and it is a form of a dozen fields."""
+        if self._editor is None:
+            editor = EditorPane(self.document, lambda sid: self.outline_model.markers().get(sid, ""))
+            editor.budget.default_rate = settings.speaking_rate
+            editor.budget.load()
+            editor.message.connect(self.show_message)
+            self.surface.addWidget(editor)
+            editor.show_key(self.outline.current_key())
+            self._editor = editor
+        return self._editor
 
     def show_location(self, container: str, paragraph: int | None, offset: int,
                       length: int) -> None:
@@ -430,7 +441,8 @@ class MainWindow(QMainWindow):
 
     def _current_changed(self, current: QModelIndex, _previous=None) -> None:
         key = self.outline_model.key_for(current)
-        self.editor.show_key(key)
+        if self._editor is not None:
+            self._editor.show_key(key)
         self.document_pane.show_key(key)
         self.save_to_library.setEnabled(self.outline.current_section() is not None)
         self._stats_timer.start()
@@ -529,7 +541,8 @@ class MainWindow(QMainWindow):
         if "library" in changed:
             self.load_library()
         self.checker.set_level3_style(self.outline_model.level3_style)
-        self.editor.budget.load()          # 「按设置（N 字/分钟）」
+        if self._editor is not None:
+            self._editor.budget.load()     # 「按设置（N 字/分钟）」
         self.outline_model.budget.schedule()
         if changed & {"library", "usage"}:
             self.borrowing.tracker.reload()

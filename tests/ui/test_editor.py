@@ -215,3 +215,19 @@ def test_after_undo_of_an_insert_the_editor_shows_the_nearest_section(window):
     window.outline.move_up.trigger()
     window.undo_action.trigger()
     assert window.editor.section.heading.text() == "统一思想，提高认识", "a moved section stays shown"
+
+
+def test_the_focus_editor_is_built_when_first_shown_on_the_row_selected(window):
+    """The one-section editor is not part of the start (few writers open it): 视图 → 单节编辑
+    builds it on the outline's current row, and from then on it follows the outline."""
+    assert window.surface.count() == 1, "only the document view at start"
+    select(window, "C")
+    window.focus_action.setChecked(True)
+    assert window.surface.currentWidget() is window.editor
+    assert window.editor.section.heading.text() == "C"
+    select(window, "B")
+    assert window.editor.section.heading.text() == "B"
+    window.editor.message.emit("已接上")
+    assert window.statusBar().currentMessage() == "已接上"
+    window.focus_action.setChecked(False)
+    assert window.surface.currentWidget() is window.document_pane

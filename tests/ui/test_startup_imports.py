@@ -37,6 +37,7 @@ LOADED_ON_FIRST_USE = [
     "composer.pages.paged",              # 打印预览, 打印, 导出 PDF
     "composer.pages.pdf",
     "composer.pages.printing",
+    "composer.ui.budget_fields",         # 单节编辑's head form (built when first shown), 讲稿信息…
 ]
 
 
