@@ -31,7 +31,7 @@ from ..core.speech import Section
 from ..io import library_store, pack_update
 from ..io.library_file import paused_gc
 from ..io.library_store import LoadedLibrary
-from . import budget_text, settings, snippet_dialog
+from . import budget_text, settings
 from .background_writes import BackgroundWriter
 from .library_model import ROW_ROLE, LibraryModel
 from .library_watch import PackWatcher
@@ -433,6 +433,7 @@ class LibraryPane(QWidget):
         except ComposerError as error:
             self._warn(str(error))
             return None
+        from . import snippet_dialog   # 存入素材库…: loaded when first used
         details = snippet_dialog.ask_new_snippet(self, section.heading)
         if details is None:
             return None
@@ -464,6 +465,7 @@ class LibraryPane(QWidget):
         pack = self.model.pack_of(snippet) if snippet is not None else None
         if snippet is None or pack is None or pack.read_only:
             return
+        from . import snippet_dialog
         details = snippet_dialog.ask_edited_snippet(self, snippet)
         if details is None:
             return

@@ -19,7 +19,6 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from difflib import SequenceMatcher
 from time import perf_counter
 
 from PySide6.QtCore import Qt
@@ -284,6 +283,7 @@ class PageRenderer:
     def _apply_diff(self, cursor: QTextCursor, first: int, old: list[ViewBlock],
                     new: list[ViewBlock]) -> None:
         """Turn the shown blocks ``old`` (from block number ``first`` on) into ``new``."""
+        from difflib import SequenceMatcher   # not needed to draw a speech: from the first edit
         opcodes = SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
         # From the end backwards, so that the block numbers still to be used stay valid.
         for tag, i1, i2, j1, j2 in reversed(opcodes):

@@ -38,6 +38,7 @@ LOADED_ON_FIRST_USE = [
     "composer.pages.pdf",
     "composer.pages.printing",
     "composer.ui.budget_fields",         # 单节编辑's head form (built when first shown), 讲稿信息…
+    "composer.ui.snippet_dialog",        # 存入素材库…, 编辑素材…
 ]
 
 
