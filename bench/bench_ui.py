@@ -331,9 +331,9 @@ def cases() -> list[Case]:
     env = _start_env()
     return [
         Case("ui: bare PySide6 window shown (new process)", lambda: _start(BARE_CHILD, env),
-             runs=7, note="baseline"),
+             runs=9, note="baseline"),
         Case("ui: cold start to main window shown, bundled library (new process)",
-             lambda: _start(START_CHILD, env), bar=0.4, runs=7,
+             lambda: _start(START_CHILD, env), bar=0.4, runs=9,
              baseline="ui: bare PySide6 window shown (new process)"),
         *search_cases(),
         *drag_cases(),

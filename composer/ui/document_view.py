@@ -199,7 +199,7 @@ class DocumentView(QTextEdit):
     def _screen_lines(self) -> int:
         """How many of the page's lines the view can show at most (a screen's height)."""
         screen = self.screen()
-        height = max(self.viewport().height(),
+        height = max(self.height(),
                      screen.availableGeometry().height() if screen is not None else 0)
         return int(height / self.renderer.px(self.profile.text.line_pitch_pt)) + 1
 
@@ -296,9 +296,12 @@ class DocumentView(QTextEdit):
         self.renderer.set_style(profile, zoom)
         bar = self.verticalScrollBar()
         fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
+        # A speech just opened and still at its top (the zoom that fits the window, at start):
+        # the lines below the first screen still wait.
+        first_screen = bool(self.renderer.pending) and bar.value() == 0
         self._apply_wrap()
         self._save_caret()
-        self.rebuild(full=True)   # the same blocks, in new formats
+        self.rebuild(full=True, first_screen=first_screen)   # the same blocks, in new formats
         bar.setValue(round(fraction * bar.maximum()))
 
     def _apply_wrap(self) -> None:

@@ -264,9 +264,24 @@ def test_a_new_speech_is_set_into_page_lines_from_its_first_screen_on(window, qt
     assert_in_step(window)
 
     window.document.load(speech, None)
+    view.set_zoom(0.8)     # as the zoom that fits the window does at start: still waiting
+    assert renderer.pending and view.zoom == 0.8
+    settle_lines(view)
+    assert_in_step(window)
+
+    window.document.load(speech, None)
     assert renderer.pending
     key(window, Qt.Key.Key_PageDown)
     assert not renderer.pending
+    assert_in_step(window)
+
+    window.document.load(speech, None)
+    assert renderer.pending
+    wheel = QWheelEvent(QPointF(50, 50), QPointF(view.mapToGlobal(QPoint(50, 50))), QPoint(0, 0),
+                        QPoint(0, -120), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(view.viewport(), wheel)     # scrolled down: the lines are there
+    assert not renderer.pending and view.verticalScrollBar().value() > 0
     assert_in_step(window)
 
 
