@@ -9,6 +9,7 @@ from PySide6.QtCore import QByteArray, QMimeData
 
 from composer.core.library import PARAGRAPH, Pack, Snippet
 from composer.core.speech import Section, Speech
+from composer.io import library_file, library_store
 from composer.ui import settings
 from composer.ui.qt_check import broken_qt_message
 
@@ -184,3 +185,18 @@ def shown_blocks(view) -> list[str]:
 def shown_text(view) -> str:
     """The document view's text as QTextEdit.toPlainText gives it, without the page's breaks."""
     return "\n".join(shown_blocks(view)).replace("\u2028", "\n")
+
+
+# --- the user's library pack: what is on disk and what the pane shows -----------------------------
+
+def on_disk() -> list[str]:
+    """The headings of the user's pack as the file holds them ([] when there is no file)."""
+    path = library_store.user_pack_path()
+    if not path.exists():
+        return []
+    return [s.heading for s in library_file.load_pack(path, use_index=False).snippets]
+
+
+def in_pane(window) -> list[str]:
+    """The headings of the user's pack as the library pane holds them."""
+    return [s.heading for s in window.library_pane.library.user_pack().snippets]

@@ -15,18 +15,7 @@ from composer.io import files, library_file, library_store, pack_update
 from composer.ui import snippet_dialog
 from composer.ui.snippet_dialog import SnippetDetails
 
-from .conftest import select
-
-
-def on_disk() -> list[str]:
-    path = library_store.user_pack_path()
-    if not path.exists():
-        return []
-    return [s.heading for s in library_file.load_pack(path, use_index=False).snippets]
-
-
-def in_pane(window) -> list[str]:
-    return [s.heading for s in window.library_pane.library.user_pack().snippets]
+from .conftest import in_pane, on_disk, select
 
 
 @pytest.fixture
