@@ -200,3 +200,22 @@ def on_disk() -> list[str]:
 def in_pane(window) -> list[str]:
     """The headings of the user's pack as the library pane holds them."""
     return [s.heading for s in window.library_pane.library.user_pack().snippets]
+
+
+def user_pack_unwritable(monkeypatch, zh: str, en: str) -> list[str]:
+    """Every write of the user's pack fails with ComposerError(zh, en) (a network folder gone
+    offline, a full disk); returns the list the window's warning boxes are collected in."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from composer.core.errors import ComposerError
+    from composer.io import files
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
+    real = files.write_bytes
+
+    def failing(path, data, **options):
+        if str(path).endswith(library_store.USER_PACK_FILE):
+            raise ComposerError(zh, en)
+        return real(path, data, **options)
+    monkeypatch.setattr(files, "write_bytes", failing)
+    return warnings

@@ -7,13 +7,13 @@ import pytest
 from PySide6.QtCore import Qt
 
 from composer.core.speech import CLOSING, HEAD, OPENING
-from composer.io import files, library_file, library_store
+from composer.io import library_file, library_store
 from composer.ui import snippet_dialog
 from composer.ui.library_model import ROW_KIND_ROLE, excerpt
 from composer.ui.library_pane import match_ranges
 from composer.ui.snippet_dialog import SnippetDetails, parse_tags
 
-from .conftest import headings, select
+from .conftest import headings, select, user_pack_unwritable
 
 
 def rows(pane):
@@ -237,19 +237,8 @@ def test_edit_and_delete_own_snippets(window, monkeypatch):
 
 
 def test_a_failed_save_leaves_the_pack_as_it_was(window, monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
-    from composer.core.errors import ComposerError
-    warnings = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
     monkeypatch.setattr(snippet_dialog, "ask_new_snippet", lambda *a, **k: SnippetDetails("", []))
-
-    real_write = files.write_bytes
-
-    def disk_full(path, data, **options):
-        if str(path).endswith(library_store.USER_PACK_FILE):
-            raise ComposerError("磁盘已满", "disk full")
-        return real_write(path, data, **options)
-    monkeypatch.setattr(files, "write_bytes", disk_full)
+    warnings = user_pack_unwritable(monkeypatch, "磁盘已满", "disk full")
     select(window, "B")
     window.save_to_library.trigger()
     window.library_pane.finish_writes()

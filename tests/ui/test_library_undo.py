@@ -8,14 +8,13 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from composer.core.errors import ComposerError
 from composer.core.library import Pack, Snippet
 from composer.core.library_edits import AddSnippets
 from composer.io import files, library_file, library_store, pack_update
 from composer.ui import snippet_dialog
 from composer.ui.snippet_dialog import SnippetDetails
 
-from .conftest import in_pane, make_speech, on_disk, select
+from .conftest import in_pane, make_speech, on_disk, select, user_pack_unwritable
 
 
 def listed(window) -> list[str]:
@@ -172,15 +171,8 @@ def test_the_watch_sees_a_pack_that_appears_and_ignores_our_own_writes(window, s
 
 def test_a_failed_undo_changes_nothing_and_can_be_tried_again(window, saving, monkeypatch):
     save(window, "A1")
-    warnings = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
     real = files.write_bytes
-
-    def offline(path, data, **options):
-        if str(path).endswith(library_store.USER_PACK_FILE):
-            raise ComposerError("网络文件夹断开了", "the network folder is offline")
-        return real(path, data, **options)
-    monkeypatch.setattr(files, "write_bytes", offline)
+    warnings = user_pack_unwritable(monkeypatch, "网络文件夹断开了", "the network folder is offline")
     window.undo_action.trigger()
     window.library_pane.finish_writes()
     assert warnings == ["网络文件夹断开了"]

@@ -10,12 +10,11 @@ import threading
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from composer.core.errors import ComposerError
 from composer.io import files, library_file, library_store, pack_update
 from composer.ui import snippet_dialog
 from composer.ui.snippet_dialog import SnippetDetails
 
-from .conftest import in_pane, on_disk, select
+from .conftest import in_pane, on_disk, select, user_pack_unwritable
 
 
 @pytest.fixture
@@ -75,15 +74,8 @@ def test_a_failed_write_is_said_and_the_undo_queued_behind_it_is_dropped(
     select(window, "A1")
     window.save_to_library.trigger()
     pane.finish_writes()
-    warnings = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
     real = files.write_bytes
-
-    def offline(path, data, **options):
-        if str(path).endswith(library_store.USER_PACK_FILE):
-            raise ComposerError("网络文件夹断开了", "the network folder is offline")
-        return real(path, data, **options)
-    monkeypatch.setattr(files, "write_bytes", offline)
+    warnings = user_pack_unwritable(monkeypatch, "网络文件夹断开了", "the network folder is offline")
     select(window, "B")
     window.save_to_library.trigger()
     window.undo_action.trigger()                     # meant for B, which will not be written
