@@ -1,6 +1,7 @@
 import copy
 
 import pytest
+from core.edit_checks import round_trip
 
 from composer.core import operations as ops
 from composer.core.errors import OperationError
@@ -29,36 +30,19 @@ def outline(speech):
     return [(s.heading, level) for s, level in speech.walk()]
 
 
-def roundtrip(speech, operation):
-    """Build an edit (nothing changes), apply it, undo it, redo it: the states must match exactly."""
-    before = speech.content()
-    ids_before = [s.id for s, _ in speech.walk()]
-    edit = operation()
-    assert speech.content() == before, "building an edit must not change the speech"
-    inverse = edit.apply(speech)
-    after = speech.content()
-    redo = inverse.apply(speech)
-    assert speech.content() == before
-    assert [s.id for s, _ in speech.walk()] == ids_before
-    again = redo.apply(speech)
-    assert speech.content() == after
-    again.apply(speech)
-    assert speech.content() == before
-    redo.apply(speech)
-    return after
 
 
 def test_move_with_subtree_before_after_into(speech):
     moving = by_heading(speech, "一.2")
     objects = list(moving.walk())
-    roundtrip(speech, lambda: ops.move_section(speech, moving.id, by_heading(speech, "三").id, "into"))
+    round_trip(speech, lambda: ops.move_section(speech, moving.id, by_heading(speech, "三").id, "into"))
     assert outline(speech)[-3:] == [("三", 1), ("一.2", 2), ("一.2.a", 3)]
     assert list(by_heading(speech, "一.2").walk()) == objects  # same objects, not copies
 
-    roundtrip(speech, lambda: ops.move_section(speech, by_heading(speech, "三").id,
+    round_trip(speech, lambda: ops.move_section(speech, by_heading(speech, "三").id,
                                                by_heading(speech, "一").id, "before"))
     assert [s.heading for s in speech.body] == ["三", "一", "二"]
-    roundtrip(speech, lambda: ops.move_section(speech, by_heading(speech, "三").id,
+    round_trip(speech, lambda: ops.move_section(speech, by_heading(speech, "三").id,
                                                by_heading(speech, "二").id, "after"))
     assert [s.heading for s in speech.body] == ["一", "二", "三"]
 
@@ -93,11 +77,11 @@ def test_refused_moves_change_nothing(speech):
 
 def test_insert_and_delete(speech):
     new = Section("新", ["新的正文"], [Section("新.1")])
-    roundtrip(speech, lambda: ops.insert_at(speech, new, by_heading(speech, "一").id, "after"))
+    round_trip(speech, lambda: ops.insert_at(speech, new, by_heading(speech, "一").id, "after"))
     assert [s.heading for s in speech.body] == ["一", "新", "二", "三"]
     with pytest.raises(OperationError):  # the same object twice would alias text
         ops.insert_section(speech, new)
-    roundtrip(speech, lambda: ops.delete_section(speech, by_heading(speech, "一").id))
+    round_trip(speech, lambda: ops.delete_section(speech, by_heading(speech, "一").id))
     assert [s.heading for s in speech.body] == ["新", "二", "三"]
     deep = Section("深", children=[Section("更深", children=[Section("最深")])])
     with pytest.raises(OperationError):
@@ -105,13 +89,13 @@ def test_insert_and_delete(speech):
 
 
 def test_demote_goes_under_previous_sibling_with_subtree(speech):
-    roundtrip(speech, lambda: ops.demote(speech, by_heading(speech, "二").id))
+    round_trip(speech, lambda: ops.demote(speech, by_heading(speech, "二").id))
     assert outline(speech)[:7] == [("一", 1), ("一.1", 2), ("一.2", 2), ("一.2.a", 3), ("一.3", 2),
                                    ("二", 2), ("二.1", 3)]
     # The first section has no previous sibling to go under: it skips a level in place
     # (tests/core/test_skips.py has the rules of skipped levels).
     first = by_heading(speech, "一")
-    roundtrip(speech, lambda: ops.demote(speech, first.id))
+    round_trip(speech, lambda: ops.demote(speech, first.id))
     assert first.skip == 1 and speech.body[0] is first
     assert outline(speech)[:2] == [("一", 2), ("一.1", 3)]
 
@@ -124,7 +108,7 @@ def test_demote_refused_below_level_four():
 
 def test_promote_keeps_reading_order(speech):
     text_before = [s.heading for s, _ in speech.walk()]
-    roundtrip(speech, lambda: ops.promote(speech, by_heading(speech, "一.2").id))
+    round_trip(speech, lambda: ops.promote(speech, by_heading(speech, "一.2").id))
     assert [s.heading for s, _ in speech.walk()] == text_before
     assert outline(speech)[:6] == [("一", 1), ("一.1", 2), ("一.2", 1), ("一.2.a", 2), ("一.3", 2),
                                    ("二", 1)]
@@ -133,9 +117,9 @@ def test_promote_keeps_reading_order(speech):
 
 
 def test_move_up_and_down(speech):
-    roundtrip(speech, lambda: ops.move_down(speech, by_heading(speech, "一.1").id))
+    round_trip(speech, lambda: ops.move_down(speech, by_heading(speech, "一.1").id))
     assert [s.heading for s in by_heading(speech, "一").children] == ["一.2", "一.1", "一.3"]
-    roundtrip(speech, lambda: ops.move_up(speech, by_heading(speech, "三").id))
+    round_trip(speech, lambda: ops.move_up(speech, by_heading(speech, "三").id))
     assert [s.heading for s in speech.body] == ["一", "三", "二"]
     with pytest.raises(OperationError):
         ops.move_up(speech, speech.body[0].id)
@@ -144,16 +128,16 @@ def test_move_up_and_down(speech):
 
 
 def test_split_and_merge(speech):
-    roundtrip(speech, lambda: ops.split_paragraph(speech, OPENING, 0, 2))
+    round_trip(speech, lambda: ops.split_paragraph(speech, OPENING, 0, 2))
     assert speech.opening == ["开头", "一", "开头二"]
-    roundtrip(speech, lambda: ops.merge_paragraphs(speech, OPENING, 1))
+    round_trip(speech, lambda: ops.merge_paragraphs(speech, OPENING, 1))
     assert speech.opening == ["开头", "一开头二"]
     with pytest.raises(OperationError):
         ops.merge_paragraphs(speech, OPENING, 1)
     with pytest.raises(OperationError):
         ops.split_paragraph(speech, OPENING, 0, 99)
     section = by_heading(speech, "二.1")
-    roundtrip(speech, lambda: ops.split_paragraph(speech, section.id, 0, 0))
+    round_trip(speech, lambda: ops.split_paragraph(speech, section.id, 0, 0))
     assert section.paragraphs == ["", "二.1的正文"]
 
 
@@ -167,7 +151,7 @@ def test_set_paragraphs_touches_only_what_changed(speech):
     assert len(inverse.edits) <= 3
     inverse.apply(speech)
     assert section.paragraphs == ["甲", "乙", "丙", "丁"]
-    roundtrip(speech, lambda: ops.set_paragraphs(speech, CLOSING, []))
+    round_trip(speech, lambda: ops.set_paragraphs(speech, CLOSING, []))
     assert speech.closing == []
 
 
@@ -177,7 +161,7 @@ def test_replace_text_everywhere(speech):
     assert edit.count == sum(str(part).count("一") for part in (
         [speech.title, *speech.opening, *speech.closing] + [s.heading for s, _ in speech.walk()]
         + [p for s, _ in speech.walk() for p in s.paragraphs]))
-    after = roundtrip(speech, lambda: ops.replace_text(speech, "一", "壹"))
+    after = round_trip(speech, lambda: ops.replace_text(speech, "一", "壹"))
     assert "一" not in str(after)
     assert "壹" in str(after)
     with pytest.raises(OperationError):
@@ -185,10 +169,10 @@ def test_replace_text_everywhere(speech):
 
 
 def test_head_fields_and_heading(speech):
-    roundtrip(speech, lambda: ops.set_head_field(speech, "salutation", "同志们："))
+    round_trip(speech, lambda: ops.set_head_field(speech, "salutation", "同志们："))
     assert speech.salutation == "同志们："
-    roundtrip(speech, lambda: ops.set_heading(speech, speech.body[0].id, "统一思想"))
-    roundtrip(speech, lambda: ops.set_run_in(speech, speech.body[0].id, True))
+    round_trip(speech, lambda: ops.set_heading(speech, speech.body[0].id, "统一思想"))
+    round_trip(speech, lambda: ops.set_run_in(speech, speech.body[0].id, True))
     with pytest.raises(OperationError):
         ops.set_head_field(speech, "body", "x")
     with pytest.raises(OperationError):

@@ -3,6 +3,7 @@ headings are （一）, a 1. list straight under 一、.  The level is the paren
 numbering, the depth checks, promote and demote, moves, placement and paste all follow it."""
 
 import pytest
+from core.edit_checks import round_trip
 
 from composer.core import operations as ops
 from composer.core.edits import SetSkip, check_move
@@ -42,18 +43,6 @@ def by_heading(speech, heading):
     return next(s for s, _ in speech.walk() if s.heading == heading)
 
 
-def roundtrip(speech, build):
-    """Build (nothing changes), apply, undo (exactly the state before), redo."""
-    before = speech.content()
-    edit = build()
-    assert speech.content() == before
-    inverse = edit.apply(speech)
-    after = speech.content()
-    redo = inverse.apply(speech)
-    assert speech.content() == before
-    redo.apply(speech)
-    assert speech.content() == after
-    return after
 
 
 # --- the model and the numbering ----------------------------------------------------------------
@@ -108,7 +97,7 @@ def test_content_and_copy_keep_the_skip():
 def test_set_skip_is_exactly_undone_and_checked_against_level_four():
     speech = arabic_under_one()
     item = by_heading(speech, "压实责任")
-    roundtrip(speech, lambda: SetSkip(item.id, 2))          # (1) straight under 二、
+    round_trip(speech, lambda: SetSkip(item.id, 2))          # (1) straight under 二、
     assert speech.locate(item.id)[2] == 4
     with pytest.raises(OperationError, match="四级"):
         SetSkip(item.id, 3).apply(speech)
@@ -121,7 +110,7 @@ def test_a_move_keeps_the_skip_and_refuses_a_fifth_level_saying_why():
     speech = arabic_under_one()
     item = by_heading(speech, "提高认识")              # 1. under 一、 (skip 1)
     target = by_heading(speech, "压实责任")            # （一） under 二、
-    roundtrip(speech, lambda: ops.move_section(speech, item.id, by_heading(speech, "加强领导").id,
+    round_trip(speech, lambda: ops.move_section(speech, item.id, by_heading(speech, "加强领导").id,
                                                "into"))
     assert item.skip == 1 and speech.locate(item.id)[2] == 3
     # Into a level-2 section, skipping a level: it would be level 4 — allowed; a (1) with a
@@ -147,7 +136,7 @@ def test_insert_checks_the_skip_of_the_inserted_section():
 def test_promote_removes_one_skipped_level_in_place():
     speech = bracketed_top()
     first = speech.body[0]
-    roundtrip(speech, lambda: ops.promote(speech, first.id))
+    round_trip(speech, lambda: ops.promote(speech, first.id))
     assert first.skip == 0 and speech.body[0] is first
     # Its subtree moves with it: the 1. list under it is now a （一） list.
     assert numbered(speech)[:3] == [(1, "一、压实责任"), (2, "（一）明确分工"), (2, "（二）抓好落实")]
@@ -167,7 +156,7 @@ def test_promote_in_place_takes_the_followers_until_a_higher_heading():
         Section("a", skip=1), Section("b", skip=1), Section("c"), Section("d", skip=1)])])
     a = by_heading(speech, "a")
     text_before = [s.heading for s, _ in speech.walk()]
-    roundtrip(speech, lambda: ops.promote(speech, a.id))
+    round_trip(speech, lambda: ops.promote(speech, a.id))
     assert [s.heading for s, _ in speech.walk()] == text_before
     assert [s.heading for s in speech.body[0].children] == ["a", "c", "d"]
     assert [(s.heading, s.skip) for s in a.children] == [("b", 0)]
@@ -185,7 +174,7 @@ def test_promote_under_a_skipping_parent_goes_exactly_one_level_up():
     speech = bracketed_top()
     child = by_heading(speech, "明确分工")      # 1. under （一）, which skips level 1
     text_before = [s.heading for s, _ in speech.walk()]
-    roundtrip(speech, lambda: ops.promote(speech, child.id))
+    round_trip(speech, lambda: ops.promote(speech, child.id))
     assert [s.heading for s, _ in speech.walk()] == text_before
     assert numbered(speech) == [(2, "（一）压实责任"), (2, "（二）明确分工"), (3, "1.抓好落实"),
                                 (2, "（三）强化督查")]
@@ -194,7 +183,7 @@ def test_promote_under_a_skipping_parent_goes_exactly_one_level_up():
 def test_demote_of_a_first_section_skips_a_level_in_place():
     speech = arabic_under_one()
     first = by_heading(speech, "压实责任")      # the first （一） under 二、
-    roundtrip(speech, lambda: ops.demote(speech, first.id))
+    round_trip(speech, lambda: ops.demote(speech, first.id))
     assert first.skip == 1 and by_heading(speech, "加强领导").children[0] is first
     assert [m for _, m in numbered(speech)][3:] == ["二、加强领导", "1.压实责任", "（一）强化督查"]
     # Demote then promote is the identity.
@@ -205,7 +194,7 @@ def test_demote_of_a_first_section_skips_a_level_in_place():
 def test_demote_goes_exactly_one_level_down_under_the_previous_sibling():
     speech = Speech(body=[Section("甲", children=[Section("a", skip=1), Section("b", skip=1)])])
     b = by_heading(speech, "b")
-    roundtrip(speech, lambda: ops.demote(speech, b.id))
+    round_trip(speech, lambda: ops.demote(speech, b.id))
     assert speech.locate(b.id) == (by_heading(speech, "a"), 0, 4) and b.skip == 0
     # After a deeper sibling (a 1. before a （一）) there is none to go under at its level:
     # it skips in place instead.

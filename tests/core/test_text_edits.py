@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from core.edit_checks import round_trip
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from composer.core import text_edits as te
 from composer.core.errors import OperationError
@@ -27,13 +29,7 @@ def ids(speech):
 
 def applied(speech, edit):
     """Apply an edit, check that its inverse restores the speech exactly, and apply it again."""
-    before = speech.content()
-    inverse = edit.apply(speech)
-    after = speech.content()
-    redo = inverse.apply(speech)
-    assert speech.content() == before
-    redo.apply(speech)
-    assert speech.content() == after
+    round_trip(speech, lambda: edit)
     return speech
 
 
