@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import os
 import random
-import signal
 import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 from harness import Info
@@ -23,7 +21,7 @@ from harness import Info
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 from safety.conftest import sample_speech
-from safety.kill_while_typing import TYPED_TEXT, TypingApp
+from safety.kill_while_typing import type_then_kill, typed_text
 
 from composer.io import recovery, speech_file
 
@@ -35,21 +33,13 @@ def one_kill(rng: random.Random, folder: Path) -> tuple[int, int, float]:
     path = folder / "讲话.speech.yaml"
     original = sample_speech()
     speech_file.save_speech(original, path)
-    typing = TypingApp(path)
-    try:
-        typing.wait_until_typed(1)
-        time.sleep(rng.uniform(2.5, 8.0))
-        typing.process.send_signal(signal.SIGKILL)
-        typing.process.wait(timeout=60)
-    finally:
-        typing.stop()
-    times = typing.typed_times()
+    times = type_then_kill(path, rng.uniform(2.5, 8.0))
     kept = ""
     for found in recovery.list_recoveries():
         if found.original == str(path):
             kept = found.load().body[0].paragraphs[-1][len(original.body[0].paragraphs[-1]):]
         recovery.discard_recovery(found)
-    typed = "".join(TYPED_TEXT[i % len(TYPED_TEXT)] for i in range(len(times)))
+    typed = typed_text(len(times))
     if not typed.startswith(kept):
         raise AssertionError("the recovery file holds text that was not typed")
     lost = len(times) - len(kept)

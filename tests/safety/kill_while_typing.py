@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import queue
+import signal
 import subprocess
 import sys
 import threading
@@ -61,3 +62,22 @@ class TypingApp:
         self._reader.join(timeout=TIMEOUT)
         self.process.stdout.close()
         self.process.stderr.close()
+
+
+def typed_text(count: int) -> str:
+    """The first ``count`` characters the driver types."""
+    return "".join(TYPED_TEXT[i % len(TYPED_TEXT)] for i in range(count))
+
+
+def type_then_kill(path: Path, seconds: float) -> list[float]:
+    """Type into the speech at ``path`` for about ``seconds``, then kill the program with
+    SIGKILL (no chance to save); returns when each character was typed."""
+    typing = TypingApp(path)
+    try:
+        typing.wait_until_typed(1)
+        time.sleep(seconds)
+        typing.process.send_signal(signal.SIGKILL)
+        typing.process.wait(timeout=60)
+    finally:
+        typing.stop()
+    return typing.typed_times()

@@ -12,8 +12,6 @@ most every 30 s.  bench/bench_recovery_kill.py repeats this 20 times and reports
 from __future__ import annotations
 
 import random
-import signal
-import time
 
 import pytest
 
@@ -21,7 +19,7 @@ from composer.io import recovery, speech_file
 from composer.ui import file_actions
 
 from .conftest import sample_speech
-from .kill_while_typing import TYPED_TEXT, TypingApp
+from .kill_while_typing import type_then_kill, typed_text
 # The UI tests' guards: settings in a temp folder, and no modal dialog may wait for an answer.
 from ui.conftest import no_unexpected_dialogs, temp_settings  # noqa: F401
 
@@ -41,16 +39,8 @@ def test_a_kill_while_typing_loses_at_most_two_seconds(qtbot, monkeypatch, tmp_p
     path = tmp_path / "讲话.speech.yaml"
     original = sample_speech()
     speech_file.save_speech(original, path)
-    typing = TypingApp(path)
-    try:
-        typing.wait_until_typed(1)
-        # Kill somewhere between 2.5 and 6 s of continuous typing.
-        time.sleep(random.Random(seed).uniform(2.5, 6.0))
-        typing.process.send_signal(signal.SIGKILL)
-        typing.process.wait(timeout=60)
-    finally:
-        typing.stop()
-    times = typing.typed_times()
+    # Kill somewhere between 2.5 and 6 s of continuous typing.
+    times = type_then_kill(path, random.Random(seed).uniform(2.5, 6.0))
     assert len(times) > 50, "the driver typed too little to measure anything"
 
     window = restart_and_restore(qtbot, monkeypatch)
@@ -58,8 +48,7 @@ def test_a_kill_while_typing_loses_at_most_two_seconds(qtbot, monkeypatch, tmp_p
     before = original.body[0].paragraphs[-1]
     assert restored.startswith(before)
     kept = restored[len(before):]
-    typed_text = "".join(TYPED_TEXT[i % len(TYPED_TEXT)] for i in range(len(times)))
-    assert typed_text.startswith(kept)            # exactly the first characters typed
+    assert typed_text(len(times)).startswith(kept)            # exactly the first characters typed
     lost = len(times) - len(kept)
     # Seconds of typing lost: from the first character not kept to the last one typed.
     lost_seconds = times[-1] - times[len(kept)] if lost else 0.0
