@@ -26,6 +26,8 @@ def create_application(argv: list[str] | None = None):
     """The QApplication with the UI language and the CJK font list installed."""
     from PySide6.QtWidgets import QApplication
 
+    from . import pyside_scan
+    pyside_scan.install()   # before the window's modules are imported: see pyside_scan.py
     from ..io import paths
     from . import language, settings
     if QApplication.instance() is None:
