@@ -23,7 +23,6 @@ from __future__ import annotations
 import errno
 import os
 import time
-import uuid
 from pathlib import Path
 
 # How long a fresh, empty lock file is taken to be still in the making.
@@ -41,7 +40,7 @@ def create(path: str | os.PathLike, data: bytes) -> bool:
     folder cannot be written at all.
     """
     target = Path(path)
-    temp = target.with_name(f"{target.name}.{uuid.uuid4().hex[:12]}.new")
+    temp = target.with_name(f"{target.name}.{os.urandom(6).hex()}.new")
     try:
         with open(temp, "xb") as handle:
             handle.write(data)
@@ -115,7 +114,7 @@ def take_away(path: str | os.PathLike, seen: bytes) -> bool:
     to create the lock again (it is gone), False when it cannot be removed (a read-only folder).
     """
     target = Path(path)
-    aside = target.with_name(f"{target.name}.{uuid.uuid4().hex[:12]}.dead")
+    aside = target.with_name(f"{target.name}.{os.urandom(6).hex()}.dead")
     try:
         os.rename(target, aside)
     except FileNotFoundError:

@@ -29,7 +29,6 @@ import json
 import os
 import random
 import time
-import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -144,7 +143,7 @@ def acquire(pack_path: str | os.PathLike, wait: float = DEFAULT_WAIT,
     target = Path(pack_path)
     path = lock_path(target)
     data = json.dumps({**this_process().to_data(), "since": time.time(),
-                       "nonce": uuid.uuid4().hex}, ensure_ascii=False).encode("utf-8")
+                       "nonce": os.urandom(16).hex()}, ensure_ascii=False).encode("utf-8")
     started = time.monotonic()
     seen: bytes | None = None
     seen_at = started

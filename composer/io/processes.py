@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import getpass
 import os
-import socket
 import sys
 from dataclasses import dataclass
 from typing import Any
@@ -52,6 +51,10 @@ class ProcessId:
 
 
 def host_name() -> str:
+    if hasattr(os, "uname"):
+        # What socket.gethostname() returns, without importing socket (7 ms of every start).
+        return os.uname().nodename
+    import socket
     return socket.gethostname()
 
 

@@ -24,7 +24,6 @@ import math
 import os
 import re
 import time
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,7 +59,7 @@ class Recovery:
 
 def new_session_id() -> str:
     """A fresh id for an editing session: sortable by start time, unique across processes."""
-    return f"{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:12]}"
+    return f"{time.strftime('%Y%m%d-%H%M%S')}-{os.urandom(6).hex()}"
 
 
 def recovery_dir() -> Path:

@@ -17,7 +17,6 @@ import datetime
 import getpass
 import json
 import os
-import platform
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -26,6 +25,7 @@ from ..core.errors import ComposerError
 from ..core.speech import Speech
 from ..core.usage import Use, UsageIndex, record
 from . import files, paths
+from .processes import host_name
 
 FORMAT = 1
 FILE_NAME = "usage.json"
@@ -43,7 +43,7 @@ def shared_path(folder: str | os.PathLike) -> Path:
         user = getpass.getuser()
     except Exception:  # no user name in the environment (a service account): still one file
         user = "user"
-    who = re.sub(r"[^\w.-]+", "_", f"{user}@{platform.node() or 'computer'}")
+    who = re.sub(r"[^\w.-]+", "_", f"{user}@{host_name() or 'computer'}")
     return Path(folder) / SHARED_FOLDER / f"{who}.json"
 
 

@@ -125,27 +125,25 @@ def end_on_signals(app) -> bool:
     """Make the end signals keep every window's unsaved edits for the next start and exit.
 
     Python runs a signal handler only when the interpreter gets control, which it does not while
-    Qt waits for events; so the signal is passed on through a socket pair
-    (``signal.set_wakeup_fd``) that Qt watches.  Returns False where this cannot be set up
-    (not on the main thread, no socket pair): the recovery file written during editing remains
-    the safety net.
+    Qt waits for events; so the signal is passed on through a pipe (``signal.set_wakeup_fd``)
+    that Qt watches.  Returns False where this cannot be set up (not on the main thread, no
+    pipe): the recovery file written during editing remains the safety net.
     """
     global _watch
     import signal
-    import socket
 
     from PySide6.QtCore import QSocketNotifier
+
+    from . import wakeup
     if _watch is not None:
         return True
     try:
-        reader, writer = socket.socketpair()
-        reader.setblocking(False)
-        writer.setblocking(False)
+        reader, writer = wakeup.wakeup_pair()
         signal.set_wakeup_fd(writer.fileno())
         for name in END_SIGNALS:
             if hasattr(signal, name):
-                # The C-level handler writes the signal's number to the socket; there is
-                # nothing left for the Python-level one to do.
+                # The C-level handler writes the signal's number to the pipe; there is nothing
+                # left for the Python-level one to do.
                 signal.signal(getattr(signal, name), lambda *_: None)
     except (OSError, ValueError):
         return False

@@ -42,7 +42,7 @@ from ..io.files import ReadOnlyFileError
 from ..io.locks import SpeechLockedError
 from ..io.speech_file import SUFFIX, load_speech
 from ..io.speech_session import ExternalChangeError, SpeechSession
-from . import file_dialogs, services, settings
+from . import services, settings
 from .background_writes import BackgroundWriter, snapshot
 from .document import Document
 
@@ -237,6 +237,7 @@ class FileActions(QObject):
     def open_dialog(self) -> None:
         if not self.maybe_save():
             return
+        from . import file_dialogs   # Qt's file dialog classes: loaded when first asked
         path, _ = file_dialogs.get_open_file_name(
             self.window, self.tr("打开讲稿"), settings.last_folder(),
             self.tr("讲稿 (*.speech.yaml);;可导入的文件 (*.docx *.doc *.wps *.txt *.md);;所有文件 (*)"))
@@ -297,6 +298,7 @@ class FileActions(QObject):
     def save_speech_as(self, wait: bool = False) -> bool:
         suggested = os.path.join(settings.last_folder() or str(Path.home()),
                                  safe_file_name(self.document.speech.title) + SUFFIX)
+        from . import file_dialogs   # Qt's file dialog classes: loaded when first asked
         path, _ = file_dialogs.get_save_file_name(self.window, self.tr("保存讲稿"), suggested,
                                                   self.tr("讲稿 (*.speech.yaml)"))
         if not path:
@@ -520,6 +522,7 @@ class FileActions(QObject):
             return False
         title = self.tr("导出 Word 文档") if copy == FULL else self.tr("导出提纲")
         suggested = self.suggested_export_path(".docx", copy)
+        from . import file_dialogs   # Qt's file dialog classes: loaded when first asked
         while True:
             path, _ = file_dialogs.get_save_file_name(self.window, title, suggested,
                                                       self.tr("Word 文档 (*.docx)"))

@@ -17,7 +17,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..core.errors import ComposerError
-from . import file_dialogs, services, settings
+from . import services, settings
 
 if TYPE_CHECKING:
     # The preview and the import pipeline behind it load when something is imported, not at
@@ -40,6 +40,7 @@ class ImportActions(QObject):
     # --- entry points ---------------------------------------------------------------------------------
 
     def import_dialog(self) -> None:
+        from . import file_dialogs   # Qt's file dialog classes: loaded when first asked
         paths, _ = file_dialogs.get_open_file_names(
             self.window, self.tr("导入讲稿"), settings.last_folder(),
             self.tr("可导入的文件 (*.docx *.doc *.wps *.txt *.md);;所有文件 (*)"))

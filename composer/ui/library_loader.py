@@ -1,7 +1,7 @@
 """Loading the library on a worker thread while the window is already in use.
 
 The thread only reads files and makes plain objects (``io.library_store``); what it finds comes
-back through a queue, and a byte written to a socket pair wakes the UI thread to empty it (a
+back through a queue, and a byte written to a pipe (``wakeup``) wakes the UI thread to empty it (a
 QSocketNotifier, as for the end signals in ``app``), so no Qt object is ever touched off the UI
 thread and a small library is in the pane within milliseconds.  Two steps, each delivered as
 soon as it is done: the snippets (the pane fills in), then the character indexes of big packs
@@ -19,12 +19,12 @@ from __future__ import annotations
 
 import gc
 import queue
-import socket
 import threading
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 
 from ..io.library_store import Cancelled, LoadControl, build_indexes, load_library
+from .wakeup import wakeup_pair
 
 PROGRESS_MS = 100
 
@@ -41,9 +41,7 @@ class LibraryLoader(QObject):
         self._control: LoadControl | None = None
         self._generation = 0
         self.loading = False       # until the snippets are delivered
-        self._wake_reader, self._wake_writer = socket.socketpair()
-        self._wake_reader.setblocking(False)
-        self._wake_writer.setblocking(False)
+        self._wake_reader, self._wake_writer = wakeup_pair()
         self._notifier = QSocketNotifier(self._wake_reader.fileno(), QSocketNotifier.Type.Read,
                                          self)
         self._notifier.activated.connect(self._poll)
@@ -64,8 +62,8 @@ class LibraryLoader(QObject):
             try:
                 writer.send(b"!")
             except OSError:
-                pass  # the window is gone, or the socket is full: nothing to wake
-        # The thread gets the queue, the socket and the control, never this QObject.
+                pass  # the window is gone, or the pipe is full: nothing to wake
+        # The thread gets the queue, the pipe and the control, never this QObject.
         thread = threading.Thread(target=_work, name="library-loader", daemon=True,
                                   args=(put, self._generation, control, [str(f) for f in folders]))
         thread.start()

@@ -16,7 +16,7 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
 from ..core.errors import ComposerError
-from . import file_actions, file_dialogs, settings
+from . import file_actions, settings
 from .document import Document
 
 
@@ -140,6 +140,7 @@ class PrintActions(QObject):
     def export_pdf_file(self) -> bool:
         if not self.files.preflight_confirmed() or not self.fonts_confirmed(False):
             return False
+        from . import file_dialogs   # Qt's file dialog classes: loaded when first asked
         path, _ = file_dialogs.get_save_file_name(self.window, self.tr("导出 PDF"),
                                                   self.files.suggested_export_path(".pdf"),
                                                   self.tr("PDF 文件 (*.pdf)"))

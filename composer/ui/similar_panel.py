@@ -141,8 +141,12 @@ class SimilarPanel(QWidget):
                 if error is None:
                     self.index, self._indexed = index, signature
                 self.refresh()
-            from ..core.similar import SimilarSnippets
-            self._worker.submit(lambda: SimilarSnippets(snippets), done)
+
+            def build():
+                # Imported here, on the worker: the module sets up its tables when imported.
+                from ..core.similar import SimilarSnippets
+                return SimilarSnippets(snippets)
+            self._worker.submit(build, done)
         return False
 
     def wait(self) -> None:
