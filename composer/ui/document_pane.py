@@ -4,6 +4,7 @@ them (find, replace, zoom, page width), as actions the window puts in its menus.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -11,7 +12,9 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from .document import Document
 from .document_view import DocumentView
-from .find_bar import FindBar
+
+if TYPE_CHECKING:
+    from .find_bar import FindBar
 
 
 class DocumentPane(QWidget):
@@ -21,13 +24,14 @@ class DocumentPane(QWidget):
     def __init__(self, document: Document, markers: Callable[[], dict[str, str]], profile,
                  current_key: Callable[[], str | None], parent=None):
         super().__init__(parent)
+        self.document = document
         self.view = DocumentView(document, markers, profile)
-        self.find_bar = FindBar(document, self.view, current_key)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.find_bar)
-        layout.addWidget(self.view, 1)
+        self._current_key = current_key
+        self._find_bar: FindBar | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(0)
+        self._layout.addWidget(self.view, 1)
 
         def action(text: str, shortcuts, slot, owner: QObject = self) -> QAction:
             act = QAction(text, owner)
@@ -36,10 +40,12 @@ class DocumentPane(QWidget):
             act.triggered.connect(slot)
             return act
 
-        self.find_action = action(self.tr("查找…"), ["Ctrl+F"], self.find_bar.open_find)
-        self.replace_action = action(self.tr("替换…"), ["Ctrl+H"], self.find_bar.open_replace)
-        self.find_next = action(self.tr("查找下一个"), ["F3"], self.find_bar.next)
-        self.find_previous = action(self.tr("查找上一个"), ["Shift+F3"], self.find_bar.previous)
+        self.find_action = action(self.tr("查找…"), ["Ctrl+F"], lambda: self.find_bar.open_find())
+        self.replace_action = action(self.tr("替换…"), ["Ctrl+H"],
+                                     lambda: self.find_bar.open_replace())
+        self.find_next = action(self.tr("查找下一个"), ["F3"], lambda: self.find_bar.next())
+        self.find_previous = action(self.tr("查找上一个"), ["Shift+F3"],
+                                    lambda: self.find_bar.previous())
         self.zoom_in = action(self.tr("放大"), ["Ctrl+=", "Ctrl++"], self.view.zoom_in)
         self.zoom_out = action(self.tr("缩小"), ["Ctrl+-"], self.view.zoom_out)
         self.zoom_reset = action(self.tr("实际大小"), ["Ctrl+0"], lambda: self.view.set_zoom(1.0))
@@ -49,10 +55,21 @@ class DocumentPane(QWidget):
         self.page_width.setToolTip(self.tr("每行排到纸上的宽度（每行 28 字），屏幕上的换行与打印一致"))
         self.view.extra_menu_actions = [None, self.find_action, self.replace_action]
         self.view.message.connect(self.message)
-        self.find_bar.message.connect(self.message)
         self.view.section_entered.connect(self.section_entered)
         self.view.zoom_changed.connect(self._zoom_changed)
         self._zoom_changed()
+
+    @property
+    def find_bar(self) -> FindBar:
+        """The find bar over the view, made when first asked for (Ctrl+F, Ctrl+H, F3): its
+        widgets and the find code are not part of the start."""
+        if self._find_bar is None:
+            from .find_bar import FindBar
+            bar = FindBar(self.document, self.view, self._current_key)
+            bar.message.connect(self.message)
+            self._layout.insertWidget(0, bar)
+            self._find_bar = bar
+        return self._find_bar
 
     def actions_for_menus(self) -> list[QAction]:
         return [self.find_action, self.replace_action, self.find_next, self.find_previous,

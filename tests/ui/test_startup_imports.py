@@ -2,7 +2,8 @@
 
 Start-up time is measured in bench/bench_ui.py; what this test pins is the cause of most of what
 was won there: the .docx writer, the proofreader's rules, the similar-wording finder, the import
-pipeline, the archive's readers and the PDF/print code load on first use, not with the window.
+pipeline, the archive's readers, the PDF/print code, the find bar and the file dialogs load on
+first use, not with the window.
 A module that slips back into the start (an import at the top of a window module) fails here.
 """
 
@@ -39,6 +40,8 @@ LOADED_ON_FIRST_USE = [
     "composer.pages.printing",
     "composer.ui.budget_fields",         # 单节编辑's head form (built when first shown), 讲稿信息…
     "composer.ui.snippet_dialog",        # 存入素材库…, 编辑素材…
+    "composer.ui.find_bar",              # Ctrl+F, Ctrl+H, F3
+    "composer.ui.file_dialogs",          # 打开…, 另存为…, 导入…, 导出
 ]
 
 
