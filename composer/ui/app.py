@@ -45,10 +45,18 @@ def create_application(argv: list[str] | None = None):
 
 
 def _application_icon():
+    """The window's icon: the PNG renderings of the SVG master (packaging/render_icons.py),
+    which Qt reads without its SVG plugin; the master itself if they are missing."""
+    from PySide6.QtCore import QSize
     from PySide6.QtGui import QIcon
 
     from ..io.paths import resources_dir
-    return QIcon(str(resources_dir() / "icons" / "speech-composer.svg"))
+    icons = resources_dir() / "icons"
+    icon = QIcon()
+    for png in (icons / "window").glob("*.png"):
+        if png.stem.isdigit():   # named by their size: read when a size is first drawn
+            icon.addFile(str(png), QSize(int(png.stem), int(png.stem)))
+    return icon if not icon.isNull() else QIcon(str(icons / "speech-composer.svg"))
 
 
 def create_window(argv_path: str | None = None):

@@ -21,6 +21,22 @@ ISS = PACKAGING / "windows" / "speech-composer.iss"
 
 # --- icons ------------------------------------------------------------------------------------
 
+def test_window_icons_are_the_masters_renderings_and_make_the_application_icon(qapp):
+    from PySide6.QtSvg import QSvgRenderer
+
+    from composer.ui import app
+    renderer = QSvgRenderer(str(render_icons.SVG))
+    for size in render_icons.WINDOW_SIZES:
+        # Rendered again from the master: a changed SVG without render_icons.py run fails here.
+        # Pixels, not bytes: another Qt's PNG encoder may pack the same pixels differently.
+        expected = render_icons.render(renderer, size)
+        shipped = QImage(str(render_icons.window_png_path(size))).convertToFormat(expected.format())
+        assert shipped == expected, size
+    icon = app._application_icon()
+    assert sorted(s.width() for s in icon.availableSizes()) == sorted(render_icons.WINDOW_SIZES)
+    assert icon.pixmap(48, 48).toImage().pixelColor(24, 24).alpha() == 255
+
+
 def test_linux_icons_have_their_sizes(qapp):
     for size in render_icons.LINUX_SIZES:
         image = QImage(str(render_icons.linux_png_path(size)))
