@@ -136,7 +136,10 @@ class PackIndex:
         self.order = array("I", order)
         self.snippets = [self.source[i] for i in self.order]
         self.haystacks = [s.haystack for s in self.snippets]
-        self._searched = list(map(attrgetter("_haystack"), self.source))
+        # Comprehensions, not map() in one call into C: a new index is made on a worker while
+        # the window draws, and one C call over 100,000 snippets holds the interpreter for
+        # 20–30 ms here, the window's thread waiting meanwhile (a Python loop lets it in).
+        self._searched = [s._haystack for s in self.source]
         self.ranges: dict[Group, tuple[int, int]] = {}
         start = 0
         for group, members in groupby(map(group_of, self.snippets)):
@@ -168,7 +171,7 @@ class PackIndex:
     def holds(self, snippet: Snippet) -> bool:
         """Whether the snippet (this very object) is one of the pack's."""
         if self._members is None:
-            self._members = set(map(id, self.source))
+            self._members = {id(s) for s in self.source}   # not set(map()): see __init__
         return id(snippet) in self._members
 
     def by_id(self) -> dict[str, Snippet]:

@@ -109,11 +109,20 @@ def known(path: str | os.PathLike, sha256: str | None) -> Known | None:
     return found if found is not None and found.sha256 == sha256 else None
 
 
-def read_pack(path: str | os.PathLike, *, read_only: bool = False, new_name: str = ""
-              ) -> tuple[Pack | None, bytes | None, str | None]:
+def read_pack(path: str | os.PathLike, *, read_only: bool = False, new_name: str = "",
+              keep_bytes: bool = True) -> tuple[Pack | None, bytes | None, str | None]:
     """(the pack as it is on disk, its bytes, their hash); (None, None, None) when there is no
-    file.  Parsed only when the bytes are not those this process last read or wrote."""
+    file.  Parsed only when the bytes are not those this process last read or wrote.  Without
+    ``keep_bytes`` the bytes are None when they are those: the file is then only hashed, a
+    piece at a time (a 64 MB pack read whole costs a copy, and its memory)."""
     target = files.resolved(path)
+    if not keep_bytes:
+        digest = files.sha256_of(target)
+        if digest is None:
+            return None, None, None
+        found = known(target, digest)
+        if found is not None:
+            return Pack(found.name, list(found.snippets), str(path), read_only), None, digest
     raw = _read(target)
     if raw is None:
         return None, None, None
@@ -181,7 +190,7 @@ def update_pack(path: str | os.PathLike, change: Callable[[Pack], T], *, new_nam
     prepared = _prepare(target, path, change, new_name, read_only)
     for _attempt in range(ATTEMPTS):
         with pack_lock.held(target, wait, on_wait) as lock:
-            if _sha256(_read(target)) != prepared.sha256:
+            if files.sha256_of(target) != prepared.sha256:   # hashed, not read whole
                 prepared = _prepare(target, path, change, new_name, read_only)
             if prepared.data == prepared.raw:
                 return Updated(prepared.pack, prepared.result, sha256=prepared.sha256)

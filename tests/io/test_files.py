@@ -54,6 +54,34 @@ def test_read_limit(tmp_path):
         files.read_bytes(big, limit=2 * 1024 * 1024)
 
 
+def test_a_file_is_read_in_pieces_whole_and_up_to_the_limit(tmp_path, monkeypatch):
+    """Read a piece at a time (a worker reading a big pack must not hold the interpreter for
+    one long read): every byte, in order, whatever the pieces; the limit still holds when the
+    file reports a size smaller than it has."""
+    monkeypatch.setattr(files, "READ_PIECE", 7)
+    data = bytes(range(256)) * 3 + b"end"
+    target = tmp_path / "data"
+    target.write_bytes(data)
+    assert files.read_bytes(target) == data
+    assert files.read_bytes(target, limit=len(data)) == data
+    with pytest.raises(ComposerError, match="太大"):
+        files.read_bytes(target, limit=len(data) - 1)
+    empty = tmp_path / "empty"
+    empty.write_bytes(b"")
+    assert files.read_bytes(empty) == b"" == files.read_bytes(empty, limit=5)
+
+    real_stat = Path.stat
+
+    def small(self, *args, **kwargs):   # as /proc or a growing file: the size says 0
+        info = real_stat(self, *args, **kwargs)
+        if self == target:
+            return os.stat_result((info.st_mode, *info[1:6], 0, *info[7:]))
+        return info
+    monkeypatch.setattr(Path, "stat", small)
+    with pytest.raises(ComposerError, match="太大"):
+        files.read_bytes(target, limit=100)
+
+
 def test_special_files_are_refused_without_reading(tmp_path):
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
@@ -179,3 +207,24 @@ def test_the_next_write_removes_the_leftovers_of_a_killed_one(tmp_path):
     age(left, files.TEMP_STALE_AFTER + 1)
     files.write_text(target, "saved again")               # … now it is stale: removed
     assert sorted(os.listdir(tmp_path)) == [target.name]
+
+
+def test_a_files_hash_is_read_in_pieces_and_says_what_it_cannot_read(tmp_path, monkeypatch):
+    import hashlib
+    monkeypatch.setattr(files, "READ_PIECE", 5)
+    target = tmp_path / "pack"
+    target.write_bytes(b"0123456789abcdefghij-")
+    assert files.sha256_of(target) == hashlib.sha256(b"0123456789abcdefghij-").hexdigest()
+    assert files.sha256_of(tmp_path / "none") is None
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    with pytest.raises(ComposerError, match="不是普通文件"):
+        files.sha256_of(fifo)   # would block for ever if opened
+    with pytest.raises(ComposerError, match="不是普通文件"):
+        files.sha256_of(tmp_path)
+
+    def refused(path):
+        raise PermissionError(13, "Permission denied")
+    monkeypatch.setattr(files, "_sha256_of", refused)
+    with pytest.raises(ComposerError, match="无法读取"):
+        files.sha256_of(target)

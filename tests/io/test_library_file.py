@@ -80,3 +80,26 @@ def test_search_matches_heading_text_children_and_terms():
     assert search(snippets, "", level=PARAGRAPH)[0].id == "p1"
     assert search(snippets, "", kind="意义")[0].id == "a1"
     assert search(snippets, "不存在的词") == []
+
+
+def test_a_paused_collection_can_leave_what_was_made_out_of_later_ones():
+    """A worker making a new version of a big pack pauses the collector and then freezes what
+    it made (else the first collection after the pause walks all of it at once)."""
+    import gc
+    assert gc.isenabled()
+    frozen = gc.get_freeze_count()
+    with library_file.paused_gc():
+        assert not gc.isenabled()
+        kept = [[n] for n in range(100)]
+    assert gc.isenabled() and gc.get_freeze_count() == frozen
+    with library_file.paused_gc(freeze=True):
+        assert not gc.isenabled()
+        kept += [[n] for n in range(100)]
+    assert gc.isenabled() and gc.get_freeze_count() >= frozen + 100
+    gc.disable()
+    try:
+        with library_file.paused_gc(freeze=True):
+            pass
+        assert not gc.isenabled()   # a pause inside a pause leaves the outer one on
+    finally:
+        gc.enable()

@@ -83,3 +83,15 @@ def test_most_of_a_real_pack_is_written_without_pyyaml(monkeypatch):
     pack_writer._ASKED.clear()
     library_file.pack_bytes(pack)
     assert len(calls) < 30     # a few distinct short strings asked once each, not 300 snippets
+
+
+def test_blocks_of_pieces_join_to_the_same_bytes(monkeypatch):
+    """The UTF-8 is made a block of snippets at a time (short calls into C, for a worker that
+    shares the interpreter with the window): the blocks' edges change nothing."""
+    pack = Pack("我的素材", [Snippet(f"my-{i}", 1 + i % 4, f"标题{i}", [f"第{i}段。", "二段。"],
+                                  kind="措施") for i in range(11)])
+    whole = pack_writer.pack_text(pack).encode("utf-8")
+    for block in (1, 2, 3, 11, 12, 1000):
+        monkeypatch.setattr(pack_writer, "BLOCK", block)
+        assert pack_writer.pack_utf8(pack) == whole
+    same_as_pyyaml(pack)
