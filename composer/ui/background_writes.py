@@ -12,18 +12,34 @@ one another, and the session (``io/speech_session``) is only changed by one job 
 result of each job is handed back to the UI thread (a queued signal), where its ``done``
 callback runs; :meth:`BackgroundWriter.finish` waits for every job and runs the callbacks at
 once, for the moments that need the outcome (closing the window, opening another speech).
+
+The worker and the window's thread share one interpreter lock, and the window's thread takes
+it for every call from Qt into Python: each row the library list paints, each question the
+view asks the model.  While the worker computes, each such call waits until the worker lets
+go, up to the interpreter's switch interval (5 ms by default), so a screen of rows took up to
+120–140 ms to paint during a write into a library of 100,000 snippets, and taking a write's
+result in — the list changing, the new snippet selected and scrolled to — took 0.1–0.5 s when
+the next job (the start-up cache) was already running.  Hence two things, measured with
+bench/bench_library_write.py:
+
+* the interpreter switches threads every :data:`SWITCH_INTERVAL` seconds (the paint: about
+  10 ms, at most 20–30);
+* after each job the worker waits until the window has taken its result in and had
+  :data:`SETTLE_MS` to show it (at most :data:`TAKE_WAIT` seconds: a callback that opens a
+  dialog does not hold up the jobs behind it for long).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import sys
 import threading
 from collections import deque
 from copy import deepcopy
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..core.speech import Speech
 
@@ -42,6 +58,11 @@ def snapshot(speech: Speech) -> Speech:
         else:
             setattr(copy, field.name, deepcopy(value))
     return copy
+
+
+SWITCH_INTERVAL = 0.0005   # seconds (Python's default: 0.005)
+SETTLE_MS = 30             # the window's time to show a result before the next job starts
+TAKE_WAIT = 0.25           # seconds the worker waits at most for that
 
 
 class _Job:
@@ -65,7 +86,10 @@ class BackgroundWriter(QObject):
         self._waiting: deque[_Job] = deque()   # for the worker
         self._wake = threading.Condition()
         self._thread: threading.Thread | None = None
+        self._taken = threading.Event()        # the last result is in: the next job may start
         self._job_finished.connect(self._deliver_ready)
+        if sys.getswitchinterval() > SWITCH_INTERVAL:
+            sys.setswitchinterval(SWITCH_INTERVAL)   # for the whole program: see above
 
     def submit(self, work: Callable[[], Any],
                done: Callable[[Any, BaseException | None], None]) -> None:
@@ -88,8 +112,10 @@ class BackgroundWriter(QObject):
     def finish(self) -> None:
         """Wait for every job submitted (and any its callback submits) and run the callbacks."""
         while self._jobs:
+            self._taken.set()   # nothing is shown meanwhile: the worker need not wait
             self._jobs[0].finished.wait()
-            self._deliver_ready()
+            self._deliver(settle=False)
+        self._taken.set()
 
     def _run(self) -> None:
         while True:
@@ -101,13 +127,24 @@ class BackgroundWriter(QObject):
                 job.result = job.work()
             except BaseException as error:  # handed to the callback, which reports it
                 job.error = error
+            self._taken.clear()
             job.finished.set()
             self._job_finished.emit(job)
+            self._taken.wait(TAKE_WAIT)   # see the module's docstring
 
     def _deliver_ready(self, *_args) -> None:
+        self._deliver(settle=True)
+
+    def _deliver(self, settle: bool) -> None:
         # In submission order, and each once (finish() may have run it before the signal came).
         while self._jobs and self._jobs[0].finished.is_set():
             job = self._jobs.popleft()
             if not job.delivered:
                 job.delivered = True
-                job.done(job.result, job.error)
+                try:
+                    job.done(job.result, job.error)
+                finally:
+                    if settle:
+                        QTimer.singleShot(SETTLE_MS, self._taken.set)
+                    else:
+                        self._taken.set()

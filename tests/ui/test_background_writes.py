@@ -4,6 +4,7 @@ out of reach of later edits; the worker runs jobs in order and hands each result
 from __future__ import annotations
 
 import dataclasses
+import sys
 import threading
 
 from composer.core.speech import IgnoredFinding, Section, Speech
@@ -56,3 +57,36 @@ def test_jobs_run_in_order_off_the_ui_thread_and_report_once(qapp):
     assert reported == [(n, None) for n in range(5)] + [(None, OSError)]
     qapp.processEvents()          # the queued signals arrive late: nothing is reported twice
     assert len(reported) == 6 and not writer.busy()
+
+
+def test_the_next_job_waits_until_the_window_has_taken_the_last_result_in(qtbot, monkeypatch):
+    """Taking a result in (the list changing, a row selected and painted) is many calls from Qt
+    into Python, each of which waits for the interpreter while the worker computes: so the next
+    job starts once the window has run the last one's callback.  The interpreter switches
+    threads often (the window's thread waits less at each of those calls)."""
+    from composer.ui import background_writes
+    monkeypatch.setattr(background_writes, "TAKE_WAIT", 60.0)   # no way round it in this test
+    writer = BackgroundWriter()
+    assert sys.getswitchinterval() <= background_writes.SWITCH_INTERVAL
+    events = []
+    for name in ("first", "second", "third"):
+        writer.submit(lambda name=name: events.append(f"{name} job"),
+                      lambda result, error, name=name: events.append(f"{name} taken in"))
+    qtbot.waitUntil(lambda: not writer.busy(), timeout=20_000)
+    assert events == ["first job", "first taken in", "second job", "second taken in",
+                      "third job", "third taken in"]
+
+
+def test_finish_does_not_wait_for_the_window_to_show_anything(qapp, monkeypatch):
+    """finish() (quitting, opening another speech) runs the callbacks itself and lets the
+    worker go on at once; were it to wait as after a delivered result, this would hang."""
+    from composer.ui import background_writes
+    monkeypatch.setattr(background_writes, "TAKE_WAIT", 3600.0)
+    writer = BackgroundWriter()
+    taken = []
+    for number in range(3):
+        writer.submit(lambda n=number: n, lambda result, error: taken.append(result))
+    writer.finish()
+    writer.submit(lambda: 3, lambda result, error: taken.append(result))
+    writer.finish()
+    assert taken == [0, 1, 2, 3] and not writer.busy()
