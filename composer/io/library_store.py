@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -237,9 +237,10 @@ def empty_user_pack() -> Pack:
     return Pack(USER_PACK_NAME, [], str(user_pack_path()), read_only=False)
 
 
-def new_snippet_id(pack: Pack) -> str:
-    """An id not used in the pack yet: my-0001, my-0002, …"""
-    used = {s.id for s in pack.snippets}
+def new_snippet_id(pack: Pack, taken: Container[str] | None = None) -> str:
+    """An id not used in the pack yet: my-0001, my-0002, …  ``taken``: the pack's ids, when
+    the caller has them at hand (gathering 100,000 of them takes 20 ms)."""
+    used = taken if taken is not None else {s.id for s in pack.snippets}
     number = len(pack.snippets) + 1
     while f"{SNIPPET_ID_PREFIX}{number:04d}" in used:
         number += 1

@@ -25,8 +25,11 @@ Filtering runs on every keystroke and must fit in one frame (16 ms) with 100,000
 from __future__ import annotations
 
 import json
+import operator
+from array import array
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QByteArray, QMimeData, QModelIndex, Qt, QTimer, Signal
@@ -79,6 +82,48 @@ def _row_key(entry) -> object:
     return entry if isinstance(entry, Snippet) else entry.key()
 
 
+# Each group's snippets in the order of the key: their pack numbers and their positions in
+# their packs' indexes.  Arrays, not a list of pairs: 100,000 pairs are 200,000 objects, and
+# freeing the order replaced by a write's took the window's thread 5 ms.
+Ordered = dict[Group, tuple[array, array]]
+
+
+def ordered_groups(indexes: Sequence[PackIndex], key: Callable[[Snippet], Any]) -> Ordered:
+    """Each group's snippets by the order key (its values hashable and comparable), then as
+    listed without it.  Pure Python, no Qt: a worker runs it for a pack it has just written,
+    while the window draws.  So no sort of a whole group: sorting 100,000 entries is one call
+    into C that holds the interpreter (and the window's thread) for 10–100 ms.  The keys
+    repeat (dates of last use), so each key's snippets are gathered in a Python loop, in the
+    order listed, and only the distinct keys are sorted: the same order as a stable sort."""
+    count = len(indexes)
+    groups: dict[Group, dict[Any, list[int]]] = {}
+    for number, index in enumerate(indexes):
+        snippets = index.snippets
+        for group, (start, end) in index.ranges.items():
+            buckets = groups.setdefault(group, {})
+            for position in range(start, end):
+                value = key(snippets[position])
+                bucket = buckets.get(value)
+                if bucket is None:
+                    bucket = buckets[value] = []
+                bucket.append(position * count + number)
+    ordered: Ordered = {}
+    for group, buckets in groups.items():
+        codes = [code for value in sorted(buckets) for code in buckets[value]]
+        ordered[group] = (array("I", [code % count for code in codes]),
+                          array("I", [code // count for code in codes]))
+    return ordered
+
+
+@dataclass(frozen=True)
+class Ordering:
+    """The order of the groups made on a worker for a new version of a pack: valid while the
+    model has the same order key and, but for that version, the same packs."""
+    key: Callable[[Snippet], Any]
+    indexes: tuple[PackIndex, ...]
+    groups: Ordered
+
+
 def excerpt(text: str, term: str, context: int = EXCERPT_CONTEXT) -> str:
     """The text around the first match of a (case-folded) term, with … where it is cut."""
     at = text.casefold().find(term) if len(text.casefold()) == len(text) else -1
@@ -113,7 +158,7 @@ class LibraryModel(QAbstractListModel):
         self.collapsed: set[tuple] = set()
         # Within each group, snippets in this order when set (e.g. not used recently first).
         self.order_key: Callable[[Snippet], Any] | None = None
-        self._ordered: dict[Group, list[tuple[int, int]]] | None = None
+        self._ordered: Ordered | None = None
 
     # --- content ------------------------------------------------------------------------------------
 
@@ -138,12 +183,15 @@ class LibraryModel(QAbstractListModel):
         self._recent.clear()
         self._refilter()
 
-    def replace_pack(self, pack: Pack, index: PackIndex) -> None:
+    def replace_pack(self, pack: Pack, index: PackIndex, ordering: Ordering | None = None
+                     ) -> None:
         """Show the new version of one pack, whose snippets are ``index``'s (written or read
-        again on a worker, which made the index and its lookups): the other packs are not
+        again on a worker, which made the index and its lookups, and with an order key the
+        order of the groups, ``ordering``: see :meth:`ordering_for`): the other packs are not
         looked at again, and the rows change in place — the ones added, removed or recounted —
         so that the current row and the scroll position stay.  With 100,000 snippets a reset
-        and a new look at every pack held the window for a quarter of a second."""
+        and a new look at every pack held the window for a quarter of a second, and ordering
+        the groups here by the key another 150–250 ms."""
         number = next((n for n, p in enumerate(self._packs) if p is pack), None)
         if number is None or len(self._packs) != len(self.library.packs):
             self.reindex()
@@ -151,7 +199,14 @@ class LibraryModel(QAbstractListModel):
         self.library.indexes[id(pack)] = index
         self._indexes[number] = index
         self._total = sum(map(len, self._indexes))
-        self._ordered = self._order_groups() if self.order_key is not None else None
+        if self.order_key is None:
+            self._ordered = None
+        elif (ordering is not None and ordering.key is self.order_key
+              and len(ordering.indexes) == len(self._indexes)
+              and all(map(operator.is_, ordering.indexes, self._indexes))):
+            self._ordered = ordering.groups
+        else:   # the key or another pack changed meanwhile: ordered here after all
+            self._ordered = self._order_groups()
         self._recent.clear()
         self.terms = self.query.casefold().split()
         self._search = self._search_for(" ".join(self.terms))
@@ -159,23 +214,32 @@ class LibraryModel(QAbstractListModel):
         self._publish(reset=False)
 
     def set_order_key(self, key: Callable[[Snippet], Any] | None) -> None:
-        """Order the snippets within each group by a key (None: as the packs list them)."""
+        """Order the snippets within each group by a key (None: as the packs list them).  Its
+        values must be hashable and comparable, and it must be a pure function of the snippet:
+        after a library write it runs on the worker (``ordering_for``)."""
         self.order_key = key
         self.reindex()
 
-    def _order_groups(self) -> dict[Group, list[tuple[int, int]]]:
-        """Each group's snippets, as (pack number, position), by the order key, then as listed
-        without it: once per library or key, not per keystroke."""
-        key = self.order_key
-        assert key is not None
-        members: dict[Group, list] = {}
-        for number, index in enumerate(self._indexes):
-            keys = list(map(key, index.snippets))
-            for group, (start, end) in index.ranges.items():
-                members.setdefault(group, []).extend(
-                    (keys[position], number, position) for position in range(start, end))
-        return {group: [(number, position) for _, number, position in sorted(found)]
-                for group, found in members.items()}
+    def _order_groups(self) -> Ordered:
+        """Each group's snippets by the order key: once per library or key, not per
+        keystroke."""
+        assert self.order_key is not None
+        return ordered_groups(self._indexes, self.order_key)
+
+    def ordering_for(self, pack: Pack) -> Callable[[PackIndex], Ordering | None]:
+        """What a worker runs for a new version of ``pack`` once it has made its index: the
+        order of the groups by the current order key (None without one), so that
+        :meth:`replace_pack` need not sort 100,000 snippets on the window's thread.  The key
+        must be a pure function of the snippet (it runs on the worker)."""
+        key, indexes = self.order_key, list(self._indexes)
+        number = next((n for n, p in enumerate(self._packs) if p is pack), None)
+
+        def order(index: PackIndex) -> Ordering | None:
+            if key is None or number is None:
+                return None
+            indexes[number] = index
+            return Ordering(key, tuple(indexes), ordered_groups(indexes, key))
+        return order
 
     def indexes_built(self) -> None:
         """The character indexes of big packs are ready: searches from now on use them (the
@@ -206,6 +270,13 @@ class LibraryModel(QAbstractListModel):
                 return index.by_id().get(snippet_id)
         return None
 
+    def ids_in(self, pack: Pack) -> Mapping[str, Snippet] | None:
+        """The ids of the pack's snippets as listed (None: the pack is not listed)."""
+        for listed, index in zip(self._packs, self._indexes):
+            if listed is pack:
+                return index.by_id()
+        return None
+
     def pack_of(self, snippet: Snippet) -> Pack | None:
         for pack, index in zip(self._packs, self._indexes):
             if index.holds(snippet):
@@ -216,7 +287,8 @@ class LibraryModel(QAbstractListModel):
         """Every snippet in the order of the list (without a search)."""
         groups = sorted({g for index in self._indexes for g in index.ranges}, key=group_rank)
         if self._ordered is not None:
-            return [self._indexes[n].snippets[p] for g in groups for n, p in self._ordered[g]]
+            return [self._indexes[n].snippets[p] for g in groups
+                    for n, p in zip(*self._ordered[g])]
         return [s for g in groups for index in self._indexes if g in index.ranges
                 for s in index.snippets[slice(*index.ranges[g])]]
 
@@ -326,7 +398,7 @@ class LibraryModel(QAbstractListModel):
             return []  # in the order of a key, a group is listed once it is checked through
         tests = search.membership(group)
         found = []
-        for number, position in self._ordered[group]:
+        for number, position in zip(*self._ordered[group]):
             index = self._indexes[number]
             if tests[id(index)](position):
                 found.append(index.snippets[position])
@@ -364,6 +436,13 @@ class LibraryModel(QAbstractListModel):
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
+
+    def row_of(self, snippet: Snippet) -> int | None:
+        """The row listing this very snippet, None when it is not listed: found in the
+        model's own rows, not by asking Qt for an index of each row (500 of them after a
+        library write, while the worker was busy: 0.1–0.5 s, every Qt call a chance for the
+        worker to take the interpreter)."""
+        return next((row for row, entry in enumerate(self._rows) if entry is snippet), None)
 
     def snippet_at(self, index: AnyIndex) -> Snippet | None:
         if not index.isValid() or index.row() >= len(self._rows):

@@ -33,7 +33,7 @@ from ..io.library_file import paused_gc
 from ..io.library_store import LoadedLibrary
 from . import budget_text, settings
 from .background_writes import BackgroundWriter
-from .library_model import ROW_ROLE, LibraryModel
+from .library_model import ROW_ROLE, LibraryModel, Ordering
 from .library_watch import PackWatcher
 
 # A library edit waits this long for another writer of the same pack (seconds).  The wait is on
@@ -66,19 +66,24 @@ class _Op:
 
 
 def _read_again(path: str, read_only: bool, name: str, shown: tuple[Snippet, ...],
-                previous: PackIndex | None):
-    """On the worker: the pack at ``path`` as it is now and its index, or None when it holds
-    what is shown.  Not parsed again when its bytes are those last read or written here."""
-    fresh = pack_update.read_pack(path, read_only=read_only)[0]
-    if fresh is None:
-        return None   # gone: keep showing what was read
-    if fresh.name != name:
-        return fresh, library_store.index_again(fresh.snippets, previous)
-    if len(fresh.snippets) == len(shown) and all(map(operator.is_, fresh.snippets, shown)):
-        return None
-    if [snippet_content(s) for s in fresh.snippets] == [snippet_content(s) for s in shown]:
-        return None
-    return fresh, library_store.index_again(fresh.snippets, previous)
+                previous: PackIndex | None, order: Callable[[PackIndex], Ordering | None]):
+    """On the worker: the pack at ``path`` as it is now, its index and the list's order of it
+    (``order``: ``LibraryModel.ordering_for``), or None when it holds what is shown.  Not
+    parsed again when its bytes are those last read or written here.  No garbage collection
+    meanwhile, and what is made is kept out of later ones (see the work of a write)."""
+    with paused_gc(freeze=True):
+        fresh = pack_update.read_pack(path, read_only=read_only, keep_bytes=False)[0]
+        if fresh is None:
+            return None   # gone: keep showing what was read
+        if fresh.name == name:
+            if len(fresh.snippets) == len(shown) and all(map(operator.is_, fresh.snippets,
+                                                             shown)):
+                return None
+            if [snippet_content(s) for s in fresh.snippets] == [snippet_content(s)
+                                                                for s in shown]:
+                return None
+        index = library_store.index_again(fresh.snippets, previous)
+        return fresh, index, order(index)
 
 
 def match_ranges(text: str, terms: list[str]) -> list[tuple[int, int]]:
@@ -300,12 +305,11 @@ class LibraryPane(QWidget):
         return self.model.snippet_at(self.list.currentIndex())
 
     def select_snippet(self, snippet: Snippet) -> None:
-        for row in range(self.model.rowCount()):
+        row = self.model.row_of(snippet)
+        if row is not None:
             index = self.model.index(row)
-            if self.model.snippet_at(index) is snippet:
-                self.list.setCurrentIndex(index)
-                self.list.scrollTo(index)
-                return
+            self.list.setCurrentIndex(index)
+            self.list.scrollTo(index)
 
     # --- searching ----------------------------------------------------------------------------------
 
@@ -437,7 +441,10 @@ class LibraryPane(QWidget):
         details = snippet_dialog.ask_new_snippet(self, section.heading)
         if details is None:
             return None
-        snippet = section_to_snippet(section, level, library_store.new_snippet_id(pack),
+        # The ids in use from the index (made on a worker), not gathered here: 20 ms for
+        # 100,000 snippets.
+        taken = self.model.ids_in(pack)
+        snippet = section_to_snippet(section, level, library_store.new_snippet_id(pack, taken),
                                      details.kind, details.tags, source_file, source_title)
 
         def saved(applied: Applied) -> None:
@@ -593,7 +600,8 @@ class LibraryPane(QWidget):
             shown, path, read_only, name = tuple(pack.snippets), pack.path, pack.read_only, \
                 pack.name
             previous = self.library.indexes.get(id(pack))
-            return lambda: _read_again(path, read_only, name, shown, previous)
+            order = self.model.ordering_for(pack)
+            return lambda: _read_again(path, read_only, name, shown, previous, order)
         build = op.build if op.how == "do" else None
         if op.how == "do":
             edit = op.edit
@@ -613,22 +621,26 @@ class LibraryPane(QWidget):
             raise ComposerError("这个素材库是只读的，不能修改。", "This library pack is read-only.")
         name, keep = pack.name, settings.keep_backups()
         previous = self.library.indexes.get(id(pack))
+        order = self.model.ordering_for(pack)
         waiting = self.tr("“{0}”正由别的程序写入，等它写完…").format(name)
         self.message.emit(self.tr("正在写入“{0}”…").format(name))
 
         def work():
             # No garbage collection meanwhile: the objects a write makes would start a full
             # collection of every snippet, which holds the window's thread too (a third of a
-            # second with 100,000 snippets); they are freed by reference counting all the same.
-            with paused_gc():
+            # second with 100,000 snippets); they are freed by reference counting all the same,
+            # and the new version is kept out of later collections (``paused_gc``).
+            with paused_gc(freeze=True):
                 done = AddSnippets(pack_path, build()) if build is not None else edit
                 assert done is not None
                 written = pack_update.write_edit(done, new_name=name, keep_backups=keep,
                                                  wait=LOCK_WAIT_SECONDS,
                                                  on_wait=lambda: self._worker_note.emit(waiting))
                 # Made here, not on the UI thread: the index with its character index carried
-                # over and the lookups the list needs, so that showing the write costs little.
-                return written, library_store.index_again(written.pack.snippets, previous)
+                # over, the lookups the list needs and its order by the order key, so that
+                # showing the write costs little.
+                index = library_store.index_again(written.pack.snippets, previous)
+                return written, index, order(index)
         return work
 
     def _finished(self, op: _Op, result, error: BaseException | None) -> None:
@@ -641,7 +653,7 @@ class LibraryPane(QWidget):
             self._reloaded(op.path, result)
             self._pump()
             return
-        written, index = result
+        written, index, ordering = result
         applied: Applied = written.result
         if op.how == "do":
             self.history.record(op.label, applied)
@@ -652,7 +664,7 @@ class LibraryPane(QWidget):
         self._history_changed()
         pack = self._pack_at(applied.inverse.pack_path)
         if pack is not None:
-            self._show_pack(pack, written.pack, index)
+            self._show_pack(pack, written.pack, index, ordering)
             if written.written:
                 self._cache(pack, written.sha256, index)
         self._pump()   # the next write starts before the messages below are read
@@ -706,8 +718,8 @@ class LibraryPane(QWidget):
         pack = self._pack_at(path)
         if result is None or pack is None:
             return   # the same as shown
-        fresh, index = result
-        self._show_pack(pack, fresh, index)
+        fresh, index, ordering = result
+        self._show_pack(pack, fresh, index, ordering)
         self.message.emit(self.tr("“{0}”在磁盘上有了变化（别的程序或同事写入），已重新读取。")
                           .format(pack.name))
 
@@ -726,16 +738,17 @@ class LibraryPane(QWidget):
             work,
             lambda _result, _error: None)   # a cache not written only slows the next start
 
-    def _show_pack(self, pack: Pack, fresh: Pack, index: PackIndex) -> None:
+    def _show_pack(self, pack: Pack, fresh: Pack, index: PackIndex,
+                   ordering: Ordering | None = None) -> None:
         """Show ``fresh`` (just read or written) in place of what ``pack`` held; ``index`` is
-        its search index, made by the worker.  The rows change in place, so the current
-        snippet stays selected (or its new version, when it was edited) and the list where it
-        was scrolled."""
+        its search index and ``ordering`` the list's order of it, both made by the worker.
+        The rows change in place, so the current snippet stays selected (or its new version,
+        when it was edited) and the list where it was scrolled."""
         current = self.current_snippet()
         keep = (self.model.pack_of(current), current.id) if current is not None else None
         pack.name, pack.snippets = fresh.name, fresh.snippets
         self.watcher.remember(pack.path)
-        self.model.replace_pack(pack, index)
+        self.model.replace_pack(pack, index, ordering)
         if keep is not None and keep[0] is not None and self.current_snippet() is not current:
             self._select_id(keep[0], keep[1])
 

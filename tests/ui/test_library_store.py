@@ -77,3 +77,7 @@ def test_save_user_pack_and_new_ids(tmp_path):
     assert again.name == library_store.USER_PACK_NAME
     pack.snippets.pop(0)
     assert library_store.new_snippet_id(pack) == "my-0003"
+    # The ids in use may come from the list's index (the window has them at hand): the same
+    # answer, without a look at every snippet.
+    assert library_store.new_snippet_id(pack, {"my-0002"}) == "my-0003"
+    assert library_store.new_snippet_id(pack, {"my-0002", "my-0003", "my-0004"}) == "my-0005"

@@ -200,3 +200,82 @@ def test_a_write_changes_the_rows_in_place_keeping_selection_scroll_and_characte
     pane.model.finish_search()
     assert [s.heading for s in (pane.model.snippet_at(pane.model.index(r))
                                 for r in range(pane.model.rowCount())) if s] == ["新存入的一条"]
+
+
+def big_user_pane(qtbot, count: int):
+    """A library pane showing the bundled packs and a user pack of ``count`` snippets (level
+    1, kind 措施: the group 存入素材库 adds to in these tests)."""
+    from composer.core.library import Pack, Snippet
+    from composer.ui.library_pane import LibraryPane
+    own = Pack(library_store.USER_PACK_NAME,
+               [Snippet(f"my-{i:04d}", 1, f"标题{i}", [f"正文{i}"], kind="措施")
+                for i in range(count)], str(library_store.user_pack_path()), read_only=False)
+    library_store.user_dir().mkdir(parents=True, exist_ok=True)
+    library_file.save_pack(own, own.path)
+    pane = LibraryPane()
+    qtbot.addWidget(pane)
+    pane.resize(300, 400)
+    pane.show()
+    library = library_store.load_library()
+    library_store.build_indexes(library)
+    pane.set_library(library)
+    return pane
+
+
+def own_group(pane) -> list[str]:
+    return [s.id for s in pane.model.all_snippets() if s.id.startswith("my-")]
+
+
+def test_not_used_recently_first_a_write_is_ordered_on_the_worker_and_selected(
+        qtbot, saving, monkeypatch):
+    """With 久未使用的素材排在前面 the list after 存入素材库 is in the order a fresh sort gives —
+    the new snippet, never used, after the other unused ones and before every used one — and
+    that order was made on the worker (100,000 snippets: 150–250 ms on the window's thread
+    before).  The new snippet is selected."""
+    from composer.core.speech import Section
+    from composer.ui import library_model
+    pane = big_user_pane(qtbot, 40)
+    used = {f"my-{i:04d}": f"2025-0{1 + i % 9}-01" for i in range(0, 40, 3)}
+    pane.model.set_order_key(lambda s: used.get(s.id, ""))
+    threads = []
+    real = library_model.ordered_groups
+
+    def recorded(*args):
+        threads.append(threading.current_thread())
+        return real(*args)
+    monkeypatch.setattr(library_model, "ordered_groups", recorded)
+    pane.save_section(Section("新存入的一条", ["正文新"]), 1)
+    pane.finish_writes()
+    assert threads and all(t is not threading.main_thread() for t in threads)
+    unused = [f"my-{i:04d}" for i in range(40) if f"my-{i:04d}" not in used]
+    new_id = next(s.id for s in pane.library.user_pack().snippets if s.heading == "新存入的一条")
+    assert own_group(pane) == unused + [new_id] + sorted(used, key=lambda i: (used[i], i))
+    assert pane.current_snippet().heading == "新存入的一条"
+    listed = [s.id for s in pane.model.all_snippets()]   # every pack, every group
+    pane.model.reindex()                                  # sorted here, to compare
+    assert [s.id for s in pane.model.all_snippets()] == listed
+    threads.clear()
+    # Undo and redo are written the same way, in the same order.
+    pane.undo()
+    pane.finish_writes()
+    assert own_group(pane) == unused + sorted(used, key=lambda i: (used[i], i))
+    pane.redo()
+    pane.finish_writes()
+    assert own_group(pane) == unused + [new_id] + sorted(used, key=lambda i: (used[i], i))
+    assert len(threads) == 2 and all(t is not threading.main_thread() for t in threads)
+
+
+def test_an_order_changed_while_a_write_is_under_way_is_the_one_shown(qtbot, saving):
+    """The order key changed after the write was asked for (a speech saved meanwhile records
+    new uses): the order the worker made by the old key is not used."""
+    from composer.core.speech import Section
+    pane = big_user_pane(qtbot, 12)
+    old = {f"my-{i:04d}": "2025-01-01" for i in range(6)}
+    new = {f"my-{i:04d}": "2025-02-01" for i in range(6, 12)}
+    pane.model.set_order_key(lambda s: old.get(s.id, ""))
+    pane.save_section(Section("新存入的一条", ["正文新"]), 1)
+    pane.model.set_order_key(lambda s: new.get(s.id, ""))
+    pane.finish_writes()
+    assert own_group(pane)[:6] == [f"my-{i:04d}" for i in range(6)]
+    assert own_group(pane)[-6:] == [f"my-{i:04d}" for i in range(6, 12)]
+    assert pane.current_snippet().heading == "新存入的一条"
