@@ -31,10 +31,12 @@ from . import files, paths
 
 SNIPPETS_VERSION = 4     # 4: sections keep their skip
 UNITS_VERSION = 1
-# Snippets per line of the .jsonl file (about 60 KB): each line is one call into the JSON
+# Snippets per line of the .jsonl file (about 15 KB): each line is one call into the JSON
 # encoder or decoder, which holds the interpreter throughout, and the cache is written and
-# read on workers while the window draws (2,000 a line held it 15–30 ms).
-CHUNK = 200
+# read on workers while the window draws: every call from Qt into Python waits for the line
+# under way (2,000 a line held it 15–30 ms; 200, 1.5 ms, still made a repaint of the list
+# during the write take 0.2 s).
+CHUNK = 50
 
 Cancelled = Callable[[], bool]
 

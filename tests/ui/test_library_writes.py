@@ -279,3 +279,44 @@ def test_an_order_changed_while_a_write_is_under_way_is_the_one_shown(qtbot, sav
     assert own_group(pane)[:6] == [f"my-{i:04d}" for i in range(6)]
     assert own_group(pane)[-6:] == [f"my-{i:04d}" for i in range(6, 12)]
     assert pane.current_snippet().heading == "新存入的一条"
+
+
+def test_the_start_up_cache_of_a_write_waits_for_a_search_under_way(qtbot, saving, monkeypatch):
+    """A search goes on in slices on the window's thread, and each slice and its repaint are
+    calls into Python that would each wait for the worker: the start-up cache of a write
+    (half a second of work for 100,000 snippets) starts once the search is done.  Quitting
+    does not wait for a search: the cache is written then."""
+    import hashlib
+
+    from composer.core.speech import Section
+    from composer.core import snippet_index
+    from composer.io import library_cache
+    pane = big_user_pane(qtbot, 2000)
+    pane.model.slice = 0.0            # a few snippets a turn: the search takes many turns
+    monkeypatch.setattr(snippet_index, "CHECK_CHUNK", 4)
+    searching_when_cached = []
+    real = library_store.cache_written
+
+    def cache_written(*args):
+        searching_when_cached.append(pane.model.searching)
+        real(*args)
+    monkeypatch.setattr(library_store, "cache_written", cache_written)
+    pane.search.setText("正文1")
+    assert pane.model.searching
+    pane.save_section(Section("新存入的一条", ["正文新"]), 1)
+    pane.writes.finish()              # written and shown, the search still under way
+    assert pane.model.searching and pane.working()
+    digest = hashlib.sha256(library_store.user_pack_path().read_bytes()).hexdigest()
+    assert pane.library.digests[id(pane.library.user_pack())] == digest
+    assert not library_cache.snippets_path(digest).exists()
+    qtbot.waitUntil(lambda: not pane.working(), timeout=30_000)
+    assert searching_when_cached == [False] and library_cache.snippets_path(digest).exists()
+
+    pane.search.setText("正文2")      # and again, quitting meanwhile
+    pane.save_section(Section("再存一条", ["正文再"]), 1)
+    pane.writes.finish()
+    assert pane.model.searching
+    pane.finish_writes()
+    digest = hashlib.sha256(library_store.user_pack_path().read_bytes()).hexdigest()
+    assert library_cache.snippets_path(digest).exists() and not pane.working()
+    assert searching_when_cached == [False, True]
