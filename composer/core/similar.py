@@ -45,7 +45,7 @@ from dataclasses import dataclass
 
 from .archive import THRESHOLD as SAME
 from .common_pairs import COMMON_PAIRS
-from .hash_table import HashTable, pair
+from .hash_table import HashTable, pair, release
 from .library import Snippet
 from .near_duplicates import fingerprint, shingle_hashes, shingles
 from .speech import Section
@@ -112,6 +112,9 @@ class SimilarSnippets:
         self._unseen2 = math.log(1 + count) ** 2 if count else 0.0
         weight2 = self._weight2.__getitem__
         self._norms = [math.sqrt(sum(map(weight2, own))) for own in held]
+        release(pairs)   # see hash_table.release
+        release(held, piece=500)   # sets of a hundred pairs or so each
+        release(frequency)
 
     def __len__(self) -> int:
         return len(self.snippets)

@@ -145,7 +145,12 @@ class SimilarPanel(QWidget):
             def build():
                 # Imported here, on the worker: the module sets up its tables when imported.
                 from ..core.similar import SimilarSnippets
-                return SimilarSnippets(snippets)
+                from ..io.library_file import paused_gc
+                # Without collections while it is made (each would walk every object made so
+                # far, holding the interpreter: for 100,000 snippets, pauses of a third of a
+                # second for the window), and out of their sight once made.
+                with paused_gc(freeze=True):
+                    return SimilarSnippets(snippets)
             self._worker.submit(build, done)
         return False
 
