@@ -88,6 +88,7 @@ class SimilarPanel(QWidget):
         self.index: SimilarSnippets | None = None
         self._indexed: tuple = ()        # the library the index was built of (its packs' lists)
         self._building = False
+        self._asked = 0                  # questions asked of the index (only the last is shown)
         self._worker = BackgroundWriter(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 2, 0, 0)
@@ -163,20 +164,36 @@ class SimilarPanel(QWidget):
     def refresh(self) -> None:
         if not self.isVisible() or not self._ensure_index():
             return
-        assert self.index is not None
-        from ..core.similar import similar_to_paragraphs, similar_to_section, snippet_text
+        index = self.index
+        assert index is not None
+        from ..core.similar import section_text
         key = self._current_key()
         speech = self.document.speech
-        found = []
+        # The text to compare is read here, where the speech is edited; the comparing runs on
+        # the worker: with 100,000 snippets one question takes a tenth of a second or more,
+        # which the window's thread would be frozen for.
+        question: tuple[str, tuple[str, ...]] | None = None
         if key == OPENING:
-            found = similar_to_paragraphs(self.index, speech.opening, speech.opening_snippets)
+            question = "\n".join(speech.opening), tuple(speech.opening_snippets)
         elif key == CLOSING:
-            found = similar_to_paragraphs(self.index, speech.closing, speech.closing_snippets)
-        elif key:
-            try:
-                found = similar_to_section(self.index, speech.find(key))
-            except KeyError:
-                found = []
+            question = "\n".join(speech.closing), tuple(speech.closing_snippets)
+        elif key and self._has_section(key):
+            section = speech.find(key)
+            question = section_text(section), tuple(section.snippets)
+        self._asked += 1
+        asked = self._asked
+
+        def answered(found, error) -> None:
+            if asked == self._asked and error is None:   # else a newer question is on its way
+                self._show(key, found)
+        if question is None:
+            self._show(key, [])
+        else:
+            text, inserted = question
+            self._worker.submit(lambda: index.similar(text, inserted), answered)
+
+    def _show(self, key: str | None, found: list) -> None:
+        from ..core.similar import snippet_text
         self.list.clear()
         for item in found:
             snippet = item.snippet

@@ -48,6 +48,7 @@ def _similar(window):
     window.similar.refresh()
     window.similar.wait()          # the index, built on the worker the first time
     window.similar.refresh()
+    window.similar.wait()          # the question, answered on the worker
     return window.similar.shown()
 
 
@@ -182,3 +183,25 @@ def test_the_archive_findings_in_the_check_dock(qtbot, corpus_folder):
     visible = [f for f in window.checker.visible() if f.rule == RULE]
     assert len(visible) == 14
     assert window.document.speech.ignored[-1].rule == RULE
+
+
+def test_the_question_is_answered_on_the_worker_and_only_the_last_is_shown(win, monkeypatch):
+    import threading
+
+    from composer.core.similar import SimilarSnippets
+    _select(win, "加强组织领导")
+    _similar(win)
+    asked_on = []
+    real = SimilarSnippets.similar
+
+    def similar(self, text, *args, **kwargs):
+        asked_on.append(threading.current_thread())
+        return real(self, text, *args, **kwargs)
+    monkeypatch.setattr(SimilarSnippets, "similar", similar)
+    _select(win, "加强组织领导")
+    win.similar.refresh()            # a question whose answer comes too late to be shown:
+    monkeypatch.setattr(win.similar, "_current_key", lambda: None)   # nothing selected now
+    win.similar.refresh()
+    win.similar.wait()
+    assert asked_on and threading.main_thread() not in asked_on
+    assert win.similar.shown() == [] and "在提纲中选中一节" in win.similar.note.text()
