@@ -66,9 +66,30 @@ def parse(text: str) -> Any:
         if _LONE_CR.search(text):
             raise NotBlockYaml
         text = text.replace("\r\n", "\n")  # YAML reads a CR LF line break as LF
-    if not text.endswith("\n") or _REFUSED.search(text):
+    if not text.endswith("\n"):
         raise NotBlockYaml
-    return _Reader(text.split("\n")[:-1]).document()
+    lines: list[str] = []
+    for piece in _pieces(text):
+        if _REFUSED.search(piece):
+            raise NotBlockYaml
+        lines.extend(piece.split("\n")[:-1])   # every piece ends with a line break
+    return _Reader(lines).document()
+
+
+# Characters (or lines) one call into C is given at a time.  A pack of 100,000 snippets is 64 MB:
+# one search, split or strip of all of it holds the interpreter for 120-180 ms, the window's
+# thread waiting meanwhile (the pack is read on a worker); a piece takes about a millisecond.
+PIECE = 1 << 20
+LINES = 20_000
+
+
+def _pieces(text: str):
+    """The text, cut after a line break about every PIECE characters."""
+    start, end_of_text = 0, len(text)
+    while start < end_of_text:
+        end = text.find("\n", min(start + PIECE, end_of_text - 1)) + 1 or end_of_text
+        yield text[start:end]
+        start = end
 
 
 def _plain(value: str, cache: dict[str, Any]) -> Any:
@@ -124,7 +145,9 @@ class _Reader:
 
     def __init__(self, lines: list[str]):
         self.lines = lines
-        self.stripped = list(map(str.lstrip, lines, repeat(" ")))
+        self.stripped: list[str] = []
+        for start in range(0, len(lines), LINES):   # see PIECE
+            self.stripped.extend(map(str.lstrip, lines[start:start + LINES], repeat(" ")))
         self.cache: dict[str, Any] = {}
         self.headers: dict[str, tuple[int, str]] = {}   # block scalar header → (digit, chomp)
 

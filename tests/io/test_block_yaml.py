@@ -174,3 +174,21 @@ def test_the_bundled_pack_and_a_generated_big_one_are_read_by_the_fast_reader(tm
     library_file.save_pack(distinct_pack(2000), path)
     text = path.read_text(encoding="utf-8")
     assert block_yaml.parse(text) == pyyaml(text)
+
+
+def test_a_file_read_in_many_pieces_reads_as_one(monkeypatch):
+    """Big files are searched, split and stripped a piece at a time (so that no call into C
+    holds the interpreter long); with tiny pieces every boundary falls somewhere odd."""
+    bundled = (ROOT / "resources" / "library" / "wenming-chuangjian.library.yaml").read_text(
+        encoding="utf-8")
+    whole = block_yaml.parse(bundled)
+    assert whole == pyyaml(bundled)
+    for piece, lines in [(1, 1), (7, 3), (100, 50), (4096, 7)]:
+        monkeypatch.setattr(block_yaml, "PIECE", piece)
+        monkeypatch.setattr(block_yaml, "LINES", lines)
+        assert block_yaml.parse(bundled) == whole
+        pieces = list(block_yaml._pieces(bundled))
+        assert "".join(pieces) == bundled and all(p.endswith("\n") for p in pieces)
+    # A character YAML refuses is found whichever piece it falls in.
+    with pytest.raises(NotBlockYaml):
+        block_yaml.parse(bundled[: len(bundled) // 2] + "\x07" + bundled[len(bundled) // 2:])
