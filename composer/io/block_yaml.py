@@ -79,8 +79,8 @@ def parse(text: str) -> Any:
 # Characters (or lines) one call into C is given at a time.  A pack of 100,000 snippets is 64 MB:
 # one search, split or strip of all of it holds the interpreter for 120-180 ms, the window's
 # thread waiting meanwhile (the pack is read on a worker); a piece takes about a millisecond.
-PIECE = 1 << 20
-LINES = 20_000
+PIECE = 1 << 18
+LINES = 5_000
 
 
 def _pieces(text: str):

@@ -84,18 +84,17 @@ def parse_pack(raw: bytes, name: str, read_only: bool = False) -> Pack:
     style, else (and for the message of any error) by PyYAML."""
     from . import block_yaml  # imported by the loading thread, not at the window's start
     try:
-        data = block_yaml.parse(_decoded(raw))
+        data = block_yaml.parse(_decoded(raw, block_yaml.PIECE))
         return pack_from_document(yamlfile.Document(name, data, None), read_only)
     except (block_yaml.NotBlockYaml, UnicodeDecodeError, FileFormatError):
         pass  # read again by PyYAML: the same data, or the error with its line and column
     return pack_from_document(yamlfile.parse(raw, name), read_only)
 
 
-def _decoded(raw: bytes) -> str:
+def _decoded(raw: bytes, step: int) -> str:
     """``raw.decode("utf-8-sig")`` a piece at a time: decoding a 64 MB pack in one call holds
     the interpreter for 90 ms, the window's thread waiting meanwhile."""
     decoder = codecs.getincrementaldecoder("utf-8-sig")()
-    step = files.READ_PIECE
     pieces = [decoder.decode(raw[at:at + step]) for at in range(0, len(raw), step)]
     pieces.append(decoder.decode(b"", True))
     return "".join(pieces)
