@@ -162,22 +162,9 @@ def test_a_write_changes_the_rows_in_place_keeping_selection_scroll_and_characte
     """A big pack (with a character index): after 存入素材库 the list shows the new snippet,
     the current row and the scroll position are as they were (no reset), and the character
     index is the version written's (carried over, not dropped)."""
-    from composer.core.library import Pack, Snippet
     from composer.core.speech import Section
-    from composer.ui.library_pane import LibraryPane
     n = library_store.INDEX_FROM + 10
-    own = Pack(library_store.USER_PACK_NAME,
-               [Snippet(f"my-{i:04d}", 1, f"标题{i}", [f"正文{i}"], kind="措施") for i in range(n)],
-               str(library_store.user_pack_path()), read_only=False)
-    library_store.user_dir().mkdir(parents=True, exist_ok=True)
-    library_file.save_pack(own, own.path)
-    pane = LibraryPane()
-    qtbot.addWidget(pane)
-    pane.resize(300, 400)
-    pane.show()
-    library = library_store.load_library()
-    library_store.build_indexes(library)
-    pane.set_library(library)
+    pane = big_user_pane(qtbot, n)
     pane.model.set_query("正文")   # every snippet matches: 500 rows listed
     pane.model.finish_search()
     resets = []
