@@ -129,7 +129,12 @@ class BackgroundWriter(QObject):
                 job.error = error
             self._taken.clear()
             job.finished.set()
-            self._job_finished.emit(job)
+            try:
+                self._job_finished.emit(job)
+            except RuntimeError:
+                # The writer was deleted with its window while the job ran (a window closed in
+                # the middle of a similar-wording question): nobody is left to hand it to.
+                return
             self._taken.wait(TAKE_WAIT)   # see the module's docstring
 
     def _deliver_ready(self, *_args) -> None:

@@ -90,3 +90,25 @@ def test_finish_does_not_wait_for_the_window_to_show_anything(qapp, monkeypatch)
     writer.submit(lambda: 3, lambda result, error: taken.append(result))
     writer.finish()
     assert taken == [0, 1, 2, 3] and not writer.busy()
+
+
+def test_a_writer_deleted_while_its_job_runs_ends_its_thread_quietly(qapp, monkeypatch):
+    import shiboken6
+    from PySide6.QtCore import QObject
+    raised = []
+    monkeypatch.setattr(threading, "excepthook", lambda args: raised.append(args.exc_value))
+    owner = QObject()
+    writer = BackgroundWriter(owner)
+    running, release = threading.Event(), threading.Event()
+
+    def work():
+        running.set()
+        release.wait(10)
+        return 1
+    writer.submit(work, lambda result, error: None)
+    assert running.wait(10)
+    thread = writer._thread
+    shiboken6.delete(owner)      # the window closed meanwhile: the writer goes with it
+    release.set()
+    thread.join(10)
+    assert not thread.is_alive() and raised == []
